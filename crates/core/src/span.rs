@@ -1,0 +1,110 @@
+//! Spans in the two frames: [`Span`] (code points, the public JSON frame)
+//! and [`Entity`] (bytes, inside Rust).
+
+use crate::offsets::{ByteRange, OffsetTable};
+use serde::{Deserialize, Serialize};
+
+/// A labelled span in **code points** of the original text, end exclusive:
+/// the spaCy/Prodigy/doccano convention and the JSONL format.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub label: String,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize, label: impl Into<String>) -> Self {
+        Span { start, end, label: label.into() }
+    }
+    pub fn overlaps(&self, other: &Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+/// A labelled range in **bytes** of the original text, as recognizers find it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Entity {
+    pub range: ByteRange,
+    pub label: &'static str,
+}
+
+impl Entity {
+    pub fn new(range: impl Into<ByteRange>, label: &'static str) -> Self {
+        Entity { range: range.into(), label }
+    }
+    /// This entity as a code point [`Span`].
+    pub fn to_span(&self, table: &OffsetTable) -> Span {
+        let r = table.to_chars(self.range);
+        Span::new(r.start, r.end, self.label)
+    }
+}
+
+/// Keeps a non-overlapping subset: longer entities win, then earlier ones.
+/// The result is sorted by start.
+pub fn resolve_overlaps(mut entities: Vec<Entity>) -> Vec<Entity> {
+    entities.retain(|e| !e.range.is_empty());
+    entities.sort_by(|a, b| b.range.len().cmp(&a.range.len()).then(a.range.start.cmp(&b.range.start)));
+    let mut kept: Vec<Entity> = Vec::with_capacity(entities.len());
+    for e in entities {
+        if !kept.iter().any(|k| k.range.overlaps(&e.range)) {
+            kept.push(e);
+        }
+    }
+    kept.sort_by_key(|e| e.range.start);
+    kept
+}
+
+/// Checks spans against a text of `char_len` code points: each in range and
+/// non-empty, sorted, none overlapping. Returns the first problem.
+pub fn check_spans(spans: &[Span], char_len: usize) -> Result<(), String> {
+    for (i, s) in spans.iter().enumerate() {
+        if s.start >= s.end || s.end > char_len {
+            return Err(format!(
+                "span {i} [{}, {}) is empty or outside the text ({char_len} code points)",
+                s.start, s.end
+            ));
+        }
+        if s.label.trim().is_empty() {
+            return Err(format!("span {i} has no label"));
+        }
+        if i > 0 {
+            let p = &spans[i - 1];
+            if p.start > s.start {
+                return Err(format!("spans {} and {i} are not sorted by start", i - 1));
+            }
+            if p.overlaps(s) {
+                return Err(format!(
+                    "spans {} [{}, {}) and {i} [{}, {}) overlap",
+                    i - 1,
+                    p.start,
+                    p.end,
+                    s.start,
+                    s.end
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_wins() {
+        let org = Entity::new(0..10, "ORG");
+        let loc = Entity::new(6..10, "LOC");
+        let per = Entity::new(12..15, "PER");
+        assert_eq!(resolve_overlaps(vec![loc, per.clone(), org.clone()]), vec![org, per]);
+    }
+
+    #[test]
+    fn check_finds_overlap() {
+        let spans = [Span::new(0, 4, "PER"), Span::new(3, 6, "ORG")];
+        assert!(check_spans(&spans, 10).unwrap_err().contains("overlap"));
+        assert!(check_spans(&spans[..1], 3).is_err());
+        assert!(check_spans(&spans[..1], 4).is_ok());
+    }
+}
