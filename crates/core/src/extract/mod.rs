@@ -1,36 +1,60 @@
 //! Entity suggestions: rules and gazetteers over the tokenized, normalized
 //! text. Recognizers work in the byte frame ([`Entity`]); [`Extractor::extract`]
 //! resolves overlaps and converts to code point [`Span`]s once, at the end.
+//!
+//! Each recognizer family lives in its own module and adds candidates to a
+//! shared list:
+//! - [`temporal`]: DATE, QUANTITY, MONEY (numbers, number words, units,
+//!   calendars).
+//! - [`names`]: LOC, ORG, COMMODITY, ROLE, PER, FAC, EVENT, AGREEMENT
+//!   (gazetteers, trigger words, context, later mentions).
+
+mod names;
+mod temporal;
 
 use crate::offsets::OffsetTable;
 use crate::span::{resolve_overlaps, Entity, Span};
 use crate::tokenize::{tokenize, Token};
 use std::sync::OnceLock;
 
+/// What every recognizer sees of one text.
+pub struct Context<'t> {
+    pub text: &'t str,
+    pub tokens: &'t [Token],
+}
+
 /// The compiled recognizers. Building one compiles the gazetteers, so keep
 /// it and reuse it; [`extract`] uses a shared default instance.
-#[derive(Debug, Default)]
-pub struct Extractor {}
+#[derive(Debug)]
+pub struct Extractor {
+    names: names::Names,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Self::new()
+    }
+}
 
 impl Extractor {
     pub fn new() -> Self {
-        Extractor {}
+        Extractor { names: names::Names::new() }
     }
 
     /// Suggestions in the byte frame, sorted and non-overlapping.
     pub fn entities(&self, text: &str) -> Vec<Entity> {
         let tokens = tokenize(text);
-        resolve_overlaps(self.candidates(text, &tokens))
+        let cx = Context { text, tokens: &tokens };
+        let mut found = Vec::new();
+        temporal::find(&cx, &mut found);
+        self.names.find(&cx, &mut found);
+        resolve_overlaps(found)
     }
 
     /// Suggestions as code point spans, sorted and non-overlapping.
     pub fn extract(&self, text: &str) -> Vec<Span> {
         let table = OffsetTable::new(text);
         self.entities(text).iter().map(|e| e.to_span(&table)).collect()
-    }
-
-    fn candidates(&self, _text: &str, _tokens: &[Token]) -> Vec<Entity> {
-        Vec::new()
     }
 }
 
