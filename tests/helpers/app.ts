@@ -1,0 +1,274 @@
+// Fixtures and helpers shared by the specs. They only use the DOM contract
+// (README, "DOM contract"): ids, data-start/data-end/data-label/data-state,
+// data-offset, data-doc-id, data-status.
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export { expect };
+
+/** The seed texts shipped as the demo documents (ids are the file stems). */
+export const SEEDS = ['imidro-china-mining-association', 'imidro-kazakhstan-deputy-minister'];
+
+export const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
+mkdirSync(ARTIFACTS, { recursive: true });
+
+export function seedText(id: string): string {
+  return readFileSync(fileURLToPath(new URL(`../../seeds/${id}.txt`, import.meta.url)), 'utf8');
+}
+
+/** A span as in the export: code points of the original text, end exclusive. */
+export interface Span {
+  start: number;
+  end: number;
+  label: string;
+}
+
+export interface ExportLine {
+  id: string;
+  text: string;
+  spans: Span[];
+  status: string;
+  suggestions?: Span[];
+  [key: string]: unknown;
+}
+
+/** Slices by code points (what the offsets count), not UTF-16 units. */
+export function cpSlice(text: string, start: number, end: number): string {
+  return Array.from(text).slice(start, end).join('');
+}
+
+export function cpLength(text: string): number {
+  return Array.from(text).length;
+}
+
+/** The code point offset of the first occurrence of `needle` (at or after `from`). */
+export function cpIndexOf(text: string, needle: string, from = 0): number {
+  const cps = Array.from(text);
+  const want = Array.from(needle);
+  outer: for (let i = from; i + want.length <= cps.length; i++) {
+    for (let j = 0; j < want.length; j++) if (cps[i + j] !== want[j]) continue outer;
+    return i;
+  }
+  throw new Error(`${JSON.stringify(needle)} not in the text`);
+}
+
+interface Watch {
+  offOrigin: string[];
+  failed: string[];
+  dialogs: string[];
+  errors: string[];
+}
+
+/**
+ * Every test gets a fresh browser context (a fresh IndexedDB profile) and
+ * these checks, whatever it does: no request leaves the origin, no request
+ * fails, no dialog opens, no uncaught error or CSP violation.
+ */
+export const test = base.extend<{ watch: Watch }>({
+  watch: [
+    async ({ page, baseURL }, use) => {
+      const origin = new URL(baseURL!).origin + '/';
+      const w: Watch = { offOrigin: [], failed: [], dialogs: [], errors: [] };
+      const attach = (p: Page) => {
+        p.on('request', (r) => {
+          const url = r.url();
+          // data:/blob: URLs never reach the network.
+          if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) w.offOrigin.push(url);
+        });
+        p.on('requestfailed', (r) => {
+          // A navigation cut short by reload() is not a failure of the page.
+          if (r.failure()?.errorText !== 'net::ERR_ABORTED') w.failed.push(`${r.url()} ${r.failure()?.errorText}`);
+        });
+        p.on('response', (r) => {
+          if (r.status() >= 400) w.failed.push(`${r.url()} ${r.status()}`);
+        });
+        p.on('dialog', async (d) => {
+          w.dialogs.push(`${d.type()}: ${d.message()}`);
+          await d.dismiss();
+        });
+        p.on('pageerror', (e) => w.errors.push(`pageerror: ${e.message}`));
+        p.on('console', (m) => {
+          if (m.type() === 'error' && /Content Security Policy|panicked/i.test(m.text())) w.errors.push(m.text());
+        });
+      };
+      attach(page);
+      page.context().on('page', attach);
+      await use(w);
+      expect(w.offOrigin, 'requests that left the origin').toEqual([]);
+      expect(w.failed, 'failed requests').toEqual([]);
+      expect(w.dialogs, 'dialogs').toEqual([]);
+      expect(w.errors, 'page errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+/** Opens the app and waits until a document is shown. */
+export async function openApp(page: Page): Promise<void> {
+  await page.goto('./');
+  await expect(page.locator('#doc-view')).toBeVisible();
+  await expect(page.locator('#doc-list li').first()).toBeVisible();
+}
+
+/** The open document's text, rebuilt from the paragraphs (one per line). */
+export async function viewText(page: Page): Promise<string> {
+  return page.locator('#doc-view').evaluate((el) =>
+    Array.from(el.querySelectorAll(':scope > p'))
+      .map((p) => p.textContent ?? '')
+      .join('\n'),
+  );
+}
+
+/** Every rendered span of the open document, in document order. */
+export async function marks(page: Page): Promise<(Span & { state: string; text: string })[]> {
+  return page.locator('#doc-view mark.span').evaluateAll((els) =>
+    els.map((m) => ({
+      start: Number(m.getAttribute('data-start')),
+      end: Number(m.getAttribute('data-end')),
+      label: m.getAttribute('data-label') ?? '',
+      state: m.getAttribute('data-state') ?? '',
+      text: m.textContent ?? '',
+    })),
+  );
+}
+
+export function mark(page: Page, start: number, end: number): Locator {
+  return page.locator(`#doc-view mark.span[data-start="${start}"][data-end="${end}"]`);
+}
+
+export async function docIds(page: Page): Promise<string[]> {
+  return page.locator('#doc-list li[data-doc-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-doc-id')!));
+}
+
+/** Opens a document by clicking its entry in the side list. */
+export async function openDoc(page: Page, id: string): Promise<void> {
+  await page.locator(`#doc-list li[data-doc-id="${cssEscape(id)}"]`).click();
+  await expect(page.locator('#doc-view')).toHaveAttribute('data-doc-id', id);
+}
+
+/** Pastes a new document and opens it; returns its id. */
+export async function pasteDoc(page: Page, text: string): Promise<string> {
+  const before = new Set(await docIds(page));
+  await page.locator('#paste-text').fill(text);
+  await page.locator('#paste-add').click();
+  await expect.poll(async () => (await docIds(page)).filter((id) => !before.has(id)).length).toBe(1);
+  const id = (await docIds(page)).find((i) => !before.has(i))!;
+  await openDoc(page, id);
+  await expect.poll(() => viewText(page)).toBe(text);
+  return id;
+}
+
+/** Clicks #export and returns the parsed lines of the downloaded file. */
+export async function exportLines(page: Page): Promise<{ raw: string; lines: ExportLine[]; name: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export').click()]);
+  const path = await download.path();
+  const raw = readFileSync(path!, 'utf8');
+  const lines = raw
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as ExportLine);
+  return { raw, lines, name: download.suggestedFilename() };
+}
+
+/** Imports files through input#open-files. */
+export async function importFiles(page: Page, files: { name: string; body: string }[]): Promise<void> {
+  await page.locator('input#open-files').setInputFiles(
+    files.map((f) => ({
+      name: f.name,
+      mimeType: f.name.endsWith('.jsonl') ? 'application/jsonl' : 'text/plain',
+      buffer: Buffer.from(f.body, 'utf8'),
+    })),
+  );
+}
+
+/**
+ * The viewport centre of the code point at `offset` in the open document,
+ * found through the contract's data-offset / data-start attributes.
+ */
+export async function charCenter(page: Page, offset: number): Promise<{ x: number; y: number }> {
+  const box = await page.locator('#doc-view').evaluate((view, k) => {
+    const runs = Array.from(view.querySelectorAll<HTMLElement>('[data-offset], mark.span[data-start]'));
+    for (const run of runs) {
+      const base = Number(run.dataset.offset ?? run.dataset.start);
+      let pos = base;
+      const walker = document.createTreeWalker(run, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        // Skip text of nested runs: they are visited on their own.
+        if (node.parentElement?.closest('[data-offset], mark.span[data-start]') !== run) continue;
+        const units = node.data;
+        let u = 0;
+        for (const ch of units) {
+          if (pos === k) {
+            const range = document.createRange();
+            range.setStart(node, u);
+            range.setEnd(node, u + ch.length);
+            const r = range.getClientRects()[0] ?? range.getBoundingClientRect();
+            return { x: r.left + r.width / 2, y: r.top + r.height / 2, w: r.width };
+          }
+          pos += 1;
+          u += ch.length;
+        }
+      }
+    }
+    return null;
+  }, offset);
+  if (!box) throw new Error(`no rendered character at code point ${offset}`);
+  return box;
+}
+
+/** Drags the mouse from the character at `from` to the character at `to`. */
+export async function dragSelect(page: Page, from: number, to: number): Promise<void> {
+  const a = await charCenter(page, from);
+  const b = await charCenter(page, to);
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 4 });
+  await page.mouse.move(b.x, b.y, { steps: 4 });
+  await page.mouse.up();
+}
+
+/** Deletes, through the span menu, every span overlapping [start, end). */
+export async function clearSpans(page: Page, start: number, end: number): Promise<void> {
+  for (;;) {
+    const hit = (await marks(page)).find((m) => m.start < end && start < m.end);
+    if (!hit) return;
+    await mark(page, hit.start, hit.end).click();
+    await page.locator('#span-menu button[data-action="delete"]').click();
+    await expect(mark(page, hit.start, hit.end)).toHaveCount(0);
+  }
+}
+
+/** Asserts that every mark's text is the code point slice of `text` it claims. */
+export async function expectMarksMatchText(page: Page, text: string): Promise<void> {
+  const ms = await marks(page);
+  for (const m of ms) {
+    expect(m.start, JSON.stringify(m)).toBeLessThan(m.end);
+    expect(m.text, `mark ${m.start}..${m.end} ${m.label}`).toBe(cpSlice(text, m.start, m.end));
+  }
+  for (let i = 1; i < ms.length; i++) expect(ms[i].start, 'spans sorted and disjoint').toBeGreaterThanOrEqual(ms[i - 1].end);
+}
+
+/** The label set's keys as shown by the span/label menu buttons. */
+export async function labelsInMenu(menu: Locator): Promise<string[]> {
+  return menu.locator('button[data-label]').evaluateAll((els) => els.map((e) => e.getAttribute('data-label')!));
+}
+
+/** The key that assigns `label` in the default label set (guidelines). */
+export const LABEL_KEYS: Record<string, string> = {
+  PER: '1',
+  ORG: '2',
+  LOC: '3',
+  FAC: '4',
+  EVENT: '5',
+  ROLE: '6',
+  DATE: '7',
+  QUANTITY: '8',
+  MONEY: '9',
+  COMMODITY: '0',
+  AGREEMENT: '-',
+};
+
+function cssEscape(s: string): string {
+  return s.replace(/["\\]/g, '\\$&');
+}

@@ -1,0 +1,51 @@
+// Browser end-to-end tests of the release build (dist/) in Debian's headless
+// Chromium. dist/ is served under a sub-path (/app/) to prove its URLs are
+// relative. Never `npx playwright install`: the browser is /usr/bin/chromium.
+import { defineConfig } from '@playwright/test';
+
+const PORT = Number(process.env.BARCHASB_TEST_PORT ?? 8765);
+export const ORIGIN = `http://127.0.0.1:${PORT}`;
+
+export default defineConfig({
+  testDir: './specs',
+  outputDir: './test-results',
+  // Two cores: one worker per core at most; each test has its own context.
+  workers: process.env.CI ? 1 : 2,
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [['list'], ['json', { outputFile: 'test-results/results.json' }]],
+  globalSetup: './helpers/global-setup.ts',
+  use: {
+    baseURL: `${ORIGIN}/app/`,
+    acceptDownloads: true,
+    locale: 'fa-IR',
+    viewport: { width: 1280, height: 860 },
+    trace: 'off',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  webServer: {
+    // tests/.site/app -> ../../dist, so the site lives at /app/.
+    command: `rm -rf .site && mkdir .site && ln -s ../../dist .site/app && exec python3 -m http.server ${PORT} --bind 127.0.0.1 --directory .site`,
+    url: `${ORIGIN}/app/index.html`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 30_000,
+    stdout: 'ignore',
+    stderr: 'ignore',
+  },
+});
