@@ -32,6 +32,7 @@ pub mod labels;
 pub mod normalize;
 mod offsets;
 mod span;
+pub mod tagger;
 mod tokenize;
 
 pub use document::{Document, Status};

@@ -1,0 +1,332 @@
+//! A learned sequence tagger that works beside the rules.
+//!
+//! An averaged structured perceptron over [`tokenize`] tokens with BIO tags
+//! and constrained Viterbi decoding. Its features include the rule
+//! recognizers' hits ([`Extractor::entities`]), so it learns when to trust
+//! them. It trains in batch ([`Trainer`], the CLI's `train`) or online, one
+//! corrected document at a time ([`Tagger::learn`], the web app), and saves to
+//! a small versioned binary ([`Tagger::to_bytes`]).
+//!
+//! Suggestions combine model and rules per label: a label comes from the model
+//! only once the model has learned spans of it and, on the documents seen so
+//! far (before learning each), did at least as well as the rules; otherwise
+//! the rules' spans are kept. Overlaps resolve longest-first.
+//!
+//! ```
+//! use barchasb_core::{tagger::Tagger, Document, Span};
+//! let mut tagger = Tagger::new(["PER", "LOC"]);
+//! let text = "بازدید زربلان از شهر";
+//! let mut doc = Document::new("d1", text);
+//! doc.spans = vec![Span::new(7, 13, "PER")];
+//! for _ in 0..3 {
+//!     tagger.learn(&doc);
+//! }
+//! assert_eq!(tagger.documents_learned(), 3);
+//! assert_eq!(tagger.suggest(text), [Span::new(7, 13, "PER")]);
+//! let again = Tagger::from_bytes(&tagger.to_bytes()).unwrap();
+//! assert_eq!(again.suggest(text), tagger.suggest(text));
+//! ```
+
+mod bio;
+mod conll;
+mod features;
+mod learner;
+mod model;
+mod viterbi;
+
+pub use conll::{conll_label, parse_conll};
+pub use learner::SplitMix64;
+pub use model::{LabelStats, Model, FORMAT_VERSION, HASH_BITS, MAX_LABELS};
+
+use crate::document::Document;
+use crate::error::Error;
+use crate::eval::Scores;
+use crate::extract::Extractor;
+use crate::offsets::{ByteRange, OffsetTable};
+use crate::span::{Entity, Span};
+use crate::tokenize::{tokenize, Token};
+use bio::Tag;
+use features::Features;
+use learner::Learner;
+use std::ops::Range;
+
+/// `hash_bits` of [`Tagger::new`]: 2^18 rows, about 1 MB of index in memory.
+pub const DEFAULT_HASH_BITS: u8 = 18;
+/// How much each earlier document's evidence counts after one more (model vs
+/// rules, per label): recent documents weigh most.
+const EVIDENCE_DECAY: f32 = 0.9;
+
+/// One text made ready for the model.
+struct Analysis {
+    tokens: Vec<Token>,
+    rules: Vec<Entity>,
+    feats: Features,
+}
+
+/// Model and rules together: suggests spans, learns from corrected documents.
+#[derive(Debug)]
+pub struct Tagger {
+    model: Model,
+    /// Created on the first [`Tagger::learn`]: loading a model to tag with
+    /// needs only the quantized weights.
+    learner: Option<Learner>,
+    extractor: Extractor,
+}
+
+impl Tagger {
+    /// An untrained tagger for these labels: it suggests the rules' spans
+    /// until it has learned from documents.
+    ///
+    /// # Panics
+    /// With more than [`MAX_LABELS`] labels, an empty or a repeated one.
+    pub fn new<L: Into<String>>(labels: impl IntoIterator<Item = L>) -> Tagger {
+        Self::with_hash_bits(labels, DEFAULT_HASH_BITS).expect("valid labels")
+    }
+
+    /// Like [`Tagger::new`] with `2^hash_bits` feature rows (the bound on
+    /// model size); an error for bad labels or bits outside [`HASH_BITS`].
+    pub fn with_hash_bits<L: Into<String>>(
+        labels: impl IntoIterator<Item = L>,
+        hash_bits: u8,
+    ) -> Result<Tagger, Error> {
+        let model = Model::empty(labels.into_iter().map(Into::into).collect(), hash_bits)?;
+        Ok(Self::from_model(model))
+    }
+
+    pub fn from_model(model: Model) -> Tagger {
+        Tagger { model, learner: None, extractor: Extractor::new() }
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, Error> {
+        Model::from_bytes(bytes).map(Self::from_model)
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.model.to_bytes()
+    }
+
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    pub fn labels(&self) -> &[String] {
+        &self.model.labels
+    }
+
+    /// Documents learned from (online or in batch training).
+    pub fn documents_learned(&self) -> u32 {
+        self.model.documents_learned
+    }
+
+    fn label_index(&self, name: &str) -> Option<usize> {
+        self.model.labels.iter().position(|l| l == name)
+    }
+
+    fn analyse(&self, text: &str) -> Analysis {
+        let tokens = tokenize(text);
+        let rules = self.extractor.entities(text);
+        let feats = features::extract(text, &tokens, &rules);
+        Analysis { tokens, rules, feats }
+    }
+
+    /// The model's entities alone: byte ranges with label indices.
+    fn model_entities(&self, a: &Analysis) -> Vec<(ByteRange, usize)> {
+        let trans = self.model.transitions();
+        let mut out = Vec::new();
+        for seg in bio::segments(&a.tokens, None) {
+            let emit = self.model.emissions(&a.feats, seg.clone());
+            let tags = viterbi::decode(&viterbi::Lattice { n_tags: self.model.n_tags(), emit: &emit, trans: &trans });
+            for (r, l) in bio::decode(&tags) {
+                let range = a.tokens[seg.start + r.start].range.cover(&a.tokens[seg.start + r.end - 1].range);
+                out.push((range, l));
+            }
+        }
+        out
+    }
+
+    /// Whether suggestions of `label` come from the model (else the rules).
+    pub fn uses_model(&self, label: &str) -> bool {
+        self.label_index(label).is_some_and(|l| {
+            let s = &self.model.stats[l];
+            s.learned > 0 && s.model_f1() >= s.rules_f1()
+        })
+    }
+
+    /// Suggestions for `text`: code point spans, sorted, non-overlapping.
+    pub fn suggest(&self, text: &str) -> Vec<Span> {
+        let a = self.analyse(text);
+        let mut cands: Vec<(ByteRange, &str)> = Vec::new();
+        for (r, l) in self.model_entities(&a) {
+            let name = self.model.labels[l].as_str();
+            if self.uses_model(name) {
+                cands.push((r, name));
+            }
+        }
+        for e in &a.rules {
+            if !self.uses_model(e.label) {
+                cands.push((e.range, e.label));
+            }
+        }
+        to_spans(text, longest_first(cands))
+    }
+
+    /// The model's spans alone, without rules (for evaluation).
+    pub fn suggest_model_only(&self, text: &str) -> Vec<Span> {
+        let a = self.analyse(text);
+        let cands = self.model_entities(&a).into_iter().map(|(r, l)| (r, self.model.labels[l].as_str())).collect();
+        to_spans(text, cands)
+    }
+
+    /// Scores model and rules against `doc`'s confirmed spans and adds the
+    /// counts to the per-label evidence that decides which one to trust.
+    fn weigh(&mut self, a: &Analysis, doc: &Document, decay: f32) {
+        let table = OffsetTable::new(&doc.text);
+        let known = |s: &Span| self.label_index(&s.label).is_some();
+        let gold: Vec<Span> = doc.spans.iter().filter(|s| known(s)).cloned().collect();
+        let model: Vec<Span> = self
+            .model_entities(a)
+            .into_iter()
+            .map(|(r, l)| Span::new(table.to_chars(r).start, table.to_chars(r).end, self.model.labels[l].clone()))
+            .collect();
+        let rules: Vec<Span> = a.rules.iter().map(|e| e.to_span(&table)).filter(|s| known(s)).collect();
+        let (mut ms, mut rs) = (Scores::default(), Scores::default());
+        ms.add(&gold, &model);
+        rs.add(&gold, &rules);
+        for (l, name) in self.model.labels.iter().enumerate() {
+            let m = ms.by_label.get(name).copied().unwrap_or_default();
+            let r = rs.by_label.get(name).copied().unwrap_or_default();
+            self.model.stats[l].add(m, r, decay);
+        }
+    }
+
+    /// Adds evidence from held-out documents without learning from them (the
+    /// CLI's dev split), so that batch-trained models choose per label too.
+    pub fn calibrate(&mut self, docs: &[Document]) {
+        for doc in docs {
+            let a = self.analyse(&doc.text);
+            self.weigh(&a, doc, 1.0);
+        }
+    }
+
+    /// Learns from one corrected document: its confirmed `spans` become BIO
+    /// tags (labels outside the tagger's set are read as no entity) and each
+    /// sentence-like segment gets one perceptron step.
+    pub fn learn(&mut self, doc: &Document) {
+        let a = self.analyse(&doc.text);
+        self.weigh(&a, doc, EVIDENCE_DECAY);
+        let gold = self.gold_tags(&a.tokens, doc);
+        let learner = self.learner.get_or_insert_with(|| Learner::resume(&self.model));
+        for seg in bio::segments(&a.tokens, Some(&gold)) {
+            learner.step(&a.feats, seg.clone(), &gold[seg]);
+        }
+        self.model = learner.snapshot(&self.model);
+        self.count_learned(doc);
+    }
+
+    fn gold_tags(&self, tokens: &[Token], doc: &Document) -> Vec<Tag> {
+        let table = OffsetTable::new(&doc.text);
+        let ents: Vec<(ByteRange, &str)> =
+            doc.spans.iter().filter_map(|s| Some((table.to_bytes(s.start..s.end)?, s.label.as_str()))).collect();
+        bio::encode(tokens, &ents, |l| self.label_index(l))
+    }
+
+    fn count_learned(&mut self, doc: &Document) {
+        for s in &doc.spans {
+            if let Some(l) = self.label_index(&s.label) {
+                self.model.stats[l].learned += 1;
+            }
+        }
+        self.model.documents_learned += 1;
+    }
+}
+
+/// Keeps a non-overlapping subset: longer ranges win, then earlier ones.
+fn longest_first(mut c: Vec<(ByteRange, &str)>) -> Vec<(ByteRange, &str)> {
+    c.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.start.cmp(&b.0.start)));
+    let mut kept: Vec<(ByteRange, &str)> = Vec::with_capacity(c.len());
+    for e in c {
+        if !e.0.is_empty() && !kept.iter().any(|k| k.0.overlaps(&e.0)) {
+            kept.push(e);
+        }
+    }
+    kept
+}
+
+fn to_spans(text: &str, ents: Vec<(ByteRange, &str)>) -> Vec<Span> {
+    let table = OffsetTable::new(text);
+    let mut spans: Vec<Span> = ents
+        .into_iter()
+        .map(|(r, l)| {
+            let c = table.to_chars(r);
+            Span::new(c.start, c.end, l)
+        })
+        .collect();
+    spans.sort();
+    spans
+}
+
+/// Batch training: documents are analysed once, then each epoch visits
+/// their segments in an order shuffled by a seeded [`SplitMix64`].
+pub struct Trainer {
+    tagger: Tagger,
+    learner: Learner,
+    examples: Vec<(Features, Vec<(Range<usize>, Vec<Tag>)>)>,
+    rng: SplitMix64,
+}
+
+/// What one epoch did.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct EpochReport {
+    pub segments: usize,
+    pub tokens: usize,
+    /// Tokens the current weights tagged wrong before each update.
+    pub wrong: usize,
+}
+
+impl Trainer {
+    pub fn new<L: Into<String>>(labels: impl IntoIterator<Item = L>, hash_bits: u8, seed: u64) -> Result<Self, Error> {
+        let tagger = Tagger::with_hash_bits(labels, hash_bits)?;
+        let learner = Learner::resume(&tagger.model);
+        Ok(Trainer { tagger, learner, examples: Vec::new(), rng: SplitMix64::new(seed) })
+    }
+
+    /// Adds a training document (its confirmed spans).
+    pub fn add(&mut self, doc: &Document) {
+        let a = self.tagger.analyse(&doc.text);
+        let gold = self.tagger.gold_tags(&a.tokens, doc);
+        let segs = bio::segments(&a.tokens, Some(&gold)).into_iter().map(|s| (s.clone(), gold[s].to_vec())).collect();
+        self.examples.push((a.feats, segs));
+        self.tagger.count_learned(doc);
+    }
+
+    /// One pass over all segments in a fresh shuffled order.
+    pub fn epoch(&mut self) -> EpochReport {
+        let mut order: Vec<(u32, u32)> = Vec::new();
+        for (e, (_, segs)) in self.examples.iter().enumerate() {
+            order.extend((0..segs.len()).map(|s| (e as u32, s as u32)));
+        }
+        self.rng.shuffle(&mut order);
+        let mut rep = EpochReport::default();
+        for (e, s) in order {
+            let (feats, segs) = &self.examples[e as usize];
+            let (range, gold) = &segs[s as usize];
+            rep.wrong += self.learner.step(feats, range.clone(), gold);
+            rep.tokens += gold.len();
+            rep.segments += 1;
+        }
+        self.tagger.model = self.learner.snapshot(&self.tagger.model);
+        rep
+    }
+
+    /// The tagger as of the last epoch (averaged weights).
+    pub fn tagger(&mut self) -> &mut Tagger {
+        &mut self.tagger
+    }
+
+    pub fn into_tagger(self) -> Tagger {
+        self.tagger
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,150 @@
+//! Behaviour of the tagger as a whole: learning, saving, combining.
+
+use super::*;
+use crate::error::ErrorKind;
+use crate::span::check_spans;
+use proptest::prelude::*;
+
+const SYLLABLES: [&str; 12] = ["با", "رو", "زی", "مان", "تی", "کو", "لا", "نس", "پو", "دار", "شی", "فر"];
+const FILLER: [&str; 10] = ["امروز", "گفت", "که", "در", "این", "باره", "خبر", "داد", "سپس", "جلسه"];
+/// A made-up word; in the synthetic texts a person's name always follows it.
+const TRIGGER: &str = "زنبیلار";
+
+fn name(rng: &mut SplitMix64) -> String {
+    (0..3).map(|_| SYLLABLES[rng.below(SYLLABLES.len())]).collect()
+}
+
+/// A document of three sentences, each with the trigger followed by a name.
+fn synthetic(rng: &mut SplitMix64, id: usize) -> Document {
+    let mut text = String::new();
+    let mut spans = Vec::new();
+    for _ in 0..3 {
+        for _ in 0..1 + rng.below(3) {
+            text.push_str(FILLER[rng.below(FILLER.len())]);
+            text.push(' ');
+        }
+        text.push_str(TRIGGER);
+        text.push(' ');
+        let n = name(rng);
+        let start = text.chars().count();
+        text.push_str(&n);
+        spans.push(Span::new(start, start + n.chars().count(), "PER"));
+        for _ in 0..1 + rng.below(3) {
+            text.push(' ');
+            text.push_str(FILLER[rng.below(FILLER.len())]);
+        }
+        text.push_str(". ");
+    }
+    let mut d = Document::new(format!("s{id}"), text);
+    d.spans = spans;
+    d
+}
+
+fn trained() -> (Tagger, Vec<Document>) {
+    let mut rng = SplitMix64::new(1);
+    let train: Vec<Document> = (0..30).map(|i| synthetic(&mut rng, i)).collect();
+    let mut rng = SplitMix64::new(99);
+    let test: Vec<Document> = (0..10).map(|i| synthetic(&mut rng, i)).collect();
+    let mut tagger = Tagger::new(["PER", "LOC"]);
+    for d in &train {
+        tagger.learn(d);
+    }
+    (tagger, test)
+}
+
+fn f1(tagger: &Tagger, docs: &[Document]) -> f64 {
+    let mut s = Scores::default();
+    for d in docs {
+        s.add(&d.spans, &tagger.suggest(&d.text));
+    }
+    s.micro().f1()
+}
+
+#[test]
+fn learns_a_pattern_it_could_not_know() {
+    let (tagger, test) = trained();
+    assert_eq!(tagger.documents_learned(), 30);
+    // Names in the test documents are mostly unseen; the trigger is the cue.
+    let untrained = Tagger::new(["PER", "LOC"]);
+    assert_eq!(f1(&untrained, &test), 0.0);
+    assert!(f1(&tagger, &test) > 0.9, "F1 {}", f1(&tagger, &test));
+    // a fresh name after the trigger, in a sentence never seen
+    let text = "دیروز زنبیلار کوشیفرلا آمد";
+    assert_eq!(tagger.suggest(text), [Span::new(14, 22, "PER")]);
+    assert!(tagger.uses_model("PER"));
+    assert!(!tagger.uses_model("LOC"), "no LOC was ever learned");
+}
+
+#[test]
+fn save_and_load_give_identical_predictions() {
+    let (tagger, test) = trained();
+    let bytes = tagger.to_bytes();
+    let loaded = Tagger::from_bytes(&bytes).unwrap();
+    assert_eq!(loaded.to_bytes(), bytes);
+    assert_eq!(loaded.documents_learned(), 30);
+    for d in &test {
+        assert_eq!(loaded.suggest(&d.text), tagger.suggest(&d.text));
+    }
+    // learning resumes from a loaded model
+    let mut again = Tagger::from_bytes(&bytes).unwrap();
+    again.learn(&test[0]);
+    assert_eq!(again.documents_learned(), 31);
+}
+
+#[test]
+fn loading_errors_are_model_errors() {
+    let (tagger, _) = trained();
+    let bytes = tagger.to_bytes();
+    let mut other = bytes.clone();
+    other[8..10].copy_from_slice(&(FORMAT_VERSION + 1).to_le_bytes());
+    let e = Tagger::from_bytes(&other).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Model);
+    assert!(e.message.contains("version"), "{}", e.message);
+    let e = Tagger::from_bytes(&bytes[..bytes.len() / 2]).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Model);
+    let mut corrupt = bytes.clone();
+    let mid = corrupt.len() / 2;
+    corrupt[mid] ^= 1;
+    assert!(Tagger::from_bytes(&corrupt).unwrap_err().message.contains("corrupt"));
+}
+
+#[test]
+fn batch_training_is_deterministic_for_a_seed() {
+    let mut rng = SplitMix64::new(3);
+    let docs: Vec<Document> = (0..20).map(|i| synthetic(&mut rng, i)).collect();
+    let run = |seed| {
+        let mut t = Trainer::new(["PER"], 12, seed).unwrap();
+        docs.iter().for_each(|d| t.add(d));
+        let reps: Vec<usize> = (0..3).map(|_| t.epoch().wrong).collect();
+        (reps, t.into_tagger().to_bytes())
+    };
+    let (r1, b1) = run(5);
+    let (r2, b2) = run(5);
+    assert_eq!((&r1, &b1), (&r2, &b2));
+    assert!(r1[2] < r1[0], "mistakes fall over epochs: {r1:?}");
+    assert_eq!(Model::from_bytes(&b1).unwrap().hash_bits(), 12);
+}
+
+#[test]
+fn untrained_labels_and_unknown_labels() {
+    let mut tagger = Tagger::new(["PER"]);
+    assert!(!tagger.uses_model("PER"));
+    assert!(!tagger.uses_model("DATE"));
+    // spans of labels outside the set are ignored, not an error
+    let mut d = Document::new("x", "زنبیلار باروزی آمد");
+    d.spans = vec![Span::new(8, 14, "MONEY")];
+    tagger.learn(&d);
+    assert_eq!(tagger.model().stats()[0].learned, 0);
+    assert!(tagger.suggest(&d.text).is_empty());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn suggestions_are_valid_spans_for_any_text(s in "\\PC{0,60}") {
+        static TAGGER: std::sync::OnceLock<Tagger> = std::sync::OnceLock::new();
+        let tagger = TAGGER.get_or_init(|| trained().0);
+        let spans = tagger.suggest(&s);
+        prop_assert!(check_spans(&spans, s.chars().count()).is_ok(), "{:?}", spans);
+    }
+}

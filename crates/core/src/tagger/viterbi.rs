@@ -1,0 +1,103 @@
+//! Constrained Viterbi decoding: the best tag sequence under emission and
+//! transition scores among those [`bio::allowed`] permits.
+
+use super::bio::{allowed, Tag};
+
+/// Scores of one sequence: `emit[i * n_tags + y]` for token `i` and tag `y`;
+/// `trans[p * n_tags + y]` for tag `p` followed by `y`, with the row
+/// `p = n_tags` for the start of the sequence.
+pub struct Lattice<'a> {
+    pub n_tags: usize,
+    pub emit: &'a [f64],
+    pub trans: &'a [f64],
+}
+
+/// The best allowed path. Ties go to the lower tag index (so `O` first);
+/// every input gives a valid sequence because `O` is always allowed.
+pub fn decode(lat: &Lattice) -> Vec<Tag> {
+    let t = lat.n_tags;
+    let n = lat.emit.len() / t;
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut score = vec![f64::NEG_INFINITY; n * t];
+    let mut back = vec![0 as Tag; n * t];
+    for y in 0..t {
+        if allowed(None, y as Tag) {
+            score[y] = lat.trans[t * t + y] + lat.emit[y];
+        }
+    }
+    for i in 1..n {
+        for y in 0..t {
+            let mut best = f64::NEG_INFINITY;
+            let mut arg = 0;
+            for p in 0..t {
+                let s = score[(i - 1) * t + p];
+                if s == f64::NEG_INFINITY || !allowed(Some(p as Tag), y as Tag) {
+                    continue;
+                }
+                let s = s + lat.trans[p * t + y];
+                if s > best {
+                    best = s;
+                    arg = p;
+                }
+            }
+            score[i * t + y] = best + lat.emit[i * t + y];
+            back[i * t + y] = arg as Tag;
+        }
+    }
+    let last = &score[(n - 1) * t..];
+    let mut y = 0;
+    for (k, &s) in last.iter().enumerate() {
+        if s > last[y] {
+            y = k;
+        }
+    }
+    let mut path = vec![0 as Tag; n];
+    for i in (0..n).rev() {
+        path[i] = y as Tag;
+        y = back[i * t + y] as usize;
+    }
+    path
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::bio::{begin, inside, is_valid, O};
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn transitions_matter() {
+        // Tags O, B-0, I-0. Token 1 slightly prefers O alone, but B-0 → I-0 is
+        // strongly rewarded.
+        let emit = [0.0, 2.0, 0.0, 1.0, 0.0, 0.5];
+        let mut trans = [0.0; 12];
+        trans[3 + 2] = 3.0; // B-0 → I-0
+        let lat = Lattice { n_tags: 3, emit: &emit, trans: &trans };
+        assert_eq!(decode(&lat), [begin(0), inside(0)]);
+    }
+
+    #[test]
+    fn inside_is_never_first_even_when_it_scores_best() {
+        let emit = [0.0, 0.0, 9.0];
+        let lat = Lattice { n_tags: 3, emit: &emit, trans: &[0.0; 12] };
+        assert_eq!(decode(&lat), [O]);
+    }
+
+    proptest! {
+        #[test]
+        fn decoded_paths_are_valid_bio(
+            n_labels in 1usize..4,
+            n in 0usize..12,
+            seed in proptest::collection::vec(-5.0f64..5.0, 400),
+        ) {
+            let t = 1 + 2 * n_labels;
+            let emit: Vec<f64> = seed.iter().cycle().take(n * t).copied().collect();
+            let trans: Vec<f64> = seed.iter().rev().cycle().take((t + 1) * t).copied().collect();
+            let path = decode(&Lattice { n_tags: t, emit: &emit, trans: &trans });
+            prop_assert_eq!(path.len(), n);
+            prop_assert!(is_valid(&path), "{:?}", path);
+        }
+    }
+}
