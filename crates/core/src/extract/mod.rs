@@ -9,8 +9,12 @@
 //! - [`names`]: LOC, ORG, COMMODITY, ROLE, PER, FAC, EVENT, AGREEMENT
 //!   (gazetteers, trigger words, context, later mentions).
 
+mod lexicon;
 mod names;
+mod person;
 mod temporal;
+
+pub use temporal::date_value;
 
 use crate::offsets::OffsetTable;
 use crate::span::{resolve_overlaps, Entity, Span};

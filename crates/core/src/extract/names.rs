@@ -1,18 +1,678 @@
 //! LOC, ORG, COMMODITY, ROLE, PER, FAC, EVENT and AGREEMENT from gazetteers,
 //! trigger words and context.
+//!
+//! One Aho-Corasick pass over the compact view of the tokens (their keys run
+//! together, so `تفاهم نامه`, `تفاهم‌نامه` and `تفاهمنامه` match alike) finds
+//! every lexicon phrase that starts on a token. A left-to-right scan then
+//! turns heads into names: a head (`سازمان`, `کنفرانس`, `رئیس` …) takes the
+//! name after it up to the first function word, verb, punctuation or (for
+//! roles) the first nameable ORG/LOC ([`Names::tail`]). Persons come last,
+//! from context ([`super::person`]).
 
+use super::lexicon::{kind, Lexicon};
+use super::person;
 use super::Context;
+use crate::labels::{AGREEMENT, COMMODITY, EVENT, FAC, LOC, ORG, ROLE};
 use crate::span::Entity;
+use crate::tokenize::{Token, TokenKind};
 
 /// Compiled gazetteers and trigger lists.
-#[derive(Debug, Default)]
-pub struct Names {}
+#[derive(Debug)]
+pub struct Names {
+    pub(super) lx: Lexicon,
+}
+
+impl Default for Names {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// What is glued after a lexicon match inside its last token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Glue {
+    /// The match ends with the token.
+    No,
+    /// A plural ending (`شرکتهای`): a generic group, never a name.
+    Plural,
+    /// An ezafe `ی` after a vowel (`سخنگوی`): the span covers the token.
+    Ezafe,
+    /// Another word run together with it (`وزیرصنعت`): the token is the
+    /// head plus the first word of its name.
+    Word,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Hit {
+    /// Index of the last token the match touches.
+    pub last: usize,
+    pub kinds: u32,
+    pub glue: Glue,
+}
+
+/// A candidate over tokens `start..end` (exclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Cand {
+    pub start: usize,
+    pub end: usize,
+    pub label: &'static str,
+    /// A role that counts only next to a person.
+    pub weak: bool,
+}
+
+/// One text as the name recognizers see it.
+pub(super) struct Doc<'a> {
+    pub toks: &'a [Token],
+    /// Lexicon hits by start token.
+    pub hits: Vec<Vec<Hit>>,
+    /// Tokens covered by earlier recognizers (dates, quantities, money).
+    pub temporal: Vec<bool>,
+    /// Tokens that are commodities in their context.
+    pub commodity: Vec<bool>,
+    /// Tokens already inside a candidate.
+    pub taken: Vec<bool>,
+}
+
+impl Doc<'_> {
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+    pub fn key(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.norm.as_str())
+    }
+    pub fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+    }
+    pub fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+    /// The longest hit at `i` of any of `mask`, ending exactly on a token.
+    pub fn exact(&self, i: usize, mask: u32) -> Option<Hit> {
+        self.hits.get(i)?.iter().filter(|h| h.kinds & mask != 0 && h.glue == Glue::No).max_by_key(|h| h.last).copied()
+    }
+    /// The longest hit at `i` of any of `mask`, glued endings allowed.
+    pub fn any(&self, i: usize, mask: u32) -> Option<Hit> {
+        self.hits.get(i)?.iter().filter(|h| h.kinds & mask != 0).max_by_key(|h| (h.last, h.glue == Glue::No)).copied()
+    }
+    pub fn has(&self, i: usize, mask: u32) -> bool {
+        self.exact(i, mask).is_some()
+    }
+    /// A line break before token `i` ends every name.
+    pub fn breaks(&self, i: usize) -> bool {
+        self.toks.get(i).is_none_or(|t| t.line_start)
+    }
+}
+
+/// Words before a head that make it generic (`این سازمان`, `دو کشور`).
+const DETERMINERS: &[&str] =
+    &["این", "آن", "همین", "همان", "هر", "چند", "برخی", "بعضی", "یک", "دو", "سه", "چندین", "همه", "تمام", "سایر"];
+
+/// Words that qualify a role head without naming anything (`معاون اول`).
+const ROLE_MODIFIERS: &[&str] = &["اول", "کل", "ارشد", "سابق", "وقت", "پیشین", "جدید", "فعلی", "دوم", "ارشد"];
+
+/// Heads before a place name that turn `جمهوری اسلامی ایران` into one LOC.
+const STATE_FORMS: &[&str] = &["جمهوری", "پادشاهی", "امارات", "جماهیر"];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Mode {
+    Org,
+    Event,
+    Fac,
+    Agreement,
+    Role,
+}
 
 impl Names {
     pub fn new() -> Self {
-        Names {}
+        Names { lx: Lexicon::new() }
     }
 
-    /// Adds name candidates; may look at what earlier recognizers found.
-    pub fn find(&self, _cx: &Context, _out: &mut Vec<Entity>) {}
+    /// Adds name candidates; earlier candidates in `out` (dates, amounts)
+    /// are respected: names do not run into them.
+    pub fn find(&self, cx: &Context, out: &mut Vec<Entity>) {
+        let toks = cx.tokens;
+        if toks.is_empty() {
+            return;
+        }
+        let mut d = self.doc(toks, out);
+        let mut cands = self.scan(&mut d);
+        person::find(self, &mut d, &mut cands);
+        for c in cands {
+            if c.weak || c.start >= c.end {
+                continue;
+            }
+            let range = toks[c.start].range.cover(&toks[c.end - 1].range);
+            out.push(Entity::new(range, c.label));
+        }
+    }
+
+    fn doc<'a>(&self, toks: &'a [Token], earlier: &[Entity]) -> Doc<'a> {
+        let n = toks.len();
+        // The compact view: token keys run together.
+        let mut compact = String::new();
+        let mut cstart = Vec::with_capacity(n);
+        let mut cend = Vec::with_capacity(n);
+        for t in toks {
+            cstart.push(compact.len());
+            compact.push_str(&t.norm);
+            cend.push(compact.len());
+        }
+        let mut hits: Vec<Vec<Hit>> = vec![Vec::new(); n];
+        for m in self.lx.ac.find_overlapping_iter(&compact) {
+            let Ok(i) = cstart.binary_search(&m.start()) else { continue };
+            let (last, glue) = match cend.binary_search(&m.end()) {
+                Ok(j) => (j, Glue::No),
+                Err(j) if j < n && cstart[j] < m.end() => {
+                    match self.glue(&compact[m.start()..m.end()], &compact[m.end()..cend[j]]) {
+                        Some(g) => (j, g),
+                        None => continue,
+                    }
+                }
+                Err(_) => continue,
+            };
+            // Matches never run across a line break, and break between
+            // tokens only where the phrase has a word break.
+            let pat = m.pattern().as_usize();
+            let inner_ok =
+                (i + 1..=last).all(|k| !toks[k].line_start && self.lx.breaks[pat].contains(&(cstart[k] - m.start())));
+            if !inner_ok || (last > i && glue == Glue::Word) {
+                continue;
+            }
+            hits[i].push(Hit { last, kinds: self.lx.kinds[pat], glue });
+        }
+        let mut temporal = vec![false; n];
+        for e in earlier {
+            for (k, t) in toks.iter().enumerate() {
+                if t.range.overlaps(&e.range) {
+                    temporal[k] = true;
+                }
+            }
+        }
+        let mut d = Doc { toks, hits, temporal, commodity: vec![false; n], taken: vec![false; n] };
+        d.commodity = self.commodities(&d);
+        d
+    }
+
+    /// How the rest of a token after a matched phrase is read.
+    /// `None` when the rest makes the token another word (`ایرانی`,
+    /// `مدیریت`): the phrase does not match there.
+    fn glue(&self, matched: &str, rest: &str) -> Option<Glue> {
+        if ["ها", "های", "هایی", "هایش"].contains(&rest) {
+            return Some(Glue::Plural);
+        }
+        if rest == "ی" && matched.ends_with(['ا', 'و', 'ه', 'ی']) {
+            return Some(Glue::Ezafe);
+        }
+        if rest.chars().count() >= 3 && self.lx.is_common(rest, 20000) && !self.lx.is_stop(rest) {
+            return Some(Glue::Word);
+        }
+        None
+    }
+
+    /// Which tokens are commodities: lexicon words, and ambiguous ones
+    /// (`روی`) only beside another commodity (`سرب و روی`).
+    fn commodities(&self, d: &Doc) -> Vec<bool> {
+        let n = d.len();
+        let mut c = vec![false; n];
+        for i in 0..n {
+            if let Some(h) = d.exact(i, kind::COMMODITY) {
+                c[i..=h.last].iter_mut().for_each(|x| *x = true);
+            }
+        }
+        let joins = |k: usize| matches!(d.key(k), "و" | "،" | ",");
+        for i in 0..n {
+            if let Some(h) = d.exact(i, kind::COMMODITY_AMBIGUOUS) {
+                let before = i >= 2 && joins(i - 1) && c[i - 2];
+                let after = joins(h.last + 1) && c.get(h.last + 2).copied().unwrap_or(false);
+                if before || after {
+                    c[i..=h.last].iter_mut().for_each(|x| *x = true);
+                }
+            }
+        }
+        c
+    }
+
+    /// The left-to-right scan for everything but persons.
+    fn scan(&self, d: &mut Doc) -> Vec<Cand> {
+        let mut out: Vec<Cand> = Vec::new();
+        let n = d.len();
+        let mut i = 0;
+        while i < n {
+            let found = if d.temporal[i] { None } else { self.at(d, i, &out) };
+            match found {
+                Some(cs) => {
+                    let end = cs.iter().map(|c| c.end).max().unwrap_or(i + 1);
+                    for c in cs {
+                        d.taken[c.start..c.end].iter_mut().for_each(|x| *x = true);
+                        out.push(c);
+                    }
+                    i = end.max(i + 1);
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// Candidates starting at token `i`, if any (a role may bring the ORG
+    /// after it).
+    fn at(&self, d: &Doc, i: usize, before: &[Cand]) -> Option<Vec<Cand>> {
+        if !matches!(d.kind(i), Some(TokenKind::Word | TokenKind::Latin)) {
+            return self.acronym_in_brackets(d, i, before).map(|c| vec![c]);
+        }
+        if let Some(c) = self.state_name(d, i) {
+            return Some(vec![c]);
+        }
+        if let Some(h) = d.any(i, kind::ROLE_HEAD) {
+            if let Some(cs) = self.role(d, i, h) {
+                return Some(cs);
+            }
+        }
+        for (mask, mode, label) in [
+            (kind::ORG_HEAD, Mode::Org, ORG),
+            (kind::EVENT_HEAD, Mode::Event, EVENT),
+            (kind::FAC_HEAD, Mode::Fac, FAC),
+            (kind::AGREEMENT_HEAD, Mode::Agreement, AGREEMENT),
+        ] {
+            if let Some(h) = d.any(i, mask) {
+                if let Some(c) = self.headed(d, i, h, mode, label) {
+                    return Some(vec![c]);
+                }
+            }
+        }
+        if let Some(c) = self.place(d, i) {
+            return Some(vec![c]);
+        }
+        if d.commodity[i] {
+            let mut end = i + 1;
+            while end < d.len() && d.commodity[end] && !d.breaks(end) && d.exact(end, kind::COMMODITY).is_some() {
+                end += 1;
+            }
+            // Multi-word commodities are one hit; a product form joins the
+            // commodity after it (`کاتد مس`).
+            let end = d.exact(i, kind::COMMODITY).map_or(end, |h| h.last + 1).max(i + 1);
+            return Some(vec![Cand { start: i, end, label: COMMODITY, weak: false }]);
+        }
+        if d.has(i, kind::PRODUCT_FORM) && d.commodity.get(i + 1).copied().unwrap_or(false) && !d.breaks(i + 1) {
+            let end = d.exact(i + 1, kind::COMMODITY).map_or(i + 2, |h| h.last + 1);
+            return Some(vec![Cand { start: i, end, label: COMMODITY, weak: false }]);
+        }
+        None
+    }
+
+    /// `جمهوری اسلامی ایران`: a state form, up to three words, a country.
+    fn state_name(&self, d: &Doc, i: usize) -> Option<Cand> {
+        if !STATE_FORMS.contains(&d.key(i)) {
+            return None;
+        }
+        for k in i + 1..(i + 5).min(d.len()) {
+            if d.breaks(k) || !d.is_word(k) || self.lx.is_stop(d.key(k)) {
+                return None;
+            }
+            if let Some(h) = d.exact(k, kind::COUNTRY | kind::REGION) {
+                return Some(Cand { start: i, end: h.last + 1, label: LOC, weak: false });
+            }
+        }
+        None
+    }
+
+    /// A place from the gazetteers. Countries and regions are reliable;
+    /// a city whose name is also a common word needs evidence.
+    fn place(&self, d: &Doc, i: usize) -> Option<Cand> {
+        let h = d.exact(i, kind::LOC)?;
+        let cand = Some(Cand { start: i, end: h.last + 1, label: LOC, weak: false });
+        if h.kinds & (kind::COUNTRY | kind::REGION) != 0 {
+            return cand;
+        }
+        if self.city_is_sure(d, i, h) || self.city_has_evidence(d, i, h) {
+            return cand;
+        }
+        None
+    }
+
+    /// A city name that is no common word (and no person's given name).
+    pub(super) fn city_is_sure(&self, d: &Doc, i: usize, h: Hit) -> bool {
+        let k: String = (i..=h.last).map(|t| d.key(t)).collect();
+        k.chars().count() >= 3 && self.lx.rank(&k).is_none() && !self.lx.is_given(&k) && h.kinds & kind::HEAD == 0
+    }
+
+    fn city_has_evidence(&self, d: &Doc, i: usize, h: Hit) -> bool {
+        let k: String = (i..=h.last).map(|t| d.key(t)).collect();
+        if self.lx.is_given(&k) && !(i > 0 && d.has(i - 1, kind::PLACE_TRIGGER)) {
+            return false;
+        }
+        // `شهر X`, `استان X`
+        if i > 0 && d.has(i - 1, kind::PLACE_TRIGGER) {
+            return true;
+        }
+        let rank = self.lx.rank(&k).unwrap_or(u32::MAX);
+        if rank < 300 || k.ends_with('ی') {
+            return false;
+        }
+        // Beside a sure place: `رشت- آستارا`, `تهران و اصفهان`.
+        let joins = |t: usize| matches!(d.key(t), "و" | "،" | "-" | "," | "–");
+        let sure = |t: usize| {
+            d.exact(t, kind::COUNTRY | kind::REGION).is_some()
+                || d.exact(t, kind::CITY).is_some_and(|h2| self.city_is_sure(d, t, h2))
+        };
+        if (i >= 2 && joins(i - 1) && sure(i - 2)) || (joins(h.last + 1) && sure(h.last + 2)) {
+            return true;
+        }
+        // `در X،` — a locative preposition and nothing after the name.
+        let loc_prep = i > 0 && matches!(d.key(i - 1), "در" | "به" | "از");
+        let after = h.last + 1;
+        let ends = after >= d.len()
+            || d.breaks(after)
+            || d.kind(after) == Some(TokenKind::Punct)
+            || self.lx.is_verb(d.key(after))
+            || matches!(d.key(after), "و" | "که" | "نیز" | "هم");
+        loc_prep && ends
+    }
+
+    /// A head with its name after it (ORG, EVENT, FAC, AGREEMENT).
+    fn headed(&self, d: &Doc, i: usize, h: Hit, mode: Mode, label: &'static str) -> Option<Cand> {
+        if h.glue == Glue::Plural || self.generic_before(d, i) || self.plural_after(d, h) {
+            return None;
+        }
+        let mut first = h.last + 1;
+        let head_key: String = (i..=h.last).map(|t| d.key(t)).collect();
+        // `کنفرانس و نمایشگاه …`: two heads of one kind share a name.
+        if mode == Mode::Event && d.key(first) == "و" {
+            if let Some(h2) = d.exact(first + 1, kind::EVENT_HEAD) {
+                first = h2.last + 1;
+            }
+        }
+        // `مجلس شورای اسلامی`: a head right after a head is one name.
+        if mode == Mode::Org && h.glue == Glue::No {
+            if let Some(h2) = d.exact(first, kind::ORG_HEAD) {
+                if !self.plural_after(d, h2) {
+                    first = h2.last + 1;
+                }
+            }
+        }
+        let end =
+            if h.glue == Glue::Word { self.tail(d, h.last + 1, mode, true) } else { self.tail(d, first, mode, false) };
+        let name = if h.glue == Glue::Word { h.last..end } else { first..end };
+        if name.is_empty() {
+            return None;
+        }
+        let distinct = self.distinctive(d, name.clone(), mode);
+        if mode == Mode::Org {
+            // `شرکت چندملیتی ANC`: a describing adjective, then the name alone.
+            if name.len() == 2 && self.is_adjective(d, name.start) && self.is_rare(d, name.start + 1) {
+                return Some(Cand { start: name.start + 1, end, label, weak: false });
+            }
+            // `شرکت ایرانی`, `شرکت های ایرانی`: a class, not a name.
+            if name.len() == 1 && self.is_nationality(d.key(name.start)) {
+                return None;
+            }
+            if self.lx.is_org_weak(&head_key) && !distinct {
+                return None;
+            }
+        }
+        let needs_distinct = match mode {
+            Mode::Fac | Mode::Agreement => true,
+            Mode::Event => {
+                h.kinds & kind::EVENT_WEAK != 0
+                    && d.exact(i, kind::EVENT_HEAD | kind::EVENT_WEAK).is_some_and(|x| x.kinds & kind::EVENT_WEAK != 0)
+            }
+            _ => false,
+        };
+        if needs_distinct && !distinct {
+            return None;
+        }
+        Some(Cand { start: i, end, label, weak: false })
+    }
+
+    /// A determiner or number before a head makes it a generic mention.
+    fn generic_before(&self, d: &Doc, i: usize) -> bool {
+        i > 0 && !d.breaks(i) && (DETERMINERS.contains(&d.key(i - 1)) || d.kind(i - 1) == Some(TokenKind::Number))
+    }
+
+    /// `شرکت های …`: a plural ending written apart.
+    fn plural_after(&self, d: &Doc, h: Hit) -> bool {
+        h.glue == Glue::No && matches!(d.key(h.last + 1), "ها" | "های" | "هایی" | "هایش")
+    }
+
+    /// Something in a name that only a real name has: a rare word, a
+    /// number, Latin letters, or (not for facilities) a place.
+    fn distinctive(&self, d: &Doc, name: std::ops::Range<usize>, mode: Mode) -> bool {
+        name.into_iter().any(|k| match d.kind(k) {
+            Some(TokenKind::Number | TokenKind::Latin) => true,
+            Some(TokenKind::Word) => {
+                self.is_rare(d, k)
+                    || match d.exact(k, kind::LOC) {
+                        Some(h) if mode == Mode::Fac => {
+                            h.kinds & (kind::COUNTRY | kind::REGION) == 0 && k > 0 && d.has(k - 1, kind::FAC_HEAD)
+                        }
+                        Some(_) => true,
+                        None => false,
+                    }
+            }
+            _ => false,
+        })
+    }
+
+    /// A word outside the common vocabulary (names, acronyms, foreign words).
+    pub(super) fn is_rare(&self, d: &Doc, k: usize) -> bool {
+        match d.kind(k) {
+            Some(TokenKind::Latin) => true,
+            Some(TokenKind::Word) => {
+                let key = d.key(k);
+                !d.commodity[k] && !self.lx.is_common(key, 20000) && key.chars().count() >= 2
+            }
+            _ => false,
+        }
+    }
+
+    fn is_adjective(&self, d: &Doc, k: usize) -> bool {
+        let key = d.key(k);
+        d.is_word(k) && key.ends_with('ی') && self.lx.is_common(key, 20000) && d.exact(k, kind::LOC).is_none()
+    }
+
+    /// `ایرانی`, `چینی`: a country name with the adjective ending.
+    pub(super) fn is_nationality(&self, key: &str) -> bool {
+        let Some(stem) = key.strip_suffix('ی') else { return false };
+        let stem = stem.strip_suffix('ی').unwrap_or(stem);
+        let mut any = false;
+        for m in self.lx.ac.find_iter(stem) {
+            if m.range() == (0..stem.len()) && self.lx.kinds[m.pattern().as_usize()] & kind::LOC != 0 {
+                any = true;
+            }
+        }
+        any
+    }
+
+    /// Where a name that starts at token `from` ends (exclusive). `started`
+    /// says a word of the name is already taken (a run-together head).
+    pub(super) fn tail(&self, d: &Doc, from: usize, mode: Mode, started: bool) -> usize {
+        let n = d.len();
+        let max = match mode {
+            Mode::Role => 6,
+            Mode::Fac => 6,
+            Mode::Event => 8,
+            Mode::Org | Mode::Agreement => 10,
+        };
+        let start = if started { from - 1 } else { from };
+        let mut end = from;
+        let mut k = from;
+        while k < n && k - start < max && !(k > start && d.breaks(k)) {
+            let key = d.key(k);
+            match d.kind(k) {
+                Some(TokenKind::Number) => {
+                    let year = is_year(key);
+                    let span_word = d.key(k + 1).ends_with("ساله") || d.key(k + 1).ends_with("ماهه");
+                    match mode {
+                        Mode::Agreement if span_word => {
+                            end = k + 2;
+                            k += 2;
+                            continue;
+                        }
+                        Mode::Event | Mode::Agreement if year => {
+                            end = k + 1;
+                            break;
+                        }
+                        Mode::Fac if key.len() <= 3 && !d.temporal[k] => {
+                            end = k + 1;
+                            break;
+                        }
+                        _ => break,
+                    }
+                }
+                Some(TokenKind::Latin) if mode != Mode::Role => {
+                    end = k + 1;
+                    k += 1;
+                    continue;
+                }
+                Some(TokenKind::Word) => {}
+                _ => break,
+            }
+            if d.temporal[k] {
+                break;
+            }
+            if key == "و" {
+                if end > start && self.continues_after_and(d, k + 1, mode) {
+                    k += 1;
+                    continue;
+                }
+                break;
+            }
+            if !d.commodity[k] && (self.lx.is_stop(key) || self.lx.is_verb(key)) {
+                break;
+            }
+            if d.any(k, kind::ROLE_HEAD).is_some_and(|h| h.kinds & kind::ROLE_WEAK == 0) || d.has(k, kind::HONORIFIC) {
+                break;
+            }
+            if d.has(k, kind::ORG_HEAD) && (mode == Mode::Role || k > start) {
+                break;
+            }
+            let loc = d.exact(k, kind::LOC);
+            if mode == Mode::Role && (loc.is_some() || self.is_rare(d, k) || self.lx.is_given(key)) {
+                break;
+            }
+            if loc.is_none() && self.is_predicate_noun(d, k) {
+                break;
+            }
+            if self.lx.is_given(key) && self.is_rare(d, k + 1) {
+                break;
+            }
+            let last = loc.or_else(|| d.exact(k, kind::COMMODITY)).map_or(k, |h| h.last);
+            end = last + 1;
+            k = last + 1;
+        }
+        end
+    }
+
+    /// Whether a name goes on over `و` to token `k` (`توسعه و نوسازی`).
+    fn continues_after_and(&self, d: &Doc, k: usize, mode: Mode) -> bool {
+        if d.breaks(k) {
+            return false;
+        }
+        let key = d.key(k);
+        match d.kind(k) {
+            Some(TokenKind::Word) => {}
+            Some(TokenKind::Latin) => return mode != Mode::Role,
+            _ => return false,
+        }
+        if d.temporal[k] || (!d.commodity[k] && (self.lx.is_stop(key) || self.lx.is_verb(key))) {
+            return false;
+        }
+        if d.any(k, kind::ROLE_HEAD | kind::HONORIFIC | kind::ORG_HEAD).is_some() || self.lx.is_given(key) {
+            return false;
+        }
+        if self.is_predicate_noun(d, k) {
+            return false;
+        }
+        match mode {
+            Mode::Role => d.exact(k, kind::LOC).is_none() && !self.is_rare(d, k),
+            Mode::Org | Mode::Fac => d.exact(k, kind::EVENT_HEAD | kind::FAC_HEAD | kind::AGREEMENT_HEAD).is_none(),
+            _ => true,
+        }
+    }
+
+    /// A noun that forms a compound verb with what follows (`دیدار کرد`,
+    /// `دیدار و گفتگو کرد`): it ends a name before it.
+    fn is_predicate_noun(&self, d: &Doc, k: usize) -> bool {
+        let verb = |t: usize| !d.breaks(t) && self.lx.is_verb(d.key(t));
+        if self.is_rare(d, k) {
+            return false;
+        }
+        verb(k + 1) || (d.key(k + 1) == "و" && d.is_word(k + 2) && verb(k + 3))
+    }
+
+    /// A role: heads in a chain (`معاون وزیر`), modifiers, then its
+    /// portfolio up to a nameable ORG or LOC (`معاون وزیر صنعت و توسعه زیرساخت`
+    /// + `قزاقستان`). A rare word right after it is the ORG it belongs to
+    /// (`رئیس هیأت عامل ایمیدرو`).
+    fn role(&self, d: &Doc, i: usize, h: Hit) -> Option<Vec<Cand>> {
+        if h.glue == Glue::Plural || self.plural_after(d, h) {
+            return None;
+        }
+        let mut weak = h.kinds & kind::ROLE_WEAK != 0
+            && d.exact(i, kind::ROLE_HEAD).is_none_or(|x| x.kinds & kind::ROLE_WEAK != 0);
+        let mut last = h;
+        let mut j = h.last + 1;
+        while last.glue != Glue::Word && !d.breaks(j) {
+            if let Some(h2) =
+                d.any(j, kind::ROLE_HEAD).filter(|h2| h2.glue != Glue::Plural && !self.plural_after(d, *h2))
+            {
+                weak = false;
+                last = h2;
+                j = h2.last + 1;
+            } else if ROLE_MODIFIERS.contains(&d.key(j)) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let end = if last.glue == Glue::Word {
+            self.tail(d, j, Mode::Role, true)
+        } else {
+            self.tail(d, j, Mode::Role, false)
+        };
+        let end = end.max(j);
+        let mut out = vec![Cand { start: i, end, label: ROLE, weak }];
+        // A bare rare word after the role: the organisation it heads.
+        if !d.breaks(end)
+            && self.is_rare(d, end)
+            && d.exact(end, kind::LOC).is_none()
+            && !self.lx.is_given(d.key(end))
+            && !self.lx.is_stop(d.key(end))
+            && !self.lx.is_verb(d.key(end))
+            && d.any(end, kind::HEAD | kind::HONORIFIC).is_none()
+            && !d.temporal[end]
+            && !(self.is_rare(d, end + 1) && d.is_word(end + 1) && !d.breaks(end + 1))
+            && self.lx.rank(d.key(end)).is_none()
+        {
+            out.push(Cand { start: end, end: end + 1, label: ORG, weak: false });
+        }
+        Some(out)
+    }
+
+    /// `(ایمیدرو)` right after an ORG: the acronym is an ORG of its own.
+    fn acronym_in_brackets(&self, d: &Doc, i: usize, before: &[Cand]) -> Option<Cand> {
+        if !matches!(d.key(i), "(" | "[") || !matches!(d.key(i + 2), ")" | "]") {
+            return None;
+        }
+        let a = i + 1;
+        if !matches!(d.kind(a), Some(TokenKind::Word | TokenKind::Latin)) || d.temporal[a] {
+            return None;
+        }
+        let after_org = before.last().is_some_and(|c| c.label == ORG && c.end == i);
+        let latin_acronym = d.kind(a) == Some(TokenKind::Latin)
+            && d.toks[a].norm.len() >= 2
+            && (i.saturating_sub(8)..i).any(|k| d.has(k, kind::ORG_HEAD));
+        (after_org && self.is_rare(d, a) || latin_acronym).then_some(Cand {
+            start: a,
+            end: a + 1,
+            label: ORG,
+            weak: false,
+        })
+    }
+}
+
+/// A year in any of the three calendars (1300–1499 Solar/lunar Hijri,
+/// 1900–2099 Gregorian).
+fn is_year(key: &str) -> bool {
+    key.len() == 4 && key.parse::<u32>().is_ok_and(|y| (1300..1500).contains(&y) || (1900..2100).contains(&y))
 }

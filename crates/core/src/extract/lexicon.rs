@@ -1,0 +1,844 @@
+//! The vocabulary the name recognizers match: generated gazetteers
+//! (`data/countries.txt`, `regions.txt`, `cities.txt`), the commodity lexicon
+//! (`data/commodities.txt`), trigger words, function words and the word
+//! frequency ranks of `data/common_words.txt`.
+//!
+//! Every phrase is stored under its matching key ([`key`]: normalized, no
+//! spaces or ZWNJ), so `تفاهم‌نامه`, `تفاهم نامه` and `تفاهمنامه`, or `رئیس` and
+//! `رییس`, are one entry. Trigger words are grammar (heads of names), never
+//! names themselves.
+
+use crate::normalize::key;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::{HashMap, HashSet};
+
+/// What a phrase is, as bit flags: one phrase may be several things
+/// (`فولاد` is a commodity; `روی` a preposition and, in context, zinc).
+pub mod kind {
+    pub const COUNTRY: u32 = 1;
+    pub const REGION: u32 = 1 << 1;
+    pub const CITY: u32 = 1 << 2;
+    pub const COMMODITY: u32 = 1 << 3;
+    /// A commodity only next to another commodity (`سرب و روی`).
+    pub const COMMODITY_AMBIGUOUS: u32 = 1 << 4;
+    /// Product form that joins the following commodity (`کاتد مس`).
+    pub const PRODUCT_FORM: u32 = 1 << 5;
+    pub const ORG_HEAD: u32 = 1 << 6;
+    pub const ROLE_HEAD: u32 = 1 << 7;
+    /// A role that is only a ROLE next to a person (`نماینده`, `عضو`).
+    pub const ROLE_WEAK: u32 = 1 << 8;
+    pub const FAC_HEAD: u32 = 1 << 9;
+    pub const EVENT_HEAD: u32 = 1 << 10;
+    /// An event head that needs a distinctive name (`نشست`).
+    pub const EVENT_WEAK: u32 = 1 << 11;
+    pub const AGREEMENT_HEAD: u32 = 1 << 12;
+    /// Titles left out of a person's span (آقای، دکتر …).
+    pub const HONORIFIC: u32 = 1 << 13;
+    /// Words that announce a place (`شهر`, `استان`): not part of the LOC.
+    pub const PLACE_TRIGGER: u32 = 1 << 14;
+    pub const GIVEN_NAME: u32 = 1 << 15;
+
+    pub const LOC: u32 = COUNTRY | REGION | CITY;
+    pub const HEAD: u32 = ORG_HEAD | ROLE_HEAD | FAC_HEAD | EVENT_HEAD | AGREEMENT_HEAD;
+}
+
+const COUNTRIES: &str = include_str!("../../data/countries.txt");
+const REGIONS: &str = include_str!("../../data/regions.txt");
+const CITIES: &str = include_str!("../../data/cities.txt");
+const COMMODITIES: &str = include_str!("../../data/commodities.txt");
+const COMMON_WORDS: &str = include_str!("../../data/common_words.txt");
+
+/// Heads of organisation names (the head is part of the ORG).
+const ORG_HEADS: &[&str] = &[
+    "سازمان",
+    "وزارت",
+    "وزارتخانه",
+    "انجمن",
+    "شرکت",
+    "بانک",
+    "دانشگاه",
+    "دانشکده",
+    "پژوهشگاه",
+    "پژوهشکده",
+    "مؤسسه",
+    "صندوق",
+    "اتاق",
+    "خبرگزاری",
+    "هلدینگ",
+    "گروه",
+    "شورای",
+    "مجلس",
+    "ستاد",
+    "اداره",
+    "اداره کل",
+    "کمیته",
+    "فدراسیون",
+    "باشگاه",
+    "حزب",
+    "جبهه",
+    "سپاه",
+    "ارتش",
+    "نیروی",
+    "دادگاه",
+    "دادستانی",
+    "قوه",
+    "بنیاد",
+    "کانون",
+    "سندیکا",
+    "اتحادیه",
+    "مجمع",
+    "مرکز",
+    "روزنامه",
+    "شبکه",
+    "شهرداری",
+    "استانداری",
+    "فرمانداری",
+    "کنسرسیوم",
+    "پتروشیمی",
+    "ذوب آهن",
+    "خانه",
+    "بورس",
+    "گمرک",
+    "دبیرخانه",
+    "سفارت",
+    "کنسولگری",
+    "پایگاه",
+    "آژانس",
+    "دفتر",
+];
+
+/// Organisation heads that are also everyday nouns: they make an ORG only
+/// with a distinctive name after them (a rare word, a place, a number).
+pub const ORG_WEAK: &[&str] =
+    &["گروه", "مرکز", "خانه", "شبکه", "پایگاه", "کانون", "مجمع", "اداره", "دفتر", "اتاق", "ستاد"];
+
+/// Heads of roles and titles.
+const ROLE_HEADS: &[&str] = &[
+    "رئیس",
+    "رئیس کل",
+    "رئیس هیات عامل",
+    "رئیس هیات مدیره",
+    "نایب رئیس",
+    "رئیس جمهور",
+    "رئیس‌جمهوری",
+    "معاون",
+    "معاون اول",
+    "وزیر",
+    "مدیرعامل",
+    "مدیر",
+    "مدیرکل",
+    "سفیر",
+    "دبیر",
+    "دبیرکل",
+    "سرپرست",
+    "استاندار",
+    "فرماندار",
+    "شهردار",
+    "نخست وزیر",
+    "سخنگو",
+    "سخنگوی",
+    "فرمانده",
+    "دادستان",
+    "قائم مقام",
+    "مشاور",
+    "رهبر",
+    "سرمربی",
+    "مربی",
+    "کاپیتان",
+    "دستیار",
+    "بنیانگذار",
+    "عضو هیات مدیره",
+    "عضو هیات عامل",
+    "رایزن",
+    "کنسول",
+    "وزیر امور خارجه",
+    "دبیر کل",
+];
+
+/// Roles that describe a person only when a person is named beside them.
+const ROLE_WEAK: &[&str] = &["نماینده", "عضو", "کارشناس", "مشاور"];
+
+const FAC_HEADS: &[&str] = &[
+    "معدن",
+    "کارخانه",
+    "پروژه",
+    "بندر",
+    "پالایشگاه",
+    "نیروگاه",
+    "مجتمع",
+    "سد",
+    "فرودگاه",
+    "ورزشگاه",
+    "استادیوم",
+    "میدان",
+    "پایانه",
+    "اسکله",
+    "کارخانجات",
+    "ذوب",
+    "تونل",
+    "خط لوله",
+];
+
+const EVENT_HEADS: &[&str] = &[
+    "کنفرانس",
+    "نمایشگاه",
+    "کمیسیون",
+    "همایش",
+    "اجلاس",
+    "اجلاسیه",
+    "جشنواره",
+    "کنگره",
+    "المپیاد",
+    "المپیک",
+    "جام",
+    "لیگ",
+    "مسابقات",
+    "رقابتهای",
+    "سمپوزیوم",
+    "نشست",
+    "جنگ",
+    "انتخابات",
+    "مجمع عمومی",
+];
+
+const EVENT_WEAK: &[&str] = &["نشست", "جلسه", "مجمع عمومی"];
+
+const AGREEMENT_HEADS: &[&str] = &[
+    "برنامه",
+    "تفاهم نامه",
+    "قرارداد",
+    "توافق نامه",
+    "توافق",
+    "قانون",
+    "سند",
+    "طرح",
+    "معاهده",
+    "پیمان",
+    "منشور",
+    "لایحه",
+    "کنوانسیون",
+    "موافقتنامه",
+    "موافقت نامه",
+];
+
+const HONORIFICS: &[&str] = &[
+    "آقای",
+    "آقا",
+    "خانم",
+    "دکتر",
+    "مهندس",
+    "استاد",
+    "حجت الاسلام",
+    "حجت الاسلام و المسلمین",
+    "آیت الله",
+    "آیت‌الله",
+    "سردار",
+    "سرلشکر",
+    "سرتیپ",
+    "سرهنگ",
+    "سرتیپ دوم",
+    "تیمسار",
+    "حاج",
+    "حاجی",
+    "جناب",
+    "سرکار",
+];
+
+const PLACE_TRIGGERS: &[&str] =
+    &["شهر", "استان", "شهرستان", "روستای", "روستا", "کلانشهر", "ایالت", "کشور", "جزیره", "منطقه", "پایتخت"];
+
+/// Product forms that join a following commodity into one span.
+const PRODUCT_FORMS: &[&str] = &["کاتد", "کنسانتره", "شمش", "ورق", "پودر", "گندله", "سنگ", "لوله", "مفتول", "قراضه"];
+
+/// Very common Persian given names, to tell `given + surname` pairs from
+/// ordinary word pairs. Generic on purpose: it holds no full name, and no
+/// person of the seed texts appears here as a person (rule of the project:
+/// no person from the seeds in any list). Compounds (`محمدرضا`, `روح الله`)
+/// are recognised by rule from these parts.
+const GIVEN_NAMES: &[&str] = &[
+    "محمد",
+    "علی",
+    "حسین",
+    "حسن",
+    "رضا",
+    "مهدی",
+    "احمد",
+    "محمود",
+    "مصطفی",
+    "مجید",
+    "سعید",
+    "امیر",
+    "جواد",
+    "عباس",
+    "ابراهیم",
+    "اسماعیل",
+    "یوسف",
+    "یعقوب",
+    "موسی",
+    "عیسی",
+    "داوود",
+    "سلیمان",
+    "هادی",
+    "صادق",
+    "کاظم",
+    "باقر",
+    "جعفر",
+    "تقی",
+    "نقی",
+    "قاسم",
+    "ناصر",
+    "منصور",
+    "حمید",
+    "حمیدرضا",
+    "غلامرضا",
+    "غلامحسین",
+    "عبدالله",
+    "عبدالرضا",
+    "اکبر",
+    "اصغر",
+    "بهروز",
+    "بهرام",
+    "بیژن",
+    "پرویز",
+    "فرهاد",
+    "فریدون",
+    "کامران",
+    "کیوان",
+    "مسعود",
+    "مرتضی",
+    "مجتبی",
+    "محسن",
+    "مهران",
+    "نادر",
+    "نصرالله",
+    "هاشم",
+    "یحیی",
+    "ایرج",
+    "داریوش",
+    "سیاوش",
+    "شهرام",
+    "کوروش",
+    "رامین",
+    "بابک",
+    "پیمان",
+    "آرش",
+    "سعید",
+    "وحید",
+    "سجاد",
+    "میلاد",
+    "امین",
+    "ایمان",
+    "روح",
+    "اسدالله",
+    "حبیب",
+    "رحیم",
+    "کریم",
+    "عزیز",
+    "فرشاد",
+    "فرزاد",
+    "جمشید",
+    "خسرو",
+    "منوچهر",
+    "هوشنگ",
+    "مریم",
+    "فاطمه",
+    "زهرا",
+    "زینب",
+    "معصومه",
+    "سکینه",
+    "طاهره",
+    "اعظم",
+    "منیژه",
+    "مینا",
+    "نسرین",
+    "پروین",
+    "شیرین",
+    "فرزانه",
+    "الهام",
+    "لیلا",
+    "سارا",
+    "نرگس",
+    "مهناز",
+    "شهلا",
+    "سیمین",
+    "ژاله",
+    "آزاده",
+    "نازنین",
+    "عاطفه",
+    "سمیه",
+    "راضیه",
+    "مرضیه",
+    "اشرف",
+    "شهناز",
+    "فریبا",
+    "مژگان",
+    "ندا",
+    "هما",
+    "سید",
+    "سیده",
+    "ابوالفضل",
+    "ابوالقاسم",
+    "ولی",
+    "نعمت",
+    "عزت",
+    "حشمت",
+    "شهاب",
+    "سهراب",
+    "رستم",
+    "اردشیر",
+    "بهمن",
+    "جلال",
+    "کمال",
+    "جمال",
+    "اکرم",
+    "رسول",
+    "مهرداد",
+    "محمدعلی",
+    "محمدحسین",
+    "محمدرضا",
+    "علیرضا",
+    "محمدجواد",
+    "محمدباقر",
+    "محمدتقی",
+    "محمدحسن",
+    "امیرحسین",
+    "محمدمهدی",
+    "سیدمحمد",
+    "دونالد",
+    "ولادیمیر",
+    "امانوئل",
+    "آنگلا",
+    "بوریس",
+    "نارندرا",
+    "جورج",
+    "مایکل",
+];
+
+/// The second part of a compound given name (`روح الله`, `نصرالله`).
+pub const NAME_SECOND_PARTS: &[&str] = &["الله", "اله", "الدین", "الدوله", "السلطنه"];
+
+/// Function words: a name never continues over them.
+const STOP_WORDS: &[&str] = &[
+    "از",
+    "به",
+    "با",
+    "در",
+    "بر",
+    "برای",
+    "تا",
+    "که",
+    "را",
+    "این",
+    "آن",
+    "یا",
+    "هم",
+    "نیز",
+    "اما",
+    "ولی",
+    "اگر",
+    "چون",
+    "چرا",
+    "چه",
+    "چنین",
+    "چنان",
+    "همین",
+    "همان",
+    "هر",
+    "همه",
+    "هیچ",
+    "خود",
+    "خویش",
+    "وی",
+    "او",
+    "ما",
+    "من",
+    "تو",
+    "شما",
+    "آنها",
+    "ایشان",
+    "آنان",
+    "اینها",
+    "ضمن",
+    "طی",
+    "توسط",
+    "میان",
+    "بین",
+    "درباره",
+    "پس",
+    "پیش",
+    "بعد",
+    "قبل",
+    "زیرا",
+    "یعنی",
+    "حتی",
+    "فقط",
+    "تنها",
+    "بسیار",
+    "خیلی",
+    "بیش",
+    "کمتر",
+    "بیشتر",
+    "دیگر",
+    "سوی",
+    "جمله",
+    "علاوه",
+    "عنوان",
+    "مانند",
+    "مثل",
+    "همچون",
+    "روی",
+    "زیر",
+    "کنار",
+    "نزد",
+    "جز",
+    "بدون",
+    "تحت",
+    "طبق",
+    "براساس",
+    "برابر",
+    "مقابل",
+    "داخل",
+    "خارج",
+    "ها",
+    "های",
+    "هایی",
+    "ای",
+    "یک",
+    "دو",
+    "سه",
+    "چهار",
+    "پنج",
+    "شش",
+    "هفت",
+    "هشت",
+    "نه",
+    "ده",
+    "صد",
+    "هزار",
+    "میلیون",
+    "میلیارد",
+    "همچنین",
+    "سپس",
+    "هنوز",
+    "باید",
+    "نباید",
+    "شاید",
+    "بنابراین",
+    "همچنان",
+    "نیست",
+    "هست",
+    "است",
+    "بود",
+    "شد",
+    "باشد",
+    "گفت",
+    "افزود",
+    "اینکه",
+    "آنکه",
+    "وقتی",
+    "هنگام",
+    "حال",
+    "اکنون",
+    "امروز",
+    "دیروز",
+    "فردا",
+    "امسال",
+    "روز",
+    "سال",
+    "ماه",
+    "هفته",
+    "گذشته",
+    "آینده",
+    "اخیر",
+    "جاری",
+    "سوی",
+    "مورد",
+    "دنبال",
+    "بخش",
+    "برخی",
+    "بعضی",
+    "چند",
+    "تمام",
+    "کل",
+    "سایر",
+    "مختلف",
+    "طرف",
+    "طرفین",
+    "چندین",
+    "دیگری",
+    "همراه",
+    "حاشیه",
+    "راستای",
+    "خصوص",
+    "زمینه",
+    "درحالی",
+    "حالی",
+    "کجا",
+    "کی",
+];
+
+/// Finite verbs and auxiliaries; the noun right before one is usually part
+/// of a compound verb (`دیدار کرد`), not of a name.
+const VERBS: &[&str] = &[
+    "کرد",
+    "کردند",
+    "کرده",
+    "کردهاست",
+    "کند",
+    "کنند",
+    "کنیم",
+    "کردن",
+    "نمود",
+    "نمودند",
+    "نماید",
+    "داد",
+    "دادند",
+    "داده",
+    "دهد",
+    "دهند",
+    "گرفت",
+    "گرفتند",
+    "گرفته",
+    "گیرد",
+    "شد",
+    "شدند",
+    "شده",
+    "شود",
+    "شوند",
+    "است",
+    "هستند",
+    "بود",
+    "بودند",
+    "باشد",
+    "باشند",
+    "دارد",
+    "دارند",
+    "داشت",
+    "داشتند",
+    "داشته",
+    "گفت",
+    "گفته",
+    "افزود",
+    "خواهد",
+    "خواهند",
+    "زد",
+    "رسید",
+    "رساند",
+    "یافت",
+    "نمی",
+    "می",
+    "بوده",
+    "گردید",
+    "گردد",
+    "نمودهاست",
+    "ساخت",
+    "دانست",
+    "کردهاند",
+    "دادهاست",
+    "دارم",
+    "داریم",
+    "کنم",
+    "شدهاست",
+    "شدهاند",
+    "نیست",
+    "نیستند",
+    "هست",
+];
+
+/// Compiled lexicon: one automaton over every phrase key.
+#[derive(Debug)]
+pub struct Lexicon {
+    pub ac: AhoCorasick,
+    /// Kind flags of each automaton pattern.
+    pub kinds: Vec<u32>,
+    /// Byte offsets inside each pattern key where its spellings have a word
+    /// break (`تفاهم|نامه`); text matched across a token break elsewhere
+    /// (`و زیر…` for `وزیر`) is no match.
+    pub breaks: Vec<Vec<usize>>,
+    /// Frequency rank (1 = most frequent) of common words, by key.
+    rank: HashMap<String, u32>,
+    stop: HashSet<String>,
+    verbs: HashSet<String>,
+    name_second: HashSet<String>,
+    given: HashSet<String>,
+    org_weak: HashSet<String>,
+}
+
+/// Lines of a generated data file: comments and blanks skipped.
+fn data_lines(data: &str) -> impl Iterator<Item = &str> {
+    data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Byte offsets in `key(phrase)` where the phrase has a space or ZWNJ.
+fn word_breaks(phrase: &str) -> Vec<usize> {
+    let n = crate::normalize::normalize(phrase);
+    let mut out = Vec::new();
+    let mut at = 0;
+    for c in n.text().chars() {
+        if c == ' ' || c == crate::normalize::ZWNJ {
+            out.push(at);
+        } else {
+            at += c.len_utf8();
+        }
+    }
+    out
+}
+
+fn keys(words: &[&str]) -> HashSet<String> {
+    words.iter().map(|w| key(w)).collect()
+}
+
+impl Lexicon {
+    pub fn new() -> Self {
+        let mut by_key: HashMap<String, (u32, Vec<usize>)> = HashMap::new();
+        let mut add = |phrase: &str, k: u32| {
+            let phrase = phrase.trim_end_matches('?');
+            let p = key(phrase);
+            // Single letters are never names; hyphens are written many ways.
+            if p.chars().count() >= 2 && !p.contains('-') {
+                let e = by_key.entry(p).or_default();
+                e.0 |= k;
+                for b in word_breaks(phrase) {
+                    if !e.1.contains(&b) {
+                        e.1.push(b);
+                    }
+                }
+            }
+        };
+        for l in data_lines(COUNTRIES) {
+            add(l, kind::COUNTRY);
+        }
+        for l in data_lines(REGIONS) {
+            add(l, kind::REGION);
+        }
+        for l in data_lines(CITIES) {
+            add(l, kind::CITY);
+        }
+        for l in data_lines(COMMODITIES) {
+            add(l, if l.ends_with('?') { kind::COMMODITY_AMBIGUOUS } else { kind::COMMODITY });
+        }
+        let lists: [(&[&str], u32); 11] = [
+            (ORG_HEADS, kind::ORG_HEAD),
+            (ROLE_HEADS, kind::ROLE_HEAD),
+            (ROLE_WEAK, kind::ROLE_HEAD | kind::ROLE_WEAK),
+            (FAC_HEADS, kind::FAC_HEAD),
+            (EVENT_HEADS, kind::EVENT_HEAD),
+            (EVENT_WEAK, kind::EVENT_HEAD | kind::EVENT_WEAK),
+            (AGREEMENT_HEADS, kind::AGREEMENT_HEAD),
+            (HONORIFICS, kind::HONORIFIC),
+            (PLACE_TRIGGERS, kind::PLACE_TRIGGER),
+            (PRODUCT_FORMS, kind::PRODUCT_FORM),
+            (GIVEN_NAMES, kind::GIVEN_NAME),
+        ];
+        for (words, k) in lists {
+            for w in words {
+                add(w, k);
+            }
+        }
+        let mut pats: Vec<(String, (u32, Vec<usize>))> = by_key.into_iter().collect();
+        pats.sort();
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(pats.iter().map(|p| p.0.as_str()))
+            .expect("lexicon automaton builds");
+        let mut rank = HashMap::new();
+        for (i, w) in data_lines(COMMON_WORDS).enumerate() {
+            rank.entry(key(w)).or_insert(i as u32 + 1);
+        }
+        Lexicon {
+            ac,
+            kinds: pats.iter().map(|p| p.1 .0).collect(),
+            breaks: pats.into_iter().map(|p| p.1 .1).collect(),
+            rank,
+            stop: keys(STOP_WORDS),
+            verbs: keys(VERBS),
+            name_second: keys(NAME_SECOND_PARTS),
+            given: keys(GIVEN_NAMES),
+            org_weak: keys(ORG_WEAK),
+        }
+    }
+
+    /// Frequency rank of a word key; `None` for words outside the 30000
+    /// most frequent.
+    pub fn rank(&self, k: &str) -> Option<u32> {
+        self.rank.get(k).copied()
+    }
+
+    /// A frequent word (rank ≤ `limit`).
+    pub fn is_common(&self, k: &str, limit: u32) -> bool {
+        self.rank(k).is_some_and(|r| r <= limit)
+    }
+
+    pub fn is_stop(&self, k: &str) -> bool {
+        self.stop.contains(k)
+    }
+
+    /// A finite verb: listed, or a `می`/`نمی` present/past form.
+    pub fn is_verb(&self, k: &str) -> bool {
+        if self.verbs.contains(k) {
+            return true;
+        }
+        let stem = k.strip_prefix("نمی").or_else(|| k.strip_prefix("می"));
+        match stem {
+            Some(s) if s.chars().count() >= 2 && !k.starts_with("میلی") && !k.starts_with("میان") => {
+                ["د", "ند", "م", "یم", "ید", "ی", "ست"].iter().any(|e| s.ends_with(e))
+            }
+            _ => false,
+        }
+    }
+
+    pub fn is_org_weak(&self, k: &str) -> bool {
+        self.org_weak.contains(k)
+    }
+
+    pub fn is_name_second_part(&self, k: &str) -> bool {
+        self.name_second.contains(k)
+    }
+
+    /// A given name, or a compound of two (`محمدرضا`) or of one and
+    /// `الله` (`روح‌الله` written as one word).
+    pub fn is_given(&self, k: &str) -> bool {
+        if self.given.contains(k) {
+            return true;
+        }
+        k.char_indices().skip(2).any(|(b, _)| {
+            let (a, rest) = k.split_at(b);
+            self.given.contains(a) && (self.given.contains(rest) || self.name_second.contains(rest))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variants_share_one_entry() {
+        let lx = Lexicon::new();
+        let kinds_of = |p: &str| {
+            let k = key(p);
+            lx.ac
+                .find_iter(&k)
+                .filter(|m| m.range() == (0..k.len()))
+                .map(|m| lx.kinds[m.pattern()])
+                .fold(0, |a, b| a | b)
+        };
+        assert_ne!(kinds_of("رییس") & kind::ROLE_HEAD, 0);
+        assert_ne!(kinds_of("تفاهم‌نامه") & kind::AGREEMENT_HEAD, 0);
+        assert_ne!(kinds_of("تفاهمنامه") & kind::AGREEMENT_HEAD, 0);
+        assert_ne!(kinds_of("سنگ آهن") & kind::COMMODITY, 0);
+        assert_ne!(kinds_of("روی") & kind::COMMODITY_AMBIGUOUS, 0);
+        assert_eq!(kinds_of("روی") & kind::COMMODITY, 0);
+        assert_ne!(kinds_of("قزاقستان") & kind::COUNTRY, 0);
+    }
+
+    #[test]
+    fn verbs_and_given_names() {
+        let lx = Lexicon::new();
+        assert!(lx.is_verb(&key("می‌کند")) && lx.is_verb("میشود") && lx.is_verb("کردند"));
+        assert!(!lx.is_verb("میلیارد") && !lx.is_verb("میان") && !lx.is_verb("معدن"));
+        assert!(lx.is_given("محمد") && lx.is_given("محمدحسن") && lx.is_given(&key("روح‌الله")));
+        assert!(!lx.is_given("معدن"));
+        assert!(lx.rank("و").is_some_and(|r| r < 5));
+    }
+}

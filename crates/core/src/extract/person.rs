@@ -1,0 +1,265 @@
+//! PER from context, and later mentions of names found once.
+//!
+//! There is no registry list of Persian given names, so persons come from
+//! where they stand: after an honorific (`آقای`, `دکتر`, left out of the
+//! span), next to a role (`X، رئیس …`, `X معاون وزیر …`, `… وزیر نفت X`), or as a
+//! common given name followed by a surname-like word (a rare word or one with
+//! a surname ending such as ‑زاده ‑نژاد ‑پور). Once a full name is found, its
+//! later mentions in the document are PER too: the name again, in any
+//! spacing (`محمدمسعود`/`محمد مسعود`), or its surname alone. An organisation
+//! found as a single rare word (an acronym) is an ORG wherever it recurs.
+
+use super::lexicon::kind;
+use super::names::{Cand, Doc, Names};
+use crate::labels::{ORG, PER, ROLE};
+use crate::tokenize::TokenKind;
+use std::collections::HashSet;
+
+/// Surname endings (‑زاده ‑نژاد ‑پور ‑فر ‑یان ‑نیا ‑وند ‑لو ‑راد ‑کیا).
+const SURNAME_ENDINGS: &[&str] = &["زاده", "نژاد", "پور", "فر", "یان", "نیا", "وند", "لو", "راد", "کیا"];
+
+/// Words at least this rare (by frequency rank) may be names.
+const NAME_RANK: u32 = 1500;
+
+/// Longest person name, in tokens.
+const MAX_NAME: usize = 4;
+
+/// Adds persons, confirms weak roles beside them, and labels later mentions.
+pub(super) fn find(nm: &Names, d: &mut Doc, cands: &mut Vec<Cand>) {
+    let mut found = Vec::new();
+    for i in 0..d.len() {
+        if d.taken[i] {
+            continue;
+        }
+        let per = after_honorific(nm, d, i).or_else(|| given_and_surname(nm, d, i));
+        if let Some(c) = per {
+            take(d, c, &mut found);
+        }
+    }
+    let roles: Vec<usize> = (0..cands.len()).filter(|&r| cands[r].label == ROLE).collect();
+    for r in roles {
+        let role = cands[r];
+        let mut near = false;
+        if let Some(c) = before_role(nm, d, role.start) {
+            take(d, c, &mut found);
+            near = true;
+        }
+        let after = end_of_complement(cands, role.end);
+        if let Some(c) = after_role(nm, d, after) {
+            take(d, c, &mut found);
+            near = true;
+        }
+        let touches = |c: &Cand| c.end == role.start || c.start == after || c.end + 1 == role.start;
+        if near || found.iter().any(touches) {
+            cands[r].weak = false;
+        }
+    }
+    cands.extend(found);
+    mentions(nm, d, cands);
+    cands.sort_by_key(|c| (c.start, c.end));
+}
+
+fn take(d: &mut Doc, c: Cand, found: &mut Vec<Cand>) {
+    if (c.start..c.end).any(|k| d.taken[k]) {
+        return;
+    }
+    d.taken[c.start..c.end].iter_mut().for_each(|x| *x = true);
+    found.push(c);
+}
+
+fn per(start: usize, end: usize) -> Cand {
+    Cand { start, end, label: PER, weak: false }
+}
+
+/// A word that may be part of a person's name here.
+fn name_like(nm: &Names, d: &Doc, k: usize) -> bool {
+    if !d.is_word(k) || d.taken[k] || d.temporal[k] || d.commodity[k] {
+        return false;
+    }
+    let key = d.key(k);
+    if nm.lx.is_stop(key) || nm.lx.is_verb(key) || nm.is_nationality(key) {
+        return false;
+    }
+    if d.any(k, kind::HEAD | kind::HONORIFIC | kind::PLACE_TRIGGER).is_some()
+        || d.exact(k, kind::COUNTRY | kind::REGION).is_some()
+    {
+        return false;
+    }
+    if d.exact(k, kind::CITY).is_some_and(|h| nm.city_is_sure(d, k, h)) {
+        return false;
+    }
+    if adjective_like(nm, key) {
+        return false;
+    }
+    nm.lx.rank(key).is_none_or(|r| r > NAME_RANK)
+        || nm.lx.is_given(key)
+        || nm.lx.is_name_second_part(key)
+        || has_surname_ending(key)
+}
+
+/// A common word plus `ی` (`معدنی`, `امیدواری`): an adjective or abstract
+/// noun, not a surname, unless the stem is a given name (`جعفری`, `احمدی`).
+fn adjective_like(nm: &Names, key: &str) -> bool {
+    let Some(stem) = key.strip_suffix('ی') else { return false };
+    let stem = stem.strip_suffix('ی').unwrap_or(stem);
+    nm.lx.is_common(stem, 20000) && !nm.lx.is_given(stem) && !has_surname_ending(key)
+}
+
+fn has_surname_ending(key: &str) -> bool {
+    SURNAME_ENDINGS.iter().any(|e| key.len() > e.len() + 2 && key.ends_with(e))
+}
+
+/// A word that can close a name: rare, or with a surname ending.
+fn surname_like(nm: &Names, d: &Doc, k: usize) -> bool {
+    let key = d.key(k);
+    name_like(nm, d, k)
+        && !nm.lx.is_name_second_part(key)
+        && (nm.lx.rank(key).is_none_or(|r| r > NAME_RANK) || has_surname_ending(key))
+}
+
+/// `آقای X`, `دکتر X Y`: the honorific is left out.
+fn after_honorific(nm: &Names, d: &Doc, i: usize) -> Option<Cand> {
+    let h = d.exact(i, kind::HONORIFIC)?;
+    let first = h.last + 1;
+    if d.breaks(first) || !d.is_word(first) || d.taken[first] {
+        return None;
+    }
+    let key = d.key(first);
+    if nm.lx.is_stop(key) || nm.lx.is_verb(key) || d.any(first, kind::HEAD | kind::HONORIFIC).is_some() {
+        return None;
+    }
+    let mut end = first + 1;
+    while end < d.len() && end - first < MAX_NAME && !d.breaks(end) && name_like(nm, d, end) {
+        end += 1;
+    }
+    Some(per(first, end))
+}
+
+/// A common given name (or two, or one with `الله`), then a surname.
+fn given_and_surname(nm: &Names, d: &Doc, i: usize) -> Option<Cand> {
+    if !d.is_word(i) || !nm.lx.is_given(d.key(i)) || !name_like(nm, d, i) {
+        return None;
+    }
+    let mut k = i + 1;
+    while k < i + 3
+        && !d.breaks(k)
+        && (nm.lx.is_given(d.key(k)) || nm.lx.is_name_second_part(d.key(k)))
+        && name_like(nm, d, k)
+    {
+        k += 1;
+    }
+    if d.breaks(k) || !surname_like(nm, d, k) || nm.lx.is_given(d.key(k)) {
+        return None;
+    }
+    Some(per(i, k + 1))
+}
+
+/// `X، رئیس …` or `X معاون وزیر …`: the words before a role.
+fn before_role(nm: &Names, d: &Doc, role_start: usize) -> Option<Cand> {
+    let mut p = role_start.checked_sub(1)?;
+    if d.breaks(role_start) && p + 1 == role_start {
+        return None;
+    }
+    if matches!(d.key(p), "،" | ",") {
+        p = p.checked_sub(1)?;
+    }
+    let last = p;
+    let mut first = p + 1;
+    while first > 0 && last + 1 - (first - 1) <= MAX_NAME && name_like(nm, d, first - 1) && !d.breaks(first) {
+        first -= 1;
+        if d.breaks(first) {
+            break;
+        }
+    }
+    if first > last {
+        return None;
+    }
+    plausible(nm, d, first, last + 1).then(|| per(first, last + 1))
+}
+
+/// The token after a role and the ORG/LOC it governs.
+fn end_of_complement(cands: &[Cand], mut at: usize) -> usize {
+    while let Some(c) = cands.iter().find(|c| c.start == at && c.label != PER && c.label != ROLE) {
+        at = c.end;
+    }
+    at
+}
+
+/// `… رئیس هیأت عامل ایمیدرو، X Y`: the words after a role.
+fn after_role(nm: &Names, d: &Doc, mut at: usize) -> Option<Cand> {
+    if matches!(d.key(at), "،" | ",") {
+        at += 1;
+    }
+    if d.breaks(at) {
+        return None;
+    }
+    let mut end = at;
+    while end < d.len() && end - at < MAX_NAME && name_like(nm, d, end) && (end == at || !d.breaks(end)) {
+        end += 1;
+    }
+    if end == at {
+        return None;
+    }
+    let single_ok = end - at > 1 || has_surname_ending(d.key(at)) || nm.lx.rank(d.key(at)).is_none();
+    (single_ok && plausible(nm, d, at, end)).then(|| per(at, end))
+}
+
+/// A run of words is a name when it has a given name or ends in a
+/// surname-like word.
+fn plausible(nm: &Names, d: &Doc, start: usize, end: usize) -> bool {
+    (start..end).any(|k| nm.lx.is_given(d.key(k))) || surname_like(nm, d, end - 1)
+}
+
+/// Later (and earlier) mentions of found persons and single-word ORGs.
+fn mentions(nm: &Names, d: &mut Doc, cands: &mut Vec<Cand>) {
+    let mut full: HashSet<String> = HashSet::new();
+    let mut single: Vec<(String, &'static str)> = Vec::new();
+    for c in cands.iter() {
+        let keys: Vec<&str> = (c.start..c.end).map(|k| d.key(k)).collect();
+        if c.label == PER && keys.len() >= 2 {
+            full.insert(keys.concat());
+            let last = *keys.last().unwrap_or(&"");
+            if nm.lx.rank(last).is_none_or(|r| r > NAME_RANK) && !nm.lx.is_given(last) {
+                single.push((last.to_string(), PER));
+            }
+        }
+        if c.label == ORG
+            && keys.len() == 1
+            && nm.lx.rank(keys[0]).is_none()
+            && d.kind(c.start) != Some(TokenKind::Punct)
+        {
+            single.push((keys[0].to_string(), ORG));
+        }
+    }
+    if full.is_empty() && single.is_empty() {
+        return;
+    }
+    let mut k = 0;
+    while k < d.len() {
+        if d.taken[k] || !matches!(d.kind(k), Some(TokenKind::Word | TokenKind::Latin)) {
+            k += 1;
+            continue;
+        }
+        // The longest full name starting here, in any spacing.
+        let mut joined = String::new();
+        let mut hit = None;
+        for e in k..(k + MAX_NAME).min(d.len()) {
+            if d.taken[e] || (e > k && d.breaks(e)) || !matches!(d.kind(e), Some(TokenKind::Word | TokenKind::Latin)) {
+                break;
+            }
+            joined.push_str(d.key(e));
+            if full.contains(&joined) {
+                hit = Some((e + 1, PER));
+            }
+        }
+        let hit = hit.or_else(|| single.iter().find(|(s, _)| s == d.key(k)).map(|(_, l)| (k + 1, *l)));
+        match hit {
+            Some((end, label)) => {
+                d.taken[k..end].iter_mut().for_each(|x| *x = true);
+                cands.push(Cand { start: k, end, label, weak: false });
+                k = end;
+            }
+            None => k += 1,
+        }
+    }
+}
