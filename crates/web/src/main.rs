@@ -1,12 +1,56 @@
 //! The annotator's entry point (built by Trunk from `www/index.html`).
+//!
+//! One [`state::AppState`] behind `use_reducer`, shared through a context;
+//! components under `components/` render it and dispatch
+//! [`state::Action`]s; effects (IndexedDB, keyboard) live in `hooks/`.
+//! The DOM follows the contract in the README's annotator section: stable
+//! ids and `data-*` attributes that browser tests rely on.
 
+mod components;
+mod dom;
+mod dom_offsets;
+mod hooks;
+mod io;
+mod layout;
+mod matching;
+mod state;
+
+use components::{
+    apply_bar::ApplyBar, doc_list::DocList, document_view::DocumentView, guidelines::GuidelinesPanel,
+    help::HelpOverlay, label_menu::LabelMenu, labels_editor::LabelsEditor, message_bar::MessageBar,
+    span_menu::SpanMenu, toolbar::Toolbar,
+};
+use state::{AppState, Panel};
 use yew::prelude::*;
+
+/// The shared state handle every component reads and dispatches to.
+pub type AppHandle = UseReducerHandle<AppState>;
 
 #[function_component]
 fn App() -> Html {
-    let text = include_str!("../../../seeds/imidro-kazakhstan-deputy-minister.txt");
-    let n = barchasb_core::extract(text).len();
-    html! { <main dir="rtl" lang="fa"><p>{ format!("{n} suggestions") }</p></main> }
+    let state = use_reducer(AppState::default);
+    hooks::persistence::use_persistence(state.clone());
+    hooks::keyboard::use_keyboard(state.clone());
+    html! {
+        <ContextProvider<AppHandle> context={state.clone()}>
+            <div id="app">
+                <Toolbar />
+                <div class="main">
+                    <DocList />
+                    <section class="doc-pane">
+                        <ApplyBar />
+                        <DocumentView />
+                    </section>
+                </div>
+                <MessageBar />
+                <SpanMenu />
+                <LabelMenu />
+                if state.panel_open(Panel::Help) { <HelpOverlay /> }
+                if state.panel_open(Panel::Guidelines) { <GuidelinesPanel /> }
+                if state.panel_open(Panel::Labels) { <LabelsEditor /> }
+            </div>
+        </ContextProvider<AppHandle>>
+    }
 }
 
 fn main() {

@@ -1,0 +1,129 @@
+//! The open document: `<article id="doc-view">` with one `<p>` per line,
+//! spans as `<mark class="span" data-start data-end data-label data-state>`
+//! and the text between them as `<span class="t" data-offset>`.
+//!
+//! The text is data, never markup: every piece is a Yew text node. The
+//! paragraphs are computed once per document revision (`use_memo`) and each
+//! paragraph is a component with equality-checked props, so a change to one
+//! span or to the focus re-renders only the paragraphs it touches. Tokens
+//! (for snapping a selection) are memoized per text.
+
+use super::{color_style, use_app};
+use crate::dom;
+use crate::layout::{paragraphs, Para, Run};
+use crate::state::{Action, Menu};
+use barchasb_core::{tokenize, LabelSet, OffsetTable, Token};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+struct ParagraphProps {
+    para: Rc<Para>,
+    /// The focused span's start, only when it is in this paragraph.
+    focused: Option<usize>,
+    labels: Rc<LabelSet>,
+}
+
+#[function_component]
+fn Paragraph(props: &ParagraphProps) -> Html {
+    let p = &props.para;
+    let runs = p.runs.iter().map(|r| match r {
+        Run::Text { start, text } => html! {
+            <span key={format!("t{start}")} class="t" data-offset={start.to_string()}>{ text.clone() }</span>
+        },
+        Run::Span { start, end, at, label, state, text } => {
+            let focused = props.focused == Some(*start);
+            html! {
+                <mark
+                    key={format!("s{start}")}
+                    class={classes!("span", focused.then_some("focused"))}
+                    data-start={start.to_string()}
+                    data-end={end.to_string()}
+                    data-label={label.clone()}
+                    data-state={state.as_str()}
+                    data-offset={(at != start).then(|| at.to_string())}
+                    tabindex="-1"
+                    style={color_style(&props.labels, label)}
+                >{ text.clone() }</mark>
+            }
+        }
+    });
+    html! { <p data-para={p.start.to_string()}>{ for runs }</p> }
+}
+
+#[function_component]
+pub fn DocumentView() -> Html {
+    let app = use_app();
+    let entry = app.open_entry().cloned();
+    let (idx, rev, text_gen) =
+        (app.open, entry.as_ref().map_or(0, |e| e.rev), entry.as_ref().map_or(0, |e| e.text_gen));
+    let paras = {
+        let entry = entry.clone();
+        use_memo((idx, rev, text_gen), move |_| match &entry {
+            Some(e) => paragraphs(&e.doc.text, &e.view_spans()).into_iter().map(Rc::new).collect(),
+            None => Vec::new(),
+        })
+    };
+    let tokens: Rc<Option<(OffsetTable, Vec<Token>)>> = {
+        let entry = entry.clone();
+        use_memo((idx, text_gen), move |_| {
+            entry.as_ref().map(|e| (OffsetTable::new(&e.doc.text), tokenize(&e.doc.text)))
+        })
+    };
+
+    // Keyboard focus follows the state's focused span.
+    {
+        let focused = app.focused;
+        use_effect_with((focused, idx), move |(f, _)| {
+            if let Some(el) = f.and_then(dom::span_element) {
+                let _ = el.focus();
+            }
+        });
+    }
+
+    let onclick = {
+        let app = app.clone();
+        Callback::from(move |e: MouseEvent| {
+            let Some(target) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+            let Ok(Some(mark)) = target.closest("mark.span") else { return };
+            if dom::selection_chars().is_some() {
+                return; // a drag that ended on a span: the label menu handles it
+            }
+            let Some(start) = mark.get_attribute("data-start").and_then(|s| s.parse().ok()) else { return };
+            let (x, y) = dom::clamp_menu(e.client_x(), e.client_y() + 12);
+            app.dispatch(Action::OpenMenu(Menu::Span { start, x, y }));
+        })
+    };
+    let onmouseup = {
+        let app = app.clone();
+        let tokens = tokens.clone();
+        Callback::from(move |e: MouseEvent| {
+            let Some((table, toks)) = tokens.as_ref() else { return };
+            if dom::selection_chars().is_none() {
+                return;
+            }
+            match dom::snapped_selection(table, toks) {
+                Some(r) => {
+                    let (x, y) = dom::clamp_menu(e.client_x(), e.client_y() + 12);
+                    app.dispatch(Action::OpenMenu(Menu::Label { start: r.start, end: r.end, x, y }));
+                }
+                None => app.dispatch(Action::CloseAll),
+            }
+        })
+    };
+
+    let Some(entry) = entry else {
+        let text = if app.loaded { "No document is open: paste or open a file." } else { "Loading…" };
+        return html! { <article id="doc-view" class="empty" dir="rtl" lang="fa"><p>{ text }</p></article> };
+    };
+    let focused = app.focused;
+    html! {
+        <article id="doc-view" data-doc-id={entry.doc.id.clone()} dir="rtl" lang="fa" {onclick} {onmouseup}>
+            { for paras.iter().map(|p| {
+                let f = focused.filter(|f| p.has_span(*f));
+                html! { <Paragraph key={p.start} para={p.clone()} focused={f} labels={app.labels.clone()} /> }
+            }) }
+        </article>
+    }
+}

@@ -1,0 +1,88 @@
+//! The keyboard flow: one `keydown` listener on the window. Keys typed into
+//! inputs, textareas (paste box, labels editor) are left alone.
+
+use crate::state::{Action, Menu, Panel};
+use crate::{dom, AppHandle};
+use barchasb_core::{tokenize, OffsetTable};
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// What a key does, given whether a menu is open and a span is focused.
+fn action_for(app: &AppHandle, e: &web_sys::KeyboardEvent) -> Option<Action> {
+    let key = e.key();
+    let ctrl = e.ctrl_key() || e.meta_key();
+    if ctrl {
+        return match key.to_lowercase().as_str() {
+            "z" if e.shift_key() => Some(Action::Redo),
+            "z" => Some(Action::Undo),
+            "y" => Some(Action::Redo),
+            _ => None,
+        };
+    }
+    if e.alt_key() {
+        return None;
+    }
+    let on_button = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlButtonElement>().ok()).is_some();
+    match key.as_str() {
+        "Tab" if app.open.is_some() => Some(if e.shift_key() { Action::FocusPrev } else { Action::FocusNext }),
+        "Escape" => {
+            dom::clear_selection();
+            Some(Action::CloseAll)
+        }
+        // On a button, Enter and Space press the button.
+        "Enter" if !on_button => Some(Action::ConfirmFocused),
+        " " if !on_button => {
+            let start = app.focused?;
+            let (x, y) = dom::span_element(start).map(|el| dom::menu_position_for(&el)).unwrap_or((20, 80));
+            Some(Action::OpenMenu(Menu::Span { start, x, y }))
+        }
+        "Delete" | "Backspace" => Some(Action::DeleteFocused),
+        "a" => Some(Action::AcceptAll),
+        "n" => Some(Action::MarkDoneNext),
+        "?" => Some(Action::TogglePanel(Panel::Help)),
+        k if app.labels.by_key(k).is_some() => {
+            // With no menu open, a selection made by keyboard or mouse is labelled.
+            if app.menu == Menu::None {
+                if let Some(entry) = app.open_entry() {
+                    let text = &entry.doc.text;
+                    if dom::selection_chars().is_some() {
+                        let table = OffsetTable::new(text);
+                        let r = dom::snapped_selection(&table, &tokenize(text))?;
+                        dom::clear_selection();
+                        let label = app.labels.by_key(k)?.name.clone();
+                        return Some(Action::Label { start: r.start, end: r.end, label });
+                    }
+                }
+            }
+            if matches!(app.menu, Menu::Label { .. }) {
+                dom::clear_selection();
+            }
+            Some(Action::LabelKey(k.to_string()))
+        }
+        _ => None,
+    }
+}
+
+/// Listens to `keydown` on the window while the app is mounted. The
+/// listener is replaced when the state changes, so it always sees the
+/// current state.
+#[hook]
+pub fn use_keyboard(app: AppHandle) {
+    use_effect_with(app, |app| {
+        let app = app.clone();
+        let window = web_sys::window().expect("a browser window");
+        let options = EventListenerOptions::enable_prevent_default();
+        let listener = EventListener::new_with_options(&window, "keydown", options, move |e| {
+            let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+            if e.is_composing() || dom::is_typing_target(e.target()) {
+                return;
+            }
+            if let Some(action) = action_for(&app, e) {
+                e.prevent_default();
+                app.dispatch(action);
+            }
+        });
+        move || drop(listener)
+    });
+}

@@ -1,0 +1,199 @@
+//! IndexedDB persistence (database `barchasb`, through the `idb` crate).
+//!
+//! - Startup: open the database, read every document, the label set and the
+//!   open document; an empty database gets the two seed texts.
+//! - After every change (`AppState::rev`), an effect writes the documents
+//!   whose revision is newer than the last one written, the label set if it
+//!   changed, and the open document's id, in one read-write transaction.
+//!   The transaction is created synchronously inside the effect, which runs
+//!   right after the render that follows the change, so it is queued before
+//!   any later edit's; IndexedDB runs overlapping read-write transactions
+//!   in creation order. When it completes, `Action::Saved(rev)` records the
+//!   revision (`#save-status[data-saved-rev]`).
+//! - Errors (no IndexedDB in private mode, quota exceeded, a blocked
+//!   upgrade) are shown in `#message`, never swallowed.
+
+use crate::state::{seed_documents, Action, AppState, Loaded, Message};
+use crate::AppHandle;
+use barchasb_core::{Document, LabelSet};
+use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode};
+use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use wasm_bindgen::JsValue;
+use yew::prelude::*;
+
+const DB_NAME: &str = "barchasb";
+const DB_VERSION: u32 = 1;
+const DOCS: &str = "docs";
+const META: &str = "meta";
+
+/// One stored document (value of the `docs` store, keyed by id).
+#[derive(Serialize, Deserialize)]
+struct StoredDoc {
+    /// Position in the list.
+    seq: usize,
+    suggested: bool,
+    doc: Document,
+}
+
+/// What has been handed to IndexedDB so far.
+#[derive(Default)]
+struct Written {
+    db: Option<Database>,
+    /// Document id → revision written.
+    docs: HashMap<String, u64>,
+    labels_rev: u64,
+}
+
+fn storage_error(app: &AppHandle, what: &str, e: impl std::fmt::Display) {
+    let text = format!("Storage error: {what}: {e}. Your latest edits are not saved; export them to keep them.");
+    app.dispatch(Action::ShowMessage(Some(Message { text, error: true })));
+}
+
+async fn open_db() -> Result<Database, String> {
+    let factory = Factory::new().map_err(|e| format!("IndexedDB is not available ({e})"))?;
+    let mut req = factory.open(DB_NAME, Some(DB_VERSION)).map_err(|e| e.to_string())?;
+    req.on_upgrade_needed(|event| {
+        let Ok(db) = event.database() else { return };
+        let names = db.store_names();
+        for store in [DOCS, META] {
+            if !names.iter().any(|n| n == store) {
+                let _ = db.create_object_store(store, ObjectStoreParams::new());
+            }
+        }
+    });
+    req.on_blocked(|_| {
+        web_sys::console::warn_1(&"barchasb: the database upgrade is blocked by another tab".into());
+    });
+    req.await.map_err(|e| e.to_string())
+}
+
+type Stored = (Vec<Loaded>, Option<LabelSet>, Option<String>);
+
+async fn load(db: &Database) -> Result<Stored, String> {
+    let s = |e: idb::Error| e.to_string();
+    let tx = db.transaction(&[DOCS, META], TransactionMode::ReadOnly).map_err(s)?;
+    let values = tx.object_store(DOCS).map_err(s)?.get_all(None, None).map_err(s)?.await.map_err(s)?;
+    let meta = tx.object_store(META).map_err(s)?;
+    let labels = meta.get(JsValue::from_str("labels")).map_err(s)?.await.map_err(s)?;
+    let open = meta.get(JsValue::from_str("open")).map_err(s)?.await.map_err(s)?;
+    let mut docs: Vec<StoredDoc> = Vec::new();
+    for v in values {
+        let json = v.as_string().ok_or("a stored document is not a string")?;
+        docs.push(serde_json::from_str(&json).map_err(|e| format!("a stored document is unreadable: {e}"))?);
+    }
+    docs.sort_by_key(|d| d.seq);
+    let labels = match labels.and_then(|v| v.as_string()) {
+        Some(json) => Some(serde_json::from_str(&json).map_err(|e| format!("the stored labels are unreadable: {e}"))?),
+        None => None,
+    };
+    let open = open.and_then(|v| v.as_string());
+    Ok((docs.into_iter().map(|d| Loaded { doc: d.doc, suggested: d.suggested }).collect(), labels, open))
+}
+
+fn seeds() -> Vec<Loaded> {
+    seed_documents().into_iter().map(|doc| Loaded { doc, suggested: false }).collect()
+}
+
+/// Queues the writes for every change since the last save; returns the
+/// transaction to await, or `None` when nothing changed.
+fn write_changes(state: &AppState, w: &mut Written) -> Result<Option<idb::Transaction>, idb::Error> {
+    let Some(db) = &w.db else { return Ok(None) };
+    let changed: Vec<usize> = (0..state.docs.len())
+        .filter(|&i| w.docs.get(&state.docs[i].doc.id).is_none_or(|&r| state.docs[i].rev > r))
+        .collect();
+    let tx = db.transaction(&[DOCS, META], TransactionMode::ReadWrite)?;
+    let docs = tx.object_store(DOCS)?;
+    for &i in &changed {
+        let e = &state.docs[i];
+        let stored = StoredDoc { seq: i, suggested: e.suggested, doc: e.doc.clone() };
+        let json = serde_json::to_string(&stored).expect("a document always serializes");
+        docs.put(&JsValue::from_str(&json), Some(&JsValue::from_str(&e.doc.id)))?;
+        w.docs.insert(e.doc.id.clone(), e.rev);
+    }
+    let meta = tx.object_store(META)?;
+    if state.labels_rev > w.labels_rev || state.labels_rev == 0 && w.labels_rev == 0 {
+        let json = serde_json::to_string(&*state.labels).expect("labels always serialize");
+        meta.put(&JsValue::from_str(&json), Some(&JsValue::from_str("labels")))?;
+        w.labels_rev = state.labels_rev.max(1);
+    }
+    let open = state.open_entry().map(|e| e.doc.id.clone()).unwrap_or_default();
+    meta.put(&JsValue::from_str(&open), Some(&JsValue::from_str("open")))?;
+    Ok(Some(tx))
+}
+
+/// Loads the stored state at startup and saves every change.
+#[hook]
+pub fn use_persistence(app: AppHandle) {
+    let written: Rc<RefCell<Written>> = use_mut_ref(Written::default);
+
+    {
+        let app = app.clone();
+        let written = written.clone();
+        use_effect_with((), move |_| {
+            yew::platform::spawn_local(async move {
+                let db = match open_db().await {
+                    Ok(db) => db,
+                    Err(e) => {
+                        app.dispatch(Action::Loaded { docs: seeds(), labels: None, open: None });
+                        storage_error(&app, "cannot open the database", e);
+                        return;
+                    }
+                };
+                match load(&db).await {
+                    Ok((docs, labels, open)) if !docs.is_empty() => {
+                        let mut w = written.borrow_mut();
+                        // What was just read is what is stored.
+                        w.docs = docs.iter().map(|l| (l.doc.id.clone(), 0)).collect();
+                        w.labels_rev = if labels.is_some() { 1 } else { 0 };
+                        w.db = Some(db);
+                        drop(w);
+                        app.dispatch(Action::Loaded { docs, labels, open });
+                    }
+                    Ok((_, labels, _)) => {
+                        written.borrow_mut().db = Some(db);
+                        app.dispatch(Action::Loaded { docs: seeds(), labels, open: None });
+                    }
+                    Err(e) => {
+                        // Keep the database closed to writes: saving now could
+                        // overwrite what could not be read.
+                        app.dispatch(Action::Loaded { docs: seeds(), labels: None, open: None });
+                        storage_error(&app, "cannot read the saved documents", e);
+                    }
+                }
+            });
+        });
+    }
+
+    let rev = app.rev;
+    let loaded = app.loaded;
+    use_effect_with((rev, loaded), move |_| {
+        if !app.loaded {
+            return;
+        }
+        let tx = match write_changes(&app, &mut written.borrow_mut()) {
+            Ok(Some(tx)) => tx,
+            Ok(None) => return,
+            Err(e) => {
+                written.borrow_mut().docs.clear(); // write everything next time
+                storage_error(&app, "cannot save", e);
+                return;
+            }
+        };
+        yew::platform::spawn_local(async move {
+            match tx.await {
+                Ok(r) if r.is_committed() => app.dispatch(Action::Saved(rev)),
+                Ok(_) => {
+                    written.borrow_mut().docs.clear();
+                    storage_error(&app, "saving was aborted", "the transaction did not commit (quota?)");
+                }
+                Err(e) => {
+                    written.borrow_mut().docs.clear();
+                    storage_error(&app, "cannot save", e);
+                }
+            }
+        });
+    });
+}

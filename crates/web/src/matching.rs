@@ -1,0 +1,85 @@
+//! Finding the other occurrences of a span's text, matched on the
+//! normalized key (`رییس`/`رئیس`, `ي`/`ی`, digits of any script, with or
+//! without ZWNJ), always on whole tokens.
+
+use barchasb_core::{key, tokenize, OffsetTable};
+use std::ops::Range;
+
+/// Code point ranges of `text` whose tokens, run together, have the
+/// matching key `target` (see [`barchasb_core::key`]). Whole tokens only, no
+/// match crosses a line break; sorted and non-overlapping.
+pub fn occurrences(text: &str, target: &str) -> Vec<Range<usize>> {
+    if target.is_empty() {
+        return Vec::new();
+    }
+    let tokens = tokenize(text);
+    let table = OffsetTable::new(text);
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut acc = String::new();
+        let mut hit = None;
+        for (j, t) in tokens.iter().enumerate().skip(i) {
+            if j > i && t.line_start {
+                break;
+            }
+            acc.push_str(&t.norm);
+            if !target.starts_with(acc.as_str()) {
+                break;
+            }
+            if acc.len() == target.len() {
+                hit = Some(j);
+                break;
+            }
+        }
+        match hit {
+            Some(j) => {
+                let r = table.to_chars(tokens[i].range.cover(&tokens[j].range));
+                found.push(r);
+                i = j + 1;
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
+
+/// The matching key of the code points `range` of `text`.
+pub fn key_of(text: &str, range: Range<usize>) -> String {
+    let s: String = text.chars().skip(range.start).take(range.end - range.start).collect();
+    key(&s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts<'a>(text: &'a str, rs: &[Range<usize>]) -> Vec<String> {
+        rs.iter().map(|r| text.chars().skip(r.start).take(r.end - r.start).collect()).collect()
+    }
+
+    #[test]
+    fn finds_hamza_and_arabic_yeh_variants() {
+        let text = "رئیس هیأت عامل گفت. رييس هيات عامل و رییس‌هیات‌عامل آمدند. رئیس";
+        let target = key_of(text, 0..14);
+        let found = occurrences(text, &target);
+        assert_eq!(texts(text, &found), ["رئیس هیأت عامل", "رييس هيات عامل", "رییس‌هیات‌عامل"]);
+    }
+
+    #[test]
+    fn whole_tokens_only_and_not_across_lines() {
+        let text = "چین و چینی\nچین\nایران چین";
+        let found = occurrences(text, &key("چین"));
+        assert_eq!(found, vec![0..3, 11..14, 21..24]);
+        // "ایران\nچین" is not one occurrence of "ایران چین"
+        let text = "ایران\nچین و ایران چین";
+        assert_eq!(texts(text, &occurrences(text, &key("ایران چین"))), ["ایران چین"]);
+    }
+
+    #[test]
+    fn digits_of_any_script_match() {
+        let text = "برنامه 25 ساله و برنامه ۲۵ ساله";
+        assert_eq!(occurrences(text, &key("برنامه 25 ساله")).len(), 2);
+        assert!(occurrences(text, "").is_empty());
+    }
+}

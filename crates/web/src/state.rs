@@ -1,0 +1,880 @@
+//! The app's state and every change to it.
+//!
+//! [`AppState`] is changed only by [`Action`]s through [`Reducible::reduce`],
+//! which is pure (no web-sys, no storage, no clock): it compiles natively and
+//! is unit-tested with plain `cargo test`. Effects (IndexedDB, downloads,
+//! files) live in `hooks/` and in the components, and talk back through
+//! actions.
+//!
+//! Per document: confirmed spans in `doc.spans`, unconfirmed suggestions in
+//! `doc.suggestions`; both sorted, each non-overlapping, and no suggestion
+//! overlaps a confirmed span. Offsets are code points of the original text.
+
+use crate::matching::{key_of, occurrences};
+use barchasb_core::{Document, Label, LabelSet, Span, Status};
+use std::ops::Range;
+use std::rc::Rc;
+use yew::Reducible;
+
+/// Whether a span is a suggestion or has been confirmed by the annotator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpanState {
+    Suggested,
+    Confirmed,
+}
+
+impl SpanState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpanState::Suggested => "suggested",
+            SpanState::Confirmed => "confirmed",
+        }
+    }
+}
+
+/// A span as the view shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ViewSpan {
+    pub start: usize,
+    pub end: usize,
+    pub label: String,
+    pub state: SpanState,
+}
+
+/// One document of the collection.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub doc: Document,
+    /// Suggestions were computed (or came with the document); opening it
+    /// again does not recompute them.
+    pub suggested: bool,
+    /// The state revision of this entry's last change (saving, memoizing).
+    pub rev: u64,
+    /// Changes only when the text changes (memoizing tokens).
+    pub text_gen: u64,
+}
+
+impl Entry {
+    /// Confirmed spans and suggestions merged, sorted by start.
+    pub fn view_spans(&self) -> Vec<ViewSpan> {
+        let mut all: Vec<ViewSpan> = self
+            .doc
+            .spans
+            .iter()
+            .map(|s| (s, SpanState::Confirmed))
+            .chain(self.doc.suggestions.iter().map(|s| (s, SpanState::Suggested)))
+            .map(|(s, state)| ViewSpan { start: s.start, end: s.end, label: s.label.clone(), state })
+            .collect();
+        all.sort_by_key(|s| s.start);
+        all
+    }
+
+    fn annot(&self) -> Annot {
+        Annot { spans: self.doc.spans.clone(), suggestions: self.doc.suggestions.clone(), status: self.doc.status }
+    }
+
+    fn find(&self, start: usize) -> Option<(SpanState, usize)> {
+        if let Some(i) = self.doc.spans.iter().position(|s| s.start == start) {
+            return Some((SpanState::Confirmed, i));
+        }
+        self.doc.suggestions.iter().position(|s| s.start == start).map(|i| (SpanState::Suggested, i))
+    }
+
+    fn overlapping(&self, r: &Range<usize>) -> Option<&Span> {
+        self.doc.spans.iter().chain(self.doc.suggestions.iter()).find(|s| s.start < r.end && r.start < s.end)
+    }
+}
+
+/// The undoable part of a document.
+#[derive(Debug, Clone, PartialEq)]
+struct Annot {
+    spans: Vec<Span>,
+    suggestions: Vec<Span>,
+    status: Status,
+}
+
+/// One undoable edit: each changed document with its annotations before.
+#[derive(Debug, Clone, PartialEq)]
+struct Step {
+    changes: Vec<(String, Annot)>,
+}
+
+/// The open popup menu.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Menu {
+    #[default]
+    None,
+    /// Menu of an existing span (by its start), at a viewport position.
+    Span { start: usize, x: i32, y: i32 },
+    /// Label menu of a new (snapped) selection.
+    Label { start: usize, end: usize, x: i32, y: i32 },
+}
+
+/// The offer shown after labelling: label the other occurrences too.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ApplyOffer {
+    pub label: String,
+    /// The span's text as written.
+    pub text: String,
+    /// Its matching key.
+    pub key: String,
+    /// How many occurrences could be labelled in the open document…
+    pub in_doc: usize,
+    /// …and in all documents (the open one included).
+    pub in_all: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message {
+    pub text: String,
+    pub error: bool,
+}
+
+/// Side panels and overlays that can be toggled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Panel {
+    Help,
+    Guidelines,
+    Labels,
+}
+
+/// One field of a label being edited.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LabelField {
+    Name(String),
+    Color(String),
+    Key(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppState {
+    pub docs: Vec<Rc<Entry>>,
+    pub labels: Rc<LabelSet>,
+    /// Index of the open document.
+    pub open: Option<usize>,
+    /// Start of the keyboard-focused span in the open document.
+    pub focused: Option<usize>,
+    pub menu: Menu,
+    pub offer: Option<ApplyOffer>,
+    pub message: Option<Message>,
+    pub panels: Vec<Panel>,
+    /// Set once the stored state (or the seeds) has been loaded.
+    pub loaded: bool,
+    /// Revision of everything that is saved; bumped by every such change.
+    pub rev: u64,
+    /// Revision of the label set's last change.
+    pub labels_rev: u64,
+    /// The last revision known to be written to storage.
+    pub saved_rev: u64,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        AppState {
+            docs: Vec::new(),
+            labels: Rc::new(LabelSet::default()),
+            open: None,
+            focused: None,
+            menu: Menu::None,
+            offer: None,
+            message: None,
+            panels: Vec::new(),
+            loaded: false,
+            rev: 0,
+            labels_rev: 0,
+            saved_rev: 0,
+            undo: Vec::new(),
+            redo: Vec::new(),
+        }
+    }
+}
+
+/// A document as loaded from storage.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub doc: Document,
+    pub suggested: bool,
+}
+
+#[derive(Clone)]
+pub enum Action {
+    /// Startup: the stored documents (or the seeds), labels, the open id.
+    Loaded {
+        docs: Vec<Loaded>,
+        labels: Option<LabelSet>,
+        open: Option<String>,
+    },
+    /// Import or paste: documents whose id exists replace it, others are
+    /// appended; `errors` (e.g. `a.jsonl:3: invalid JSON`) are shown.
+    AddDocuments {
+        docs: Vec<Document>,
+        errors: Vec<String>,
+    },
+    Open(usize),
+    /// New suggestions for a document (the extractor, later a worker).
+    SuggestionsUpdated {
+        id: String,
+        spans: Vec<Span>,
+    },
+    /// Label a new span (code points, already snapped) of the open document.
+    Label {
+        start: usize,
+        end: usize,
+        label: String,
+    },
+    /// Change the label of the span at `start` (also confirms it).
+    Relabel {
+        start: usize,
+        label: String,
+    },
+    Confirm {
+        start: usize,
+    },
+    Delete {
+        start: usize,
+    },
+    AcceptAll,
+    /// Label the offered text's other occurrences: open document or all.
+    ApplyEverywhere {
+        all: bool,
+    },
+    DismissOffer,
+    MarkDoneNext,
+    Undo,
+    Redo,
+    Focus(Option<usize>),
+    FocusNext,
+    FocusPrev,
+    /// A label key: labels the label menu's selection, else relabels the
+    /// focused span.
+    LabelKey(String),
+    /// Enter: confirms the span of the span menu, else the focused span.
+    ConfirmFocused,
+    DeleteFocused,
+    OpenMenu(Menu),
+    /// Escape: closes menus and overlays.
+    CloseAll,
+    TogglePanel(Panel),
+    EditLabel {
+        index: usize,
+        field: LabelField,
+    },
+    AddLabel,
+    RemoveLabel(usize),
+    ShowMessage(Option<Message>),
+    /// Storage reported `rev` as written.
+    Saved(u64),
+}
+
+/// The two seed texts, shown as a demo on first start.
+pub fn seed_documents() -> Vec<Document> {
+    vec![
+        Document::new(
+            "imidro-china-mining-association",
+            include_str!("../../../seeds/imidro-china-mining-association.txt"),
+        ),
+        Document::new(
+            "imidro-kazakhstan-deputy-minister",
+            include_str!("../../../seeds/imidro-kazakhstan-deputy-minister.txt"),
+        ),
+    ]
+}
+
+/// Keeps the suggestions that overlap no confirmed span.
+fn drop_overlapping(suggestions: Vec<Span>, confirmed: &[Span]) -> Vec<Span> {
+    suggestions.into_iter().filter(|s| !confirmed.iter().any(|c| c.overlaps(s))).collect()
+}
+
+fn span_text(text: &str, r: Range<usize>) -> String {
+    text.chars().skip(r.start).take(r.end - r.start).collect()
+}
+
+fn info(text: impl Into<String>) -> Option<Message> {
+    Some(Message { text: text.into(), error: false })
+}
+
+fn error(text: impl Into<String>) -> Option<Message> {
+    Some(Message { text: text.into(), error: true })
+}
+
+impl AppState {
+    pub fn open_entry(&self) -> Option<&Entry> {
+        self.open.and_then(|i| self.docs.get(i)).map(|e| &**e)
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    pub fn panel_open(&self, p: Panel) -> bool {
+        self.panels.contains(&p)
+    }
+
+    /// `done/total`.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.docs.iter().filter(|e| e.doc.status == Status::Done).count(), self.docs.len())
+    }
+
+    fn bump(&mut self) -> u64 {
+        self.rev += 1;
+        self.rev
+    }
+
+    fn index_of(&self, id: &str) -> Option<usize> {
+        self.docs.iter().position(|e| e.doc.id == id)
+    }
+
+    /// Applies `f` to document `i`, bumping its revision; marks a new
+    /// document in progress. Returns the annotations before.
+    fn edit_doc(&mut self, i: usize, f: impl FnOnce(&mut Document)) -> Annot {
+        let rev = self.bump();
+        let entry = Rc::make_mut(&mut self.docs[i]);
+        let before = entry.annot();
+        f(&mut entry.doc);
+        if entry.doc.status == Status::New {
+            entry.doc.status = Status::InProgress;
+        }
+        entry.rev = rev;
+        before
+    }
+
+    fn push_undo(&mut self, changes: Vec<(String, Annot)>) {
+        let changes: Vec<_> = changes
+            .into_iter()
+            .filter(|(id, before)| self.index_of(id).is_some_and(|i| self.docs[i].annot() != *before))
+            .collect();
+        if !changes.is_empty() {
+            self.undo.push(Step { changes });
+            self.redo.clear();
+        }
+    }
+
+    /// Restores a step, returning the step that reverts the restore.
+    fn restore(&mut self, step: Step) -> Step {
+        let mut back = Vec::new();
+        for (id, annot) in step.changes {
+            let Some(i) = self.index_of(&id) else { continue };
+            let rev = self.bump();
+            let entry = Rc::make_mut(&mut self.docs[i]);
+            back.push((id, entry.annot()));
+            entry.doc.spans = annot.spans;
+            entry.doc.suggestions = annot.suggestions;
+            entry.doc.status = annot.status;
+            entry.rev = rev;
+            if self.open != Some(i) {
+                self.open = Some(i);
+                self.focused = None;
+            }
+        }
+        Step { changes: back }
+    }
+
+    /// Computes suggestions for document `i` if it has none yet.
+    fn ensure_suggestions(&mut self, i: usize) {
+        if self.docs[i].suggested {
+            return;
+        }
+        let rev = self.bump();
+        let entry = Rc::make_mut(&mut self.docs[i]);
+        if entry.doc.status != Status::Done {
+            let found = barchasb_core::extract(&entry.doc.text);
+            entry.doc.suggestions = drop_overlapping(found, &entry.doc.spans);
+        }
+        entry.suggested = true;
+        entry.rev = rev;
+    }
+
+    fn open_doc(&mut self, i: usize) {
+        if i >= self.docs.len() {
+            return;
+        }
+        if self.open != Some(i) {
+            self.bump(); // the open document is saved too
+        }
+        self.open = Some(i);
+        self.focused = None;
+        self.menu = Menu::None;
+        self.offer = None;
+        self.ensure_suggestions(i);
+    }
+
+    /// How many occurrences of `key` in document `i` could be labelled:
+    /// those overlapping no confirmed span.
+    fn applicable(&self, i: usize, key: &str) -> Vec<Range<usize>> {
+        let doc = &self.docs[i].doc;
+        occurrences(&doc.text, key)
+            .into_iter()
+            .filter(|r| !doc.spans.iter().any(|c| c.start < r.end && r.start < c.end))
+            .collect()
+    }
+
+    fn make_offer(&self, span: &Span) -> Option<ApplyOffer> {
+        let i = self.open?;
+        let text = &self.docs[i].doc.text;
+        let key = key_of(text, span.start..span.end);
+        let in_doc = self.applicable(i, &key).len();
+        let in_all: usize = (0..self.docs.len()).map(|j| self.applicable(j, &key).len()).sum();
+        (in_all > 0).then(|| ApplyOffer {
+            label: span.label.clone(),
+            text: span_text(text, span.start..span.end),
+            key,
+            in_doc,
+            in_all,
+        })
+    }
+
+    fn label_new(&mut self, start: usize, end: usize, label: String) {
+        let Some(i) = self.open else { return };
+        let entry = &self.docs[i];
+        let n = entry.doc.text.chars().count();
+        if start >= end || end > n {
+            return;
+        }
+        if let Some((SpanState::Suggested, _)) = entry.find(start) {
+            if entry.doc.suggestions.iter().any(|s| s.start == start && s.end == end) {
+                return self.relabel(start, label);
+            }
+        }
+        if let Some(o) = entry.overlapping(&(start..end)) {
+            let t = span_text(&entry.doc.text, o.start..o.end);
+            self.message = error(format!(
+                "Refused: the selection would overlap the span «{t}» ({}); delete or change that span first.",
+                o.label
+            ));
+            self.menu = Menu::None;
+            return;
+        }
+        if span_text(&entry.doc.text, start..end).contains('\n') {
+            self.message = error("Refused: a span cannot cross a line break.");
+            self.menu = Menu::None;
+            return;
+        }
+        let span = Span::new(start, end, label);
+        let id = entry.doc.id.clone();
+        let sp = span.clone();
+        let before = self.edit_doc(i, move |d| {
+            d.spans.push(sp);
+            d.spans.sort();
+        });
+        self.push_undo(vec![(id, before)]);
+        self.focused = Some(start);
+        self.menu = Menu::None;
+        self.message = None;
+        self.offer = self.make_offer(&span);
+    }
+
+    fn relabel(&mut self, start: usize, label: String) {
+        let Some(i) = self.open else { return };
+        let Some((state, k)) = self.docs[i].find(start) else { return };
+        let id = self.docs[i].doc.id.clone();
+        let old = match state {
+            SpanState::Confirmed => self.docs[i].doc.spans[k].clone(),
+            SpanState::Suggested => self.docs[i].doc.suggestions[k].clone(),
+        };
+        if state == SpanState::Confirmed && old.label == label {
+            self.menu = Menu::None;
+            return;
+        }
+        let span = Span::new(old.start, old.end, label);
+        let sp = span.clone();
+        let before = self.edit_doc(i, move |d| {
+            match state {
+                SpanState::Confirmed => d.spans[k] = sp,
+                SpanState::Suggested => {
+                    d.suggestions.remove(k);
+                    d.spans.push(sp);
+                    d.spans.sort();
+                }
+            };
+        });
+        self.push_undo(vec![(id, before)]);
+        self.focused = Some(start);
+        self.menu = Menu::None;
+        self.offer = self.make_offer(&span);
+    }
+
+    fn confirm(&mut self, start: usize) {
+        let Some(i) = self.open else { return };
+        let Some((SpanState::Suggested, k)) = self.docs[i].find(start) else {
+            self.menu = Menu::None;
+            return;
+        };
+        let id = self.docs[i].doc.id.clone();
+        let before = self.edit_doc(i, |d| {
+            let s = d.suggestions.remove(k);
+            d.spans.push(s);
+            d.spans.sort();
+        });
+        self.push_undo(vec![(id, before)]);
+        self.focused = Some(start);
+        self.menu = Menu::None;
+    }
+
+    fn delete(&mut self, start: usize) {
+        let Some(i) = self.open else { return };
+        let Some((state, k)) = self.docs[i].find(start) else { return };
+        let id = self.docs[i].doc.id.clone();
+        let before = self.edit_doc(i, |d| {
+            match state {
+                SpanState::Confirmed => d.spans.remove(k),
+                SpanState::Suggested => d.suggestions.remove(k),
+            };
+        });
+        self.push_undo(vec![(id, before)]);
+        self.menu = Menu::None;
+        self.offer = None;
+        // keep the keyboard flow going: focus the next span
+        self.focused = self.docs[i].view_spans().iter().find(|s| s.start > start).map(|s| s.start);
+    }
+
+    fn accept_all(&mut self) {
+        let Some(i) = self.open else { return };
+        if self.docs[i].doc.suggestions.is_empty() {
+            self.message = info("No suggestions to accept.");
+            return;
+        }
+        let id = self.docs[i].doc.id.clone();
+        let n = self.docs[i].doc.suggestions.len();
+        let before = self.edit_doc(i, |d| {
+            let s = std::mem::take(&mut d.suggestions);
+            d.spans.extend(s);
+            d.spans.sort();
+        });
+        self.push_undo(vec![(id, before)]);
+        self.menu = Menu::None;
+        self.message = info(format!("Accepted {n} suggestions."));
+    }
+
+    fn apply_everywhere(&mut self, all: bool) {
+        let Some(offer) = self.offer.take() else { return };
+        let Some(open) = self.open else { return };
+        let targets: Vec<usize> = if all { (0..self.docs.len()).collect() } else { vec![open] };
+        let mut changes = Vec::new();
+        let mut count = 0;
+        for i in targets {
+            let found = self.applicable(i, &offer.key);
+            if found.is_empty() {
+                continue;
+            }
+            count += found.len();
+            let id = self.docs[i].doc.id.clone();
+            let label = offer.label.clone();
+            let before = self.edit_doc(i, move |d| {
+                let new: Vec<Span> = found.iter().map(|r| Span::new(r.start, r.end, label.clone())).collect();
+                d.suggestions.retain(|s| !new.iter().any(|n| n.overlaps(s)));
+                d.spans.extend(new);
+                d.spans.sort();
+            });
+            changes.push((id, before));
+        }
+        self.push_undo(changes);
+        self.message = info(format!("Labelled {count} more occurrences of «{}» as {}.", offer.text, offer.label));
+    }
+
+    fn mark_done_next(&mut self) {
+        let Some(i) = self.open else { return };
+        let id = self.docs[i].doc.id.clone();
+        let before = self.edit_doc(i, |d| d.status = Status::Done);
+        self.push_undo(vec![(id, before)]);
+        self.menu = Menu::None;
+        self.offer = None;
+        let n = self.docs.len();
+        match (1..n).map(|k| (i + k) % n).find(|&j| self.docs[j].doc.status != Status::Done) {
+            Some(j) => {
+                self.open_doc(j);
+                self.message = None;
+            }
+            None => self.message = info("All documents are done."),
+        }
+    }
+
+    fn move_focus(&mut self, forward: bool) {
+        let Some(e) = self.open_entry() else { return };
+        let spans = e.view_spans();
+        if spans.is_empty() {
+            return;
+        }
+        let next = match (self.focused, forward) {
+            (None, true) => spans.first(),
+            (None, false) => spans.last(),
+            (Some(f), true) => spans.iter().find(|s| s.start > f).or(spans.first()),
+            (Some(f), false) => spans.iter().rev().find(|s| s.start < f).or(spans.last()),
+        };
+        self.focused = next.map(|s| s.start);
+        self.menu = Menu::None;
+    }
+
+    fn edit_label(&mut self, index: usize, field: LabelField) {
+        let Some(old) = self.labels.labels.get(index).cloned() else { return };
+        let mut new = old.clone();
+        let taken = |f: &dyn Fn(&Label) -> bool| self.labels.labels.iter().enumerate().any(|(j, l)| j != index && f(l));
+        match field {
+            LabelField::Name(name) => {
+                let name = name.trim().to_string();
+                if name.is_empty() || name.chars().any(|c| c.is_whitespace() || c == '"') {
+                    self.message = error("A label name must be non-empty, without spaces or quotes.");
+                    return;
+                }
+                if taken(&|l| l.name == name) {
+                    self.message = error(format!("There is already a label named {name}."));
+                    return;
+                }
+                new.name = name;
+            }
+            LabelField::Color(c) => {
+                let ok = c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|h| h.is_ascii_hexdigit());
+                if !ok {
+                    self.message = error("A colour must be written #rrggbb.");
+                    return;
+                }
+                new.color = c;
+            }
+            LabelField::Key(k) => {
+                let k = k.trim().to_string();
+                if k.chars().count() > 1 || k.chars().any(|c| c.is_ascii_alphabetic() && c != '-') {
+                    self.message = error("A key must be one digit or sign (letters are taken by commands).");
+                    return;
+                }
+                if !k.is_empty() && taken(&|l| l.key == k) {
+                    self.message = error(format!("The key {k} is already used."));
+                    return;
+                }
+                new.key = k;
+            }
+        }
+        if new == old {
+            return;
+        }
+        if new.name != old.name {
+            // Rename the label in every document, and in the undo history.
+            let rename = |spans: &mut Vec<Span>| {
+                for s in spans.iter_mut().filter(|s| s.label == old.name) {
+                    s.label = new.name.clone();
+                }
+            };
+            for i in 0..self.docs.len() {
+                let d = &self.docs[i].doc;
+                if d.spans.iter().chain(&d.suggestions).any(|s| s.label == old.name) {
+                    let rev = self.bump();
+                    let e = Rc::make_mut(&mut self.docs[i]);
+                    rename(&mut e.doc.spans);
+                    rename(&mut e.doc.suggestions);
+                    e.rev = rev;
+                }
+            }
+            for step in self.undo.iter_mut().chain(self.redo.iter_mut()) {
+                for (_, a) in step.changes.iter_mut() {
+                    rename(&mut a.spans);
+                    rename(&mut a.suggestions);
+                }
+            }
+        }
+        Rc::make_mut(&mut self.labels).labels[index] = new;
+        self.labels_rev = self.bump();
+        self.message = None;
+    }
+
+    fn add_documents(&mut self, docs: Vec<Document>, errors: Vec<String>) {
+        let (mut added, mut replaced) = (0, 0);
+        let mut first = None;
+        for mut doc in docs {
+            doc.spans.sort();
+            doc.suggestions.sort();
+            let suggested = !doc.suggestions.is_empty() || doc.status == Status::Done;
+            doc.suggestions = drop_overlapping(std::mem::take(&mut doc.suggestions), &doc.spans);
+            let rev = self.bump();
+            let entry = Entry { doc, suggested, rev, text_gen: rev };
+            let i = match self.index_of(&entry.doc.id) {
+                Some(i) => {
+                    replaced += 1;
+                    self.docs[i] = Rc::new(entry);
+                    // the history of the replaced document no longer applies
+                    let id = self.docs[i].doc.id.clone();
+                    for s in self.undo.iter_mut().chain(self.redo.iter_mut()) {
+                        s.changes.retain(|(c, _)| *c != id);
+                    }
+                    i
+                }
+                None => {
+                    added += 1;
+                    self.docs.push(Rc::new(entry));
+                    self.docs.len() - 1
+                }
+            };
+            self.ensure_suggestions(i);
+            first.get_or_insert(i);
+        }
+        self.undo.retain(|s| !s.changes.is_empty());
+        self.redo.retain(|s| !s.changes.is_empty());
+        let mut text = format!("Added {added} documents");
+        if replaced > 0 {
+            text += &format!(", replaced {replaced}");
+        }
+        text.push('.');
+        if !errors.is_empty() {
+            text = format!("{text} {} errors: {}", errors.len(), errors.join("; "));
+        }
+        self.message = Some(Message { text, error: !errors.is_empty() });
+        if self.open.is_none() || added + replaced > 0 {
+            if let Some(i) = first {
+                self.open_doc(i);
+            }
+        }
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // No-ops return `self`, so nothing re-renders or saves.
+        match &action {
+            Action::Open(i) if self.open == Some(*i) => return self,
+            Action::Undo if self.undo.is_empty() => return self,
+            Action::Redo if self.redo.is_empty() => return self,
+            Action::DismissOffer if self.offer.is_none() => return self,
+            Action::Saved(r) if self.saved_rev >= *r => return self,
+            _ => {}
+        }
+        let mut s = (*self).clone();
+        match action {
+            Action::Loaded { docs, labels, open } => {
+                s.docs = docs
+                    .into_iter()
+                    .enumerate()
+                    .map(|(k, l)| Rc::new(Entry { doc: l.doc, suggested: l.suggested, rev: 0, text_gen: k as u64 }))
+                    .collect();
+                if let Some(l) = labels {
+                    s.labels = Rc::new(l);
+                }
+                s.loaded = true;
+                s.rev = s.docs.len() as u64;
+                s.saved_rev = s.rev;
+                let i = open.and_then(|id| s.index_of(&id)).or(if s.docs.is_empty() { None } else { Some(0) });
+                if let Some(i) = i {
+                    s.open_doc(i);
+                }
+            }
+            Action::AddDocuments { docs, errors } => s.add_documents(docs, errors),
+            Action::Open(i) => s.open_doc(i),
+            Action::SuggestionsUpdated { id, spans } => {
+                let Some(i) = s.index_of(&id) else { return self };
+                let rev = s.bump();
+                let e = Rc::make_mut(&mut s.docs[i]);
+                e.doc.suggestions = drop_overlapping(spans, &e.doc.spans);
+                e.suggested = true;
+                e.rev = rev;
+            }
+            Action::Label { start, end, label } => s.label_new(start, end, label),
+            Action::Relabel { start, label } => s.relabel(start, label),
+            Action::Confirm { start } => s.confirm(start),
+            Action::Delete { start } => s.delete(start),
+            Action::AcceptAll => s.accept_all(),
+            Action::ApplyEverywhere { all } => s.apply_everywhere(all),
+            Action::DismissOffer => s.offer = None,
+            Action::MarkDoneNext => s.mark_done_next(),
+            Action::Undo | Action::Redo => {
+                let undo = matches!(action, Action::Undo);
+                let step = if undo { s.undo.pop() } else { s.redo.pop() };
+                let back = s.restore(step.expect("checked above"));
+                if undo {
+                    s.redo.push(back);
+                } else {
+                    s.undo.push(back);
+                }
+                s.menu = Menu::None;
+                s.offer = None;
+                if let Some(f) = s.focused {
+                    if s.open_entry().is_some_and(|e| e.find(f).is_none()) {
+                        s.focused = None;
+                    }
+                }
+            }
+            Action::Focus(f) => {
+                if s.focused == f {
+                    return self;
+                }
+                s.focused = f;
+            }
+            Action::FocusNext => s.move_focus(true),
+            Action::FocusPrev => s.move_focus(false),
+            Action::LabelKey(k) => {
+                let Some(label) = s.labels.by_key(&k).map(|l| l.name.clone()) else { return self };
+                match s.menu.clone() {
+                    Menu::Label { start, end, .. } => s.label_new(start, end, label),
+                    Menu::Span { start, .. } => s.relabel(start, label),
+                    Menu::None => match s.focused {
+                        Some(f) => s.relabel(f, label),
+                        None => return self,
+                    },
+                }
+            }
+            Action::ConfirmFocused => match (&s.menu, s.focused) {
+                (Menu::Span { start, .. }, _) => s.confirm(*start),
+                (_, Some(f)) => s.confirm(f),
+                _ => return self,
+            },
+            Action::DeleteFocused => match (&s.menu, s.focused) {
+                (Menu::Span { start, .. }, _) => s.delete(*start),
+                (_, Some(f)) => s.delete(f),
+                _ => return self,
+            },
+            Action::OpenMenu(m) => {
+                if let Menu::Span { start, .. } = m {
+                    s.focused = Some(start);
+                }
+                s.menu = m;
+            }
+            Action::CloseAll => {
+                if s.menu == Menu::None && s.panels.is_empty() && s.offer.is_none() {
+                    return self;
+                }
+                s.menu = Menu::None;
+                s.panels.clear();
+                s.offer = None;
+            }
+            Action::TogglePanel(p) => {
+                if s.panels.contains(&p) {
+                    s.panels.retain(|x| *x != p);
+                } else {
+                    s.panels.push(p);
+                }
+            }
+            Action::EditLabel { index, field } => s.edit_label(index, field),
+            Action::AddLabel => {
+                let l = Rc::make_mut(&mut s.labels);
+                let mut n = l.labels.len() + 1;
+                while l.get(&format!("LABEL{n}")).is_some() {
+                    n += 1;
+                }
+                l.labels.push(Label {
+                    name: format!("LABEL{n}"),
+                    key: String::new(),
+                    color: "#777777".into(),
+                    description: String::new(),
+                });
+                s.labels_rev = s.bump();
+            }
+            Action::RemoveLabel(i) => {
+                if i >= s.labels.labels.len() {
+                    return self;
+                }
+                let name = Rc::make_mut(&mut s.labels).labels.remove(i).name;
+                s.labels_rev = s.bump();
+                s.message = info(format!("Removed the label {name}; spans that have it keep it."));
+            }
+            Action::ShowMessage(m) => s.message = m,
+            Action::Saved(r) => s.saved_rev = r,
+        }
+        Rc::new(s)
+    }
+}
+
+#[cfg(test)]
+mod tests;

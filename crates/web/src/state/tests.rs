@@ -1,0 +1,223 @@
+//! Unit tests of the reducer: every edit, undo/redo, apply everywhere, import, status.
+
+use super::*;
+
+fn state_with(texts: &[(&str, &str)]) -> Rc<AppState> {
+    let docs = texts.iter().map(|(id, t)| Loaded { doc: Document::new(*id, *t), suggested: true }).collect();
+    Rc::new(AppState::default()).reduce(Action::Loaded { docs, labels: None, open: None })
+}
+
+fn chars(s: &str, sub: &str) -> Range<usize> {
+    let b = s.find(sub).unwrap();
+    let start = s[..b].chars().count();
+    start..start + sub.chars().count()
+}
+
+fn confirmed(s: &AppState, i: usize) -> Vec<(usize, usize, String)> {
+    s.docs[i].doc.spans.iter().map(|x| (x.start, x.end, x.label.clone())).collect()
+}
+
+const T: &str = "رئیس انجمن گفت. رييس انجمن و ایران آمدند.";
+
+#[test]
+fn label_then_overlap_is_refused() {
+    let s = state_with(&[("a", T)]);
+    let r = chars(T, "رئیس انجمن");
+    let s = s.reduce(Action::Label { start: r.start, end: r.end, label: "ROLE".into() });
+    assert_eq!(confirmed(&s, 0), vec![(r.start, r.end, "ROLE".into())]);
+    assert_eq!(s.docs[0].doc.status, Status::InProgress);
+    let rev = s.rev;
+    let s = s.reduce(Action::Label { start: 5, end: 14, label: "ORG".into() });
+    assert!(s.message.as_ref().unwrap().text.contains("overlap"));
+    assert_eq!(s.docs[0].doc.spans.len(), 1);
+    assert_eq!(s.rev, rev, "a refused edit changes nothing that is saved");
+}
+
+#[test]
+fn every_edit_kind_undoes_and_redoes() {
+    let s = state_with(&[("a", T), ("b", "ایران و رئیس انجمن")]);
+    // give the document three suggestions
+    let iran = chars(T, "ایران");
+    let said = chars(T, "گفت");
+    let s = s.reduce(Action::SuggestionsUpdated {
+        id: "a".into(),
+        spans: vec![
+            Span::new(0, 4, "ROLE"),
+            Span::new(said.start, said.end, "EVENT"),
+            Span::new(iran.start, iran.end, "LOC"),
+        ],
+    });
+    let r2 = chars(T, "انجمن");
+    let edits = vec![
+        Action::Label { start: r2.start, end: r2.end, label: "ORG".into() },
+        Action::Relabel { start: r2.start, label: "FAC".into() },
+        Action::Relabel { start: 0, label: "PER".into() },
+        Action::Delete { start: 0 },
+        Action::Confirm { start: iran.start },
+        Action::AcceptAll,
+        Action::MarkDoneNext,
+    ];
+    let mut history = vec![s.clone()];
+    let mut cur = s;
+    for a in edits {
+        cur = cur.reduce(a);
+        history.push(cur.clone());
+    }
+    // apply everywhere: label a new span first
+    cur = cur.reduce(Action::Open(0));
+    let role = chars(T, "رييس");
+    cur = cur.reduce(Action::Label { start: role.start, end: role.end, label: "ROLE".into() });
+    let offer = cur.offer.clone().unwrap();
+    assert_eq!((offer.in_doc, offer.in_all), (1, 2), "{offer:?}");
+    history.push(cur.clone());
+    cur = cur.reduce(Action::ApplyEverywhere { all: true });
+    assert_eq!(cur.docs[1].doc.spans.len(), 1);
+    assert_eq!(cur.docs[0].doc.spans[0], Span::new(0, 4, "ROLE"));
+    history.push(cur.clone());
+    let annots = |s: &AppState| s.docs.iter().map(|e| e.annot()).collect::<Vec<_>>();
+    // undo every step back to the start, checking each intermediate state
+    for k in (0..history.len() - 1).rev() {
+        cur = cur.reduce(Action::Undo);
+        assert_eq!(annots(&cur), annots(&history[k]), "undo to step {k}");
+    }
+    assert!(!cur.can_undo());
+    for (k, h) in history.iter().enumerate().skip(1) {
+        cur = cur.reduce(Action::Redo);
+        assert_eq!(annots(&cur), annots(h), "redo to step {k}");
+    }
+    assert!(!cur.can_redo());
+}
+
+#[test]
+fn relabel_confirms_and_accept_all() {
+    let s = state_with(&[("a", T)]);
+    let s = s.reduce(Action::SuggestionsUpdated {
+        id: "a".into(),
+        spans: vec![Span::new(0, 4, "ROLE"), Span::new(5, 10, "ORG")],
+    });
+    let s = s.reduce(Action::Focus(Some(5))).reduce(Action::LabelKey("3".into()));
+    assert_eq!(confirmed(&s, 0), vec![(5, 10, "LOC".into())]);
+    assert_eq!(s.docs[0].doc.suggestions, vec![Span::new(0, 4, "ROLE")]);
+    let s = s.reduce(Action::AcceptAll);
+    assert!(s.docs[0].doc.suggestions.is_empty());
+    assert_eq!(confirmed(&s, 0), vec![(0, 4, "ROLE".into()), (5, 10, "LOC".into())]);
+    // accepting again is only a message
+    let s2 = s.clone().reduce(Action::AcceptAll);
+    assert_eq!(s2.rev, s.rev);
+}
+
+#[test]
+fn apply_everywhere_matches_normalized_variants() {
+    let s = state_with(&[("a", T), ("b", "سخن رئيس انجمن\nرئیس")]);
+    let r = chars(T, "رئیس انجمن");
+    let s = s.reduce(Action::Label { start: r.start, end: r.end, label: "ROLE".into() });
+    let offer = s.offer.clone().unwrap();
+    assert_eq!((offer.in_doc, offer.in_all), (1, 2));
+    let only_doc = s.clone().reduce(Action::ApplyEverywhere { all: false });
+    assert_eq!(only_doc.docs[0].doc.spans.len(), 2);
+    assert!(only_doc.docs[1].doc.spans.is_empty());
+    let all = s.reduce(Action::ApplyEverywhere { all: true });
+    let other = chars(T, "رييس انجمن");
+    assert_eq!(confirmed(&all, 0)[1], (other.start, other.end, "ROLE".into()));
+    assert_eq!(confirmed(&all, 1), vec![(4, 14, "ROLE".into())]);
+    assert_eq!(all.docs[1].doc.status, Status::InProgress);
+    assert!(all.offer.is_none());
+}
+
+#[test]
+fn apply_replaces_overlapping_suggestions_not_confirmed_spans() {
+    let text = "ایران و ایران و ايران";
+    let s = state_with(&[("a", text)]);
+    let s = s.reduce(Action::SuggestionsUpdated { id: "a".into(), spans: vec![Span::new(8, 13, "ORG")] });
+    let s = s.reduce(Action::Label { start: 16, end: 21, label: "PER".into() });
+    let s = s.reduce(Action::Label { start: 0, end: 5, label: "LOC".into() });
+    assert_eq!(s.offer.as_ref().unwrap().in_doc, 1);
+    let s = s.reduce(Action::ApplyEverywhere { all: false });
+    assert_eq!(confirmed(&s, 0), vec![(0, 5, "LOC".into()), (8, 13, "LOC".into()), (16, 21, "PER".into())]);
+    assert!(s.docs[0].doc.suggestions.is_empty());
+}
+
+#[test]
+fn status_moves_new_in_progress_done_and_opens_next() {
+    let s = state_with(&[("a", T), ("b", "ایران"), ("c", "چین")]);
+    assert_eq!(s.docs[0].doc.status, Status::New);
+    let s = s.reduce(Action::Label { start: 0, end: 4, label: "ROLE".into() });
+    assert_eq!(s.docs[0].doc.status, Status::InProgress);
+    let s = s.reduce(Action::MarkDoneNext);
+    assert_eq!(s.docs[0].doc.status, Status::Done);
+    assert_eq!(s.open, Some(1));
+    let s = s.reduce(Action::Open(2)).reduce(Action::MarkDoneNext);
+    assert_eq!(s.open, Some(1), "skips done documents, wraps around");
+    let s = s.reduce(Action::MarkDoneNext);
+    assert_eq!(s.progress(), (3, 3));
+    assert!(s.message.as_ref().unwrap().text.contains("All documents are done"));
+}
+
+#[test]
+fn import_merges_by_id_and_drops_overlapping_suggestions() {
+    let s = state_with(&[("a", T)]);
+    let s = s.reduce(Action::Label { start: 0, end: 4, label: "ROLE".into() });
+    let mut replacement = Document::new("a", "ایران و چین");
+    replacement.spans = vec![Span::new(0, 5, "LOC")];
+    replacement.suggestions = vec![Span::new(0, 7, "ORG"), Span::new(8, 11, "LOC")];
+    let added = Document::new("b", "چین");
+    let s = s.reduce(Action::AddDocuments {
+        docs: vec![replacement, added],
+        errors: vec!["x.jsonl:2: invalid JSON".into()],
+    });
+    assert_eq!(s.docs.len(), 2);
+    assert_eq!(s.docs[0].doc.text, "ایران و چین");
+    assert_eq!(s.docs[0].doc.suggestions, vec![Span::new(8, 11, "LOC")]);
+    let m = s.message.clone().unwrap();
+    assert!(m.error && m.text.contains("x.jsonl:2: invalid JSON") && m.text.contains("Added 1"), "{m:?}");
+    // the old document's history is gone with it
+    assert!(!s.can_undo());
+}
+
+#[test]
+fn tab_focus_cycles_and_keys_act_on_focus() {
+    let s = state_with(&[("a", T)]);
+    let s = s.reduce(Action::SuggestionsUpdated {
+        id: "a".into(),
+        spans: vec![Span::new(0, 4, "ROLE"), Span::new(5, 10, "ORG")],
+    });
+    let s = s.reduce(Action::FocusNext);
+    assert_eq!(s.focused, Some(0));
+    let s = s.reduce(Action::FocusNext).reduce(Action::FocusNext);
+    assert_eq!(s.focused, Some(0), "wraps");
+    let s = s.reduce(Action::FocusPrev);
+    assert_eq!(s.focused, Some(5));
+    let s = s.reduce(Action::ConfirmFocused);
+    assert_eq!(confirmed(&s, 0), vec![(5, 10, "ORG".into())]);
+    let s = s.reduce(Action::DeleteFocused);
+    assert!(s.docs[0].doc.spans.is_empty());
+    // a label key labels the label menu's selection
+    let s = s.reduce(Action::OpenMenu(Menu::Label { start: 5, end: 10, x: 0, y: 0 }));
+    let s = s.reduce(Action::LabelKey("2".into()));
+    assert_eq!(confirmed(&s, 0), vec![(5, 10, "ORG".into())]);
+    assert_eq!(s.menu, Menu::None);
+}
+
+#[test]
+fn opening_computes_suggestions_once() {
+    let text = include_str!("../../../../seeds/imidro-kazakhstan-deputy-minister.txt");
+    let docs = vec![Loaded { doc: Document::new("k", text), suggested: false }];
+    let s = Rc::new(AppState::default()).reduce(Action::Loaded { docs, labels: None, open: None });
+    assert!(s.docs[0].suggested);
+    assert_eq!(s.docs[0].doc.suggestions, barchasb_core::extract(text));
+}
+
+#[test]
+fn renaming_a_label_renames_its_spans() {
+    let s = state_with(&[("a", T)]);
+    let s = s.reduce(Action::Label { start: 0, end: 4, label: "ROLE".into() });
+    let role = s.labels.labels.iter().position(|l| l.name == "ROLE").unwrap();
+    let s = s.reduce(Action::EditLabel { index: role, field: LabelField::Name("TITLE".into()) });
+    assert_eq!(confirmed(&s, 0), vec![(0, 4, "TITLE".into())]);
+    let s = s.reduce(Action::EditLabel { index: role, field: LabelField::Key("1".into()) });
+    assert!(s.message.as_ref().unwrap().text.contains("already used"));
+    let s = s.reduce(Action::Undo);
+    assert!(s.docs[0].doc.spans.is_empty());
+    let s = s.reduce(Action::Redo);
+    assert_eq!(confirmed(&s, 0), vec![(0, 4, "TITLE".into())]);
+}
