@@ -22,18 +22,23 @@ impl Loaded {
     }
 }
 
-/// Reads a `.txt` file as one document (id: the file stem) or any other
-/// file as JSONL. `-` is stdin, as JSONL.
-pub fn load(path: &str) -> Loaded {
+fn read(path: &str) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
     let res = if path == "-" {
         std::io::stdin().read_to_end(&mut bytes).map(|_| ())
     } else {
         std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes)).map(|_| ())
     };
-    if let Err(e) = res {
-        return Loaded { docs: vec![], errors: vec![format!("{path}: cannot read: {e}")] };
-    }
+    res.map(|_| bytes).map_err(|e| format!("{path}: cannot read: {e}"))
+}
+
+/// Reads a `.txt` file as one document (id: the file stem) or any other
+/// file as JSONL. `-` is stdin, as JSONL.
+pub fn load(path: &str) -> Loaded {
+    let bytes = match read(path) {
+        Ok(b) => b,
+        Err(e) => return Loaded { docs: vec![], errors: vec![e] },
+    };
     let name = if path == "-" { "<stdin>" } else { path };
     if path.ends_with(".txt") {
         return match std::str::from_utf8(&bytes) {
@@ -50,6 +55,31 @@ pub fn load(path: &str) -> Loaded {
         };
     }
     parse_jsonl(name, &bytes)
+}
+
+/// Reads a CoNLL/IOB file (`-`: stdin): one done document per sentence.
+pub fn load_conll(path: &str) -> Loaded {
+    let bytes = match read(path) {
+        Ok(b) => b,
+        Err(e) => return Loaded { docs: vec![], errors: vec![e] },
+    };
+    let name = if path == "-" { "<stdin>" } else { path };
+    let text = match std::str::from_utf8(&bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let at = e.valid_up_to();
+            let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
+            return Loaded { docs: vec![], errors: vec![format!("{name}:{line}: not valid UTF-8 (byte {at})")] };
+        }
+    };
+    let (docs, errors) = barchasb_core::tagger::parse_conll(name, text);
+    Loaded { docs, errors }
+}
+
+/// Reads a model file written by `barchasb train`.
+pub fn load_model(path: &str) -> anyhow::Result<barchasb_core::tagger::Tagger> {
+    let bytes = read(path).map_err(anyhow::Error::msg)?;
+    barchasb_core::tagger::Tagger::from_bytes(&bytes).map_err(|e| anyhow::anyhow!("{path}: {e}"))
 }
 
 /// Parses JSONL bytes line by line; blank lines are skipped.

@@ -1,24 +1,33 @@
 //! `barchasb`: the command line over barchasb-core.
 //!
-//! - `barchasb extract [FILE…]` — .txt files, or JSONL (`{"id","text"}`) files
-//!   or stdin; writes `{"id","text","spans":[…]}` lines to stdout.
-//! - `barchasb eval GOLD.jsonl [--pred PRED.jsonl]` — per-label and micro
+//! - `barchasb extract [--model MODEL] [FILE…]` — .txt files, or JSONL
+//!   (`{"id","text"}`) files or stdin; writes `{"id","text","spans":[…]}`
+//!   lines to stdout. With a model, its suggestions combined with the rules.
+//! - `barchasb eval GOLD.jsonl [--pred PRED.jsonl | --model MODEL]` and
+//!   `barchasb eval --conll FILE… [--model MODEL]` — per-label and micro
 //!   precision/recall/F1, exact span and label match.
+//! - `barchasb train (--conll FILE… | --jsonl FILE…) --out MODEL …` — trains
+//!   the tagger (see `train.rs`).
 
 mod input;
+mod train;
 
 use anyhow::{bail, Result};
-use barchasb_core::{Extractor, Scores, Span};
-use input::load;
+use barchasb_core::tagger::Tagger;
+use barchasb_core::{Document, Extractor, Scores, Span};
+use input::{load, load_conll, load_model, Loaded};
 use lexopt::ValueExt;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Write;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  barchasb extract [FILE…]                  .txt or .jsonl files, or JSONL on stdin
-  barchasb eval GOLD.jsonl [--pred PRED.jsonl]";
+  barchasb extract [--model MODEL] [FILE…]  .txt or .jsonl files, or JSONL on stdin
+  barchasb eval GOLD.jsonl [--pred PRED.jsonl | --model MODEL]
+  barchasb eval --conll FILE… [--model MODEL]
+  barchasb train (--conll FILE… | --jsonl FILE…) --out MODEL [--epochs N] [--seed S]
+                 [--dev-split F] [--hash-bits K] [--calibrate GOLD.jsonl…]";
 
 fn main() -> ExitCode {
     match run() {
@@ -45,7 +54,29 @@ fn run() -> Result<bool> {
     match cmd.as_str() {
         "extract" => extract(args),
         "eval" => eval(args),
+        "train" => train::train(args),
         _ => bail!("unknown command {cmd:?}\n{USAGE}"),
+    }
+}
+
+/// Where suggestions come from: the rules, or a model combined with them.
+enum Suggester {
+    Rules(Extractor),
+    Model(Box<Tagger>),
+}
+
+impl Suggester {
+    fn new(model: Option<&str>) -> Result<Suggester> {
+        Ok(match model {
+            Some(path) => Suggester::Model(Box::new(load_model(path)?)),
+            None => Suggester::Rules(Extractor::new()),
+        })
+    }
+    fn suggest(&self, text: &str) -> Vec<Span> {
+        match self {
+            Suggester::Rules(x) => x.extract(text),
+            Suggester::Model(t) => t.suggest(text),
+        }
     }
 }
 
@@ -58,8 +89,10 @@ struct Prediction<'a> {
 
 fn extract(mut args: lexopt::Parser) -> Result<bool> {
     let mut files = Vec::new();
+    let mut model = None;
     while let Some(arg) = args.next()? {
         match arg {
+            lexopt::Arg::Long("model") => model = Some(args.value()?.string()?),
             lexopt::Arg::Value(v) => files.push(v.string()?),
             other => bail!("{}", other.unexpected()),
         }
@@ -67,7 +100,7 @@ fn extract(mut args: lexopt::Parser) -> Result<bool> {
     if files.is_empty() {
         files.push("-".into());
     }
-    let extractor = Extractor::new();
+    let suggester = Suggester::new(model.as_deref())?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut ok = true;
@@ -75,7 +108,7 @@ fn extract(mut args: lexopt::Parser) -> Result<bool> {
         let loaded = load(f);
         ok &= !loaded.report_errors();
         for doc in &loaded.docs {
-            let spans = extractor.extract(&doc.text);
+            let spans = suggester.suggest(&doc.text);
             let line = serde_json::to_string(&Prediction { id: &doc.id, text: &doc.text, spans: &spans })?;
             writeln!(out, "{line}")?;
         }
@@ -85,17 +118,46 @@ fn extract(mut args: lexopt::Parser) -> Result<bool> {
 }
 
 fn eval(mut args: lexopt::Parser) -> Result<bool> {
-    let (mut gold, mut pred) = (None, None);
+    let (mut gold, mut pred, mut model) = (None, None, None);
+    let mut conll: Vec<String> = Vec::new();
     while let Some(arg) = args.next()? {
         match arg {
             lexopt::Arg::Long("pred") => pred = Some(args.value()?.string()?),
+            lexopt::Arg::Long("model") => model = Some(args.value()?.string()?),
+            lexopt::Arg::Long("conll") => {
+                for v in args.values()? {
+                    conll.push(v.string()?);
+                }
+            }
             lexopt::Arg::Value(v) if gold.is_none() => gold = Some(v.string()?),
             other => bail!("{}", other.unexpected()),
         }
     }
-    let Some(gold) = gold else { bail!("eval needs a gold file\n{USAGE}") };
-    let gold = load(&gold);
-    let mut ok = !gold.report_errors();
+    if pred.is_some() && model.is_some() {
+        bail!("eval takes --pred or --model, not both\n{USAGE}");
+    }
+    let (gold, mut ok, scope) = match (gold, conll.is_empty()) {
+        (Some(g), true) => {
+            let gold = load(&g);
+            let ok = !gold.report_errors();
+            (gold, ok, None)
+        }
+        (None, false) => {
+            let mut all = Loaded::default();
+            for f in &conll {
+                let l = load_conll(f);
+                all.docs.extend(l.docs);
+                all.errors.extend(l.errors);
+            }
+            let ok = !all.report_errors();
+            // A CoNLL file annotates only its own tag set: predictions of other
+            // labels (DATE from the rules on ARMAN) are neither right nor wrong.
+            let scope: BTreeSet<String> =
+                all.docs.iter().flat_map(|d| d.spans.iter().map(|s| s.label.clone())).collect();
+            (all, ok, Some(scope))
+        }
+        _ => bail!("eval needs one gold JSONL file or --conll FILE…\n{USAGE}"),
+    };
     let predicted: HashMap<String, Vec<Span>> = match pred {
         Some(p) => {
             let p = load(&p);
@@ -103,12 +165,21 @@ fn eval(mut args: lexopt::Parser) -> Result<bool> {
             p.docs.into_iter().map(|d| (d.id, d.spans)).collect()
         }
         None => {
-            let ex = Extractor::new();
-            gold.docs.iter().map(|d| (d.id.clone(), ex.extract(&d.text))).collect()
+            let s = Suggester::new(model.as_deref())?;
+            gold.docs.iter().map(|d| (d.id.clone(), s.suggest(&d.text))).collect()
         }
     };
+    let scores = score(&gold.docs, &predicted, scope.as_ref());
+    print!("{}", scores.report());
+    Ok(ok)
+}
+
+/// Scores predictions against gold documents; with a `scope`, predicted
+/// labels outside it are left out (and counted on stderr).
+fn score(gold: &[Document], predicted: &HashMap<String, Vec<Span>>, scope: Option<&BTreeSet<String>>) -> Scores {
     let mut scores = Scores::default();
-    for doc in &gold.docs {
+    let mut ignored: BTreeMap<&str, usize> = BTreeMap::new();
+    for doc in gold {
         let pred = match predicted.get(&doc.id) {
             Some(p) => p.as_slice(),
             None => {
@@ -116,8 +187,20 @@ fn eval(mut args: lexopt::Parser) -> Result<bool> {
                 &[]
             }
         };
-        scores.add(&doc.spans, pred);
+        match scope {
+            Some(scope) => {
+                let (kept, out): (Vec<&Span>, Vec<&Span>) = pred.iter().partition(|s| scope.contains(&s.label));
+                for s in out {
+                    *ignored.entry(s.label.as_str()).or_default() += 1;
+                }
+                scores.add(&doc.spans, &kept.into_iter().cloned().collect::<Vec<_>>());
+            }
+            None => scores.add(&doc.spans, pred),
+        }
     }
-    print!("{}", scores.report());
-    Ok(ok)
+    if !ignored.is_empty() {
+        let list: Vec<String> = ignored.iter().map(|(l, n)| format!("{l} {n}")).collect();
+        eprintln!("note: predicted labels absent from the gold tag set were not scored: {}", list.join(", "));
+    }
+    scores
 }

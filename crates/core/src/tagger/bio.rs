@@ -88,6 +88,7 @@ pub fn decode(tags: &[Tag]) -> Vec<(std::ops::Range<usize>, usize)> {
 }
 
 /// Whether a tag sequence obeys [`allowed`] everywhere.
+#[cfg(test)]
 pub fn is_valid(tags: &[Tag]) -> bool {
     let mut prev = None;
     for &t in tags {

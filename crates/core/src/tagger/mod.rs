@@ -9,8 +9,11 @@
 //!
 //! Suggestions combine model and rules per label: a label comes from the model
 //! only once the model has learned spans of it and, on the documents seen so
-//! far (before learning each), did at least as well as the rules; otherwise
-//! the rules' spans are kept. Overlaps resolve longest-first.
+//! far (before learning each) or given to [`Tagger::calibrate`], did better
+//! than the rules (or neither found anything); otherwise
+//! the rules' spans are kept. Where a model span and a rule span overlap, the
+//! model's wins (the rules' hits are among its features already); the rules'
+//! spans are non-overlapping among themselves.
 //!
 //! ```
 //! use barchasb_core::{tagger::Tagger, Document, Span};
@@ -148,26 +151,26 @@ impl Tagger {
     pub fn uses_model(&self, label: &str) -> bool {
         self.label_index(label).is_some_and(|l| {
             let s = &self.model.stats[l];
-            s.learned > 0 && s.model_f1() >= s.rules_f1()
+            let (m, r) = (s.model_f1(), s.rules_f1());
+            // with no evidence either way, a label the model learned is its own
+            s.learned > 0 && (m > r || (m == 0.0 && r == 0.0))
         })
     }
 
     /// Suggestions for `text`: code point spans, sorted, non-overlapping.
     pub fn suggest(&self, text: &str) -> Vec<Span> {
         let a = self.analyse(text);
-        let mut cands: Vec<(ByteRange, &str)> = Vec::new();
+        let mut kept: Vec<(ByteRange, &str)> = Vec::new();
         for (r, l) in self.model_entities(&a) {
             let name = self.model.labels[l].as_str();
             if self.uses_model(name) {
-                cands.push((r, name));
+                kept.push((r, name));
             }
         }
-        for e in &a.rules {
-            if !self.uses_model(e.label) {
-                cands.push((e.range, e.label));
-            }
-        }
-        to_spans(text, longest_first(cands))
+        let rules = a.rules.iter().filter(|e| !self.uses_model(e.label)).map(|e| (e.range, e.label));
+        let rules: Vec<_> = rules.filter(|(r, _)| !kept.iter().any(|k| k.0.overlaps(r))).collect();
+        kept.extend(rules);
+        to_spans(text, kept)
     }
 
     /// The model's spans alone, without rules (for evaluation).
@@ -238,18 +241,6 @@ impl Tagger {
         }
         self.model.documents_learned += 1;
     }
-}
-
-/// Keeps a non-overlapping subset: longer ranges win, then earlier ones.
-fn longest_first(mut c: Vec<(ByteRange, &str)>) -> Vec<(ByteRange, &str)> {
-    c.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.start.cmp(&b.0.start)));
-    let mut kept: Vec<(ByteRange, &str)> = Vec::with_capacity(c.len());
-    for e in c {
-        if !e.0.is_empty() && !kept.iter().any(|k| k.0.overlaps(&e.0)) {
-            kept.push(e);
-        }
-    }
-    kept
 }
 
 fn to_spans(text: &str, ents: Vec<(ByteRange, &str)>) -> Vec<Span> {
