@@ -58,12 +58,15 @@ UNIT_CATEGORIES = (
 )
 # Units whose Persian name is mostly an ordinary word: سنگ (stone, as in
 # سنگ آهن), دانه (grain), شمع (candela), نقطه (dot), دور (revolution),
-# مورد (item), جیوه (mercury). Leaving them out only matters after number
+# مورد (item), جیوه (mercury), بار (pressure; 'time' as in یک بار), بیت
+# (bit; 'verse'), گیلاس (jigger; 'cherry'), سرانگشت (pinch), شب (night:
+# «۱۰ شب» is a clock time). Leaving them out only matters after number
 # words: after digits any noun is a counted noun anyway.
 UNIT_SKIP = {
     "mass-stone", "mass-grain", "light-candela", "graphics-dot", "angle-revolution",
     "concentr-item", "pressure-ofhg", "concentr-ofglucose", "concentr-part",
     "acceleration-g-force", "mass-pound",  # پوند: the currency wins
+    "pressure-bar", "digital-bit", "volume-jigger", "volume-pinch", "duration-night",
 }
 
 

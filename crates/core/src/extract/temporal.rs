@@ -119,6 +119,33 @@ fn day_at(t: &[Token], j: usize) -> Option<u32> {
     int(t, j).filter(|d| (1..=31).contains(d) && tok.norm.len() <= 2)
 }
 
+/// Ordinal day words 1–20 in order: `اول مهر`, `سیزدهم آبان`.
+const DAY_ORDINALS: &str = "اول دوم سوم چهارم پنجم ششم هفتم هشتم نهم دهم یازدهم دوازدهم سیزدهم چهاردهم پانزدهم \
+                            شانزدهم هفدهم هجدهم نوزدهم بیستم";
+
+/// A day of the month in digits or as an ordinal word (`بیست و دوم بهمن`);
+/// its number and the tokens covered.
+fn day_or_ordinal_at(t: &[Token], j: usize) -> Option<(u32, usize)> {
+    if let Some(d) = day_at(t, j) {
+        return Some((d, 1));
+    }
+    let ordinal = |k: &str| match k {
+        "یکم" => Some(1),
+        "سیام" => Some(30),
+        _ => DAY_ORDINALS.split_whitespace().position(|o| o == k).map(|p| p as u32 + 1),
+    };
+    if let Some(d) = ordinal(norm(t, j)) {
+        return Some((d, 1));
+    }
+    let tens = match norm(t, j) {
+        "بیست" => 20,
+        "سی" => 30,
+        _ => return None,
+    };
+    let unit = ordinal(norm(t, j + 2)).filter(|u| *u < 10 && norm(t, j + 1) == "و")?;
+    Some((tens + unit, 3)).filter(|(d, _)| *d <= 31)
+}
+
 /// A year in digits and its era words: `۱۴۰۲`, `2016 میلادی`, `۹۲`,
 /// `۱۳۹۲ هجری شمسی`. Returns the four-digit year (if it is one) and the
 /// tokens covered.
@@ -131,7 +158,7 @@ fn year_at(t: &[Token], j: usize) -> Option<(Option<i32>, usize)> {
         _ => return None,
     };
     let mut n = 1;
-    while lexicon::ERAS.contains(&norm(t, j + n)) && n < 3 {
+    while n < 3 && lexicon::ERAS.split_whitespace().any(|e| e == norm(t, j + n)) {
         n += 1;
     }
     Some((four, n))
@@ -235,12 +262,14 @@ fn numeric_date(t: &[Token], i: usize) -> Option<DateMatch> {
 
 /// `۳۰ مهر`, `1 مه 2024`, `23 تا 25 اکتبر`, `۱۵ مهر تا ۲۰ آبان ۱۴۰۳`.
 fn day_month(lx: &Lexicon, t: &[Token], i: usize) -> Option<DateMatch> {
-    let day = day_at(t, i)?;
-    let mut k = i + 1;
+    let (day, n) = day_or_ordinal_at(t, i)?;
+    let mut k = i + n;
     let mut range = false;
-    if is_range_word(t, k) && day_at(t, k + 1).is_some() {
-        k += 2;
-        range = true;
+    if is_range_word(t, k) {
+        if let Some((_, n2)) = day_or_ordinal_at(t, k + 1) {
+            k += 1 + n2;
+            range = true;
+        }
     }
     let (m, n, _) = month_at(lx, t, k)?;
     // می is also the verb prefix written apart: «۵ می شود».
@@ -329,8 +358,9 @@ fn era_with_word(t: &[Token], i: usize) -> Option<DateMatch> {
 /// Parts of a year tied to the calendar: `۵ ماهه نخست سال ۹۲`,
 /// `نیمه اول سال`, `سه‌ماهه دوم ۱۴۰۲`.
 fn part_of_year(lx: &Lexicon, t: &[Token], i: usize) -> Option<DateMatch> {
-    const ORDINALS: &[&str] = &["اول", "نخست", "دوم", "سوم", "چهارم", "پایانی", "آخر", "ابتدایی"];
-    let k = if norm(t, i) == "نیمه" || norm(t, i) == "سهماهه" {
+    const ORDINALS: &str = "اول نخست دوم سوم چهارم پایانی آخر ابتدایی";
+    let half = norm(t, i) == "نیمه";
+    let k = if half || norm(t, i) == "سهماهه" {
         i + 1
     } else {
         let p = numbers::phrase(lx, &t[i..]).filter(|p| !p.scaled)?;
@@ -339,10 +369,9 @@ fn part_of_year(lx: &Lexicon, t: &[Token], i: usize) -> Option<DateMatch> {
         }
         i + p.len + 1
     };
-    if !ORDINALS.contains(&norm(t, k)) {
-        return None;
-    }
-    let mut d = DateMatch { end: k + 1, ..Default::default() };
+    let ordinal = ORDINALS.split_whitespace().any(|o| o == norm(t, k));
+    let mut d = DateMatch { end: k + usize::from(ordinal), ..Default::default() };
+    // What ties it to the calendar: a year, سال, امسال or (after نیمه) a month.
     if norm(t, d.end) == "امسال" {
         d.end += 1;
     } else if norm(t, d.end) == "سال" {
@@ -356,27 +385,29 @@ fn part_of_year(lx: &Lexicon, t: &[Token], i: usize) -> Option<DateMatch> {
     } else if let Some((year, n)) = year_at(t, d.end) {
         d.year = year;
         d.end += n;
-    } else if norm(t, i) == "نیمه" {
+    } else if half {
         // «نیمه اول» alone is as often a match's half as a year's.
         let (_, n, _) = month_at(lx, t, d.end)?;
         d.end += n;
+    } else if !ordinal {
+        // «۶ ماه» alone is a duration.
+        return None;
     }
-    Some(d)
+    (ordinal || !half).then_some(d)
 }
 
 /// A four-digit year alone after در, از, تا, طی: `در 2025`, `از ۱۳۹۰ تا ۱۳۹۵`;
-/// not when a unit or currency follows (`در 2000 نفر`). A year-like number
-/// before another noun is taken as a year (`در 2025 برگزار`, not a count).
+/// not when a content word follows: `در 2025 برگزار` (a year) and
+/// `در 2000 شرکت` (a count) look alike, so [`amount_at`] skips such numbers too.
 fn bare_year(lx: &Lexicon, t: &[Token], i: usize) -> Option<DateMatch> {
     if i == 0 || !matches!(norm(t, i - 1), "در" | "از" | "تا" | "طی") {
         return None;
     }
     let (Some(year), n) = year_at(t, i)? else { return None };
-    if !matches!(year, 1300..=1500 | 1900..=2100) {
+    if !is_year_like(year) {
         return None;
     }
-    let next = norm(t, i + 1);
-    if n == 1 && (lx.unit(next).is_some() || lx.is_currency(next) || lx.scale(next).is_some()) {
+    if n == 1 && is_word(t, i + 1) && counted_noun(lx, "", t, i + 1) {
         return None;
     }
     let mut d = DateMatch { end: i + n, year: Some(year), ..Default::default() };
@@ -389,47 +420,26 @@ fn bare_year(lx: &Lexicon, t: &[Token], i: usize) -> Option<DateMatch> {
     Some(d)
 }
 
+/// Four-digit numbers that are more often years than counts.
+fn is_year_like(y: i32) -> bool {
+    matches!(y, 1300..=1450 | 1950..=2060)
+}
+
 // ---------------------------------------------------------------------------
 // amounts
 
 /// Words before a number that make it a label, not an amount:
 /// `ماده 5 قانون`, `فاز 2 پروژه`, `ساعت ۱۰ صبح`.
-const LABEL_NOUNS: &[&str] = &[
-    "ساعت",
-    "ماده",
-    "بند",
-    "تبصره",
-    "اصل",
-    "شماره",
-    "فاز",
-    "مرحله",
-    "ردیف",
-    "صفحه",
-    "کد",
-    "پلاک",
-    "نسخه",
-    "بخش",
-    "قسمت",
-    "فصل",
-    "جلسه",
-    "دوره",
-    "منطقه",
-    "گروه",
-    "سطح",
-    "درجه",
-    "رتبه",
-    "بلوک",
-    "خط",
-    "پایه",
-    "کلاس",
-];
+const LABEL_NOUNS: &str = "ساعت ماده بند تبصره اصل شماره فاز مرحله ردیف صفحه کد پلاک نسخه بخش قسمت فصل جلسه \
+                          دوره منطقه گروه سطح درجه رتبه بلوک خط پایه کلاس قطعنامه مصوبه بخشنامه پرونده شعبه \
+                          پرواز مدل نسل ناحیه کانال";
 
 const MONEY_SYMBOLS: &[&str] = &["$", "€", "£", "¥", "₽", "﷼"];
 const PERCENT: &[&str] = &["%", "٪"];
 
 /// A MONEY or QUANTITY at token `i`: where it ends and its label.
 fn amount_at(lx: &Lexicon, text: &str, t: &[Token], i: usize) -> Option<(usize, &'static str)> {
-    if i > 0 && LABEL_NOUNS.contains(&norm(t, i - 1)) {
+    if i > 0 && LABEL_NOUNS.split_whitespace().any(|w| w == norm(t, i - 1)) {
         return None;
     }
     let symbol = MONEY_SYMBOLS.contains(&norm(t, i));
@@ -437,6 +447,10 @@ fn amount_at(lx: &Lexicon, text: &str, t: &[Token], i: usize) -> Option<(usize, 
     let k = i + usize::from(symbol || percent);
     let p = numbers::phrase(lx, t.get(k..)?)?;
     let mut e = k + p.len;
+    // `در 2025 برگزار` or `در 2000 شرکت`: a year or a count; neither is sure.
+    let after_preposition = k > 0 && matches!(norm(t, k - 1), "در" | "از" | "تا" | "طی");
+    let year_like = p.len == 1 && t[k].norm.len() == 4 && int(t, k).is_some_and(|y| is_year_like(y as i32));
+    let unsure_year = after_preposition && year_like;
     if is_range_word(t, e) {
         if let Some(p2) = t.get(e + 1..).and_then(|rest| numbers::phrase(lx, rest)) {
             e += 1 + p2.len;
@@ -475,7 +489,7 @@ fn amount_at(lx: &Lexicon, text: &str, t: &[Token], i: usize) -> Option<(usize, 
     if w == "درصدی" {
         return Some((e + 1, labels::QUANTITY));
     }
-    (!p.is_small_word() && counted_noun(lx, text, t, e)).then_some((e + 1, labels::QUANTITY))
+    (!p.is_small_word() && !unsure_year && counted_noun(lx, text, t, e)).then_some((e + 1, labels::QUANTITY))
 }
 
 /// The longest name (of at most `max` tokens) at `j` that `known` accepts.

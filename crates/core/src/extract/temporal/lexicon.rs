@@ -53,238 +53,62 @@ const MONTH_VARIANTS: &[(Calendar, u32, &str)] = &[
 ];
 
 /// Month names that are also common words or first names, by key.
-const AMBIGUOUS_MONTHS: &[&str] =
-    &["تیر", "مهر", "آذر", "دی", "بهمن", "شهریور", "مه", "می", "جون", "صفر", "محرم", "رجب", "شعبان", "رمضان"];
+const AMBIGUOUS_MONTHS: &str = "تیر مهر آذر دی بهمن شهریور مه می جون صفر محرم رجب شعبان \
+        رمضان";
 
 /// Currency words not in CLDR's display names: تومان (ten rials, not an ISO
 /// currency) and the short head words used in news (دلار for دلار آمریکا).
 /// CLDR spells the Chinese currency یوآن; یوان is as common.
-const CURRENCY_VARIANTS: &[&str] = &["تومان", "یوان", "لیر", "روپیه"];
+const CURRENCY_VARIANTS: &str = "تومان یوان لیر روپیه";
 
 /// Head words of CLDR currency names that are ordinary words too: سوم
 /// 'third', تنگه 'strait', بات, سامانی, درام 'drama'. Only their full name
 /// (سوم ازبکستان) counts.
-const CURRENCY_HEADS_SKIPPED: &[&str] = &["سوم", "تنگه", "بات", "سامانی", "درام", "افغانی"];
+const CURRENCY_HEADS_SKIPPED: &str = "سوم تنگه بات سامانی درام افغانی";
 
 /// Counters and units that CLDR's unit list lacks but news texts count with.
-const COUNTERS: &[&str] = &[
-    "نفر",
-    "عدد",
-    "دستگاه",
-    "واحد",
-    "مورد",
-    "بار",
-    "فقره",
-    "قلم",
-    "نوع",
-    "باب",
-    "راس",
-    "رأس",
-    "قطعه",
-    "جلد",
-    "کیلو",
-    "هکتار",
-    "مگاوات",
-];
+/// (Not بار, مورد, نوع: «یک بار» is 'once', «یک نوع» 'a kind of'.)
+const COUNTERS: &str = "نفر عدد دستگاه فقره قلم راس رأس قطعه جلد کیلو هکتار مگاوات";
 
 /// Words that never are a counted noun: prepositions, conjunctions,
 /// pronouns, determiners, auxiliaries and very common verbs and adverbs.
 /// Any other word after a number in digits is taken as its counted noun.
-const FUNCTION_WORDS: &[&str] = &[
-    "و",
-    "در",
-    "به",
-    "از",
-    "که",
-    "را",
-    "با",
-    "تا",
-    "برای",
-    "بر",
-    "یا",
-    "اما",
-    "ولی",
-    "نیز",
-    "هم",
-    "این",
-    "آن",
-    "اینها",
-    "آنها",
-    "است",
-    "بود",
-    "شد",
-    "شده",
-    "شود",
-    "شوند",
-    "کرد",
-    "کرده",
-    "کند",
-    "کنند",
-    "کردند",
-    "دارد",
-    "داشت",
-    "دارند",
-    "داشته",
-    "هست",
-    "نیست",
-    "باشد",
-    "بوده",
-    "باید",
-    "خواهد",
-    "می",
-    "نمی",
-    "ها",
-    "های",
-    "ای",
-    "ی",
-    "ام",
-    "امین",
-    "مین",
-    "م",
-    "اُم",
-    "همه",
-    "هر",
-    "چه",
-    "نه",
-    "پس",
-    "فقط",
-    "تنها",
-    "حتی",
-    "بیش",
-    "بیشتر",
-    "کمتر",
-    "قبل",
-    "بعد",
-    "پیش",
-    "پس",
-    "بین",
-    "میان",
-    "توسط",
-    "زیر",
-    "روی",
-    "طی",
-    "حدود",
-    "حدودا",
-    "تقریبا",
-    "نزدیک",
-    "بالغ",
-    "معادل",
-    "برابر",
-    "حداقل",
-    "حداکثر",
-    "کل",
-    "مجموع",
-    "رسید",
-    "رسیده",
-    "رسیدند",
-    "افزایش",
-    "کاهش",
-    "یافت",
-    "یافته",
-    "اعلام",
-    "گفت",
-    "خود",
-    "او",
-    "وی",
-    "ما",
-    "شما",
-    "من",
-    "تو",
-    "ایشان",
-    "چون",
-    "اگر",
-    "زیرا",
-    "چرا",
-    "همچنین",
-    "سپس",
-    "اکنون",
-    "هنوز",
-    "الی",
-    "الا",
-    "جز",
-    "مانند",
-    "مثل",
-    "چند",
-    "دیگر",
-    "صبح",
-    "ظهر",
-    "عصر",
-    "شب",
-    "بامداد",
-    "بعدازظهر",
-    "امروز",
-    "دیروز",
-    "فردا",
-    "امسال",
-    "پارسال",
-    "میلادی",
-    "شمسی",
-    "قمری",
-    "خورشیدی",
-    "هجری",
-];
+const FUNCTION_WORDS: &str = "و در به از که را با تا برای بر یا اما ولی نیز هم این آن \
+        اینها آنها است بود شد شده شود شوند کرد کرده کند کنند کردند \
+        دارد داشت دارند داشته هست نیست باشد بوده باید خواهد می نمی \
+        ها های ای ی ام امین مین م اُم همه هر چه نه پس فقط تنها حتی \
+        بیش بیشتر کمتر قبل بعد پیش پس بین میان توسط زیر روی طی حدود \
+        حدودا تقریبا نزدیک بالغ معادل برابر حداقل حداکثر کل مجموع \
+        رسید رسیده رسیدند افزایش کاهش یافت یافته اعلام گفت خود او وی \
+        ما شما من تو ایشان چون اگر زیرا چرا همچنین سپس اکنون هنوز \
+        الی الا جز مانند مثل چند دیگر صبح ظهر عصر شب بامداد بعدازظهر \
+        امروز دیروز فردا امسال پارسال میلادی شمسی قمری خورشیدی هجری";
 
 /// Adjectives made from a number and a time word (`25 ساله`, `۳ روزه`):
 /// they describe, they do not count.
 /// Likewise `۱۲ نفره` (a 12-member delegation), `۳ جانبه`, `۵ گانه`.
-const NUMBER_ADJECTIVES: &[&str] =
-    &["ساله", "ماهه", "روزه", "هفته‌ای", "ساعته", "دقیقه‌ای", "ساله‌ای", "ماهه‌ای", "نفره", "جانبه", "گانه", "مرحله‌ای"];
+const NUMBER_ADJECTIVES: &str = "ساله ماهه روزه هفته‌ای ساعته دقیقه‌ای ساله‌ای ماهه‌ای نفره \
+        جانبه گانه مرحله‌ای";
 
 /// Number words by key, and their values. A scale (هزار…) multiplies.
+#[rustfmt::skip]
 const NUMBER_WORDS: &[(&str, u64)] = &[
-    ("یک", 1),
-    ("دو", 2),
-    ("سه", 3),
-    ("چهار", 4),
-    ("پنج", 5),
-    ("شش", 6),
-    ("شیش", 6),
-    ("هفت", 7),
-    ("هشت", 8),
-    ("نه", 9),
-    ("ده", 10),
-    ("یازده", 11),
-    ("دوازده", 12),
-    ("سیزده", 13),
-    ("چهارده", 14),
-    ("پانزده", 15),
-    ("پونزده", 15),
-    ("شانزده", 16),
-    ("هفده", 17),
-    ("هیفده", 17),
-    ("هجده", 18),
-    ("هیجده", 18),
-    ("نوزده", 19),
-    ("بیست", 20),
-    ("سی", 30),
-    ("چهل", 40),
-    ("پنجاه", 50),
-    ("شصت", 60),
-    ("هفتاد", 70),
-    ("هشتاد", 80),
-    ("نود", 90),
-    ("صد", 100),
-    ("یکصد", 100),
-    ("دویست", 200),
-    ("سیصد", 300),
-    ("چهارصد", 400),
-    ("پانصد", 500),
-    ("ششصد", 600),
-    ("هفتصد", 700),
-    ("هشتصد", 800),
-    ("نهصد", 900),
+    ("یک", 1), ("دو", 2), ("سه", 3), ("چهار", 4), ("پنج", 5), ("شش", 6), ("شیش", 6), ("هفت", 7),
+    ("هشت", 8), ("نه", 9), ("ده", 10), ("یازده", 11), ("دوازده", 12), ("سیزده", 13), ("چهارده", 14),
+    ("پانزده", 15), ("پونزده", 15), ("شانزده", 16), ("هفده", 17), ("هیفده", 17), ("هجده", 18),
+    ("هیجده", 18), ("نوزده", 19), ("بیست", 20), ("سی", 30), ("چهل", 40), ("پنجاه", 50), ("شصت", 60),
+    ("هفتاد", 70), ("هشتاد", 80), ("نود", 90), ("صد", 100), ("یکصد", 100), ("دویست", 200), ("سیصد", 300),
+    ("چهارصد", 400), ("پانصد", 500), ("ششصد", 600), ("هفتصد", 700), ("هشتصد", 800), ("نهصد", 900),
     ("نیم", 0),
 ];
+#[rustfmt::skip]
 pub const SCALES: &[(&str, u64)] = &[
-    ("هزار", 1_000),
-    ("میلیون", 1_000_000),
-    ("میلیارد", 1_000_000_000),
-    ("بیلیون", 1_000_000_000),
+    ("هزار", 1_000), ("میلیون", 1_000_000), ("میلیارد", 1_000_000_000), ("بیلیون", 1_000_000_000),
     ("تریلیون", 1_000_000_000_000),
 ];
 
 /// Era words that may follow a year: `۱۴۰۲ شمسی`, `2016 میلادی`.
-pub const ERAS: &[&str] = &["میلادی", "شمسی", "خورشیدی", "قمری", "هجری"];
+pub const ERAS: &str = "میلادی شمسی خورشیدی قمری هجری";
 
 /// What a single word can be.
 #[derive(Debug, Default)]
@@ -322,7 +146,7 @@ impl Lexicon {
         let mut lx = Lexicon::default();
         let mut add_month = |cal: Calendar, n: u32, name: &str| {
             let k = key(name);
-            let ambiguous = AMBIGUOUS_MONTHS.iter().any(|a| key(a) == k);
+            let ambiguous = AMBIGUOUS_MONTHS.split_whitespace().any(|a| key(a) == k);
             lx.months.insert(k, Month { calendar: cal, number: n, ambiguous });
         };
         for (cal, n, name) in rows(MONTHS_TSV).chain(rows(CALENDARS_TSV)) {
@@ -353,7 +177,7 @@ impl Lexicon {
                     // The head word alone: دلار for دلار آمریکا.
                     if let Some(head) = name.split(' ').next().filter(|h| h.chars().count() > 1) {
                         let hk = key(head);
-                        if !CURRENCY_HEADS_SKIPPED.iter().any(|s| key(s) == hk) {
+                        if !CURRENCY_HEADS_SKIPPED.split_whitespace().any(|s| key(s) == hk) {
                             lx.currencies.entry(hk).or_insert(code);
                         }
                     }
@@ -365,16 +189,16 @@ impl Lexicon {
             }
         }
         lx.max_words = max_words;
-        for v in CURRENCY_VARIANTS {
+        for v in CURRENCY_VARIANTS.split_whitespace() {
             lx.currencies.entry(key(v)).or_insert("variant");
         }
-        for c in COUNTERS {
+        for c in COUNTERS.split_whitespace() {
             lx.units.entry(key(c)).or_insert("counter");
         }
         lx.numbers = NUMBER_WORDS.iter().map(|&(w, v)| (key(w), v)).collect();
         lx.scales = SCALES.iter().map(|&(w, v)| (key(w), v)).collect();
-        lx.function = FUNCTION_WORDS.iter().map(|w| (key(w), ())).collect();
-        lx.adjectives = NUMBER_ADJECTIVES.iter().map(|w| (key(w), ())).collect();
+        lx.function = FUNCTION_WORDS.split_whitespace().map(|w| (key(w), ())).collect();
+        lx.adjectives = NUMBER_ADJECTIVES.split_whitespace().map(|w| (key(w), ())).collect();
         lx
     }
 

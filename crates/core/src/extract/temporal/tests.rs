@@ -69,7 +69,8 @@ fn months_and_years() {
     assert_eq!(dates("سال‌های ۱۳۹۰ تا ۱۳۹۵"), ["سال‌های ۱۳۹۰ تا ۱۳۹۵"]);
     assert_eq!(dates("ماه رمضان"), ["ماه رمضان"]);
     assert_eq!(dates("در دهه ۹۰ و قرن ۲۱"), ["دهه ۹۰", "قرن ۲۱"]);
-    assert_eq!(dates("در 2025 برگزار می شود"), ["2025"]);
+    assert_eq!(dates("در 2025، نمایشگاه"), ["2025"]);
+    assert_eq!(dates("از ۱۳۹۰ تا ۱۳۹۵ شمسی."), ["۱۳۹۰ تا ۱۳۹۵ شمسی"]);
     // Ambiguous month names alone are words: مهر 'seal', تیر 'arrow', the verb prefix می.
     assert_eq!(dates("با مهر و امضا، تیر خلاص، می توان"), Vec::<&str>::new());
     assert_eq!(dates("۵ می شود"), Vec::<&str>::new());
@@ -89,6 +90,20 @@ fn parts_of_the_year() {
     assert_eq!(dates("در نیمه اول سال افزایش"), ["نیمه اول سال"]);
     assert_eq!(dates("نیمه اول بازی"), Vec::<&str>::new());
     assert_eq!(dates("شش ماهه دوم امسال"), ["شش ماهه دوم امسال"]);
+}
+
+#[test]
+fn ordinal_days_and_year_like_numbers() {
+    assert_eq!(dates("اول مهر مدارس باز می شوند"), ["اول مهر"]);
+    assert_eq!(dates("بیست و دوم بهمن ۱۳۵۷"), ["بیست و دوم بهمن ۱۳۵۷"]);
+    assert_eq!(date_value("بیست و دوم بهمن ۱۳۵۷").as_deref(), Some("1979-02-11"));
+    assert_eq!(dates("سیزدهم آبان"), ["سیزدهم آبان"]);
+    // After در/از a year-like number before a noun is a year or a count: neither.
+    assert_eq!(found("از 2000 شرکت و در 2025 برگزار"), []);
+    assert_eq!(found("از ۱۵۰۰ معدن فعال"), [(Q, "۱۵۰۰ معدن")]);
+    assert_eq!(found("در ۹ ماهه ۱۴۰۲ و ۶ ماه گذشته"), [(D, "۹ ماهه ۱۴۰۲"), (Q, "۶ ماه")]);
+    assert_eq!(found("قطعنامه ۲۲۳۱ شورای امنیت"), []);
+    assert_eq!(found("او یک بار گفت"), []);
 }
 
 #[test]
