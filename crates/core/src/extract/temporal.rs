@@ -218,6 +218,7 @@ fn date_core(lx: &Lexicon, t: &[Token], i: usize) -> Option<DateMatch> {
         .or_else(|| day_month(lx, t, i))
         .or_else(|| month_year(lx, t, i))
         .or_else(|| year_with_word(t, i))
+        .or_else(|| season_year(t, i))
         .or_else(|| era_with_word(t, i))
         .or_else(|| part_of_year(lx, t, i))
         .or_else(|| bare_year(lx, t, i))
@@ -321,6 +322,15 @@ fn month_year(lx: &Lexicon, t: &[Token], i: usize) -> Option<DateMatch> {
         return Some(d);
     }
     (!m.ambiguous || mah || mah_before).then_some(d)
+}
+
+/// A season with its year: `پاییز ۱۴۰۲`, `بهار سال ۹۸`, `زمستان 2024`.
+fn season_year(t: &[Token], i: usize) -> Option<DateMatch> {
+    if !matches!(norm(t, i), "بهار" | "تابستان" | "پاییز" | "زمستان") {
+        return None;
+    }
+    let (year, n) = year_after(t, i + 1)?;
+    Some(DateMatch { end: i + 1 + n, year, ..Default::default() })
 }
 
 /// `سال 2016`, `سال ۹۲`, `سال‌های ۱۳۹۰ تا ۱۳۹۵`.
@@ -428,21 +438,28 @@ fn is_year_like(y: i32) -> bool {
 // ---------------------------------------------------------------------------
 // amounts
 
-/// Words before a number that make it a label, not an amount:
-/// `ماده 5 قانون`, `فاز 2 پروژه`, `ساعت ۱۰ صبح`.
+/// Words before a number that make it a label, not a count of the next noun:
+/// `ماده 5 قانون`, `فاز 2 پروژه`, `ساعت ۱۰ صبح`. A unit, currency or percent
+/// still makes an amount (`این بخش ۱ درصد`).
 const LABEL_NOUNS: &str = "ساعت ماده بند تبصره اصل شماره فاز مرحله ردیف صفحه کد پلاک نسخه بخش قسمت فصل جلسه \
                           دوره منطقه گروه سطح درجه رتبه بلوک خط پایه کلاس قطعنامه مصوبه بخشنامه پرونده شعبه \
                           پرواز مدل نسل ناحیه کانال";
+
+/// Scale words of amounts written in English: `USD 5 million`, `$2bn`.
+const LATIN_SCALES: &str = "thousand million billion trillion mn bn";
+
+/// An ISO 4217 code in Latin letters (`USD`, `eur`).
+fn is_code(lx: &Lexicon, t: &[Token], j: usize) -> bool {
+    t.get(j).is_some_and(|t| t.kind == TokenKind::Latin && lx.is_currency_code(&t.norm))
+}
 
 const MONEY_SYMBOLS: &[&str] = &["$", "€", "£", "¥", "₽", "﷼"];
 const PERCENT: &[&str] = &["%", "٪"];
 
 /// A MONEY or QUANTITY at token `i`: where it ends and its label.
 fn amount_at(lx: &Lexicon, text: &str, t: &[Token], i: usize) -> Option<(usize, &'static str)> {
-    if i > 0 && LABEL_NOUNS.split_whitespace().any(|w| w == norm(t, i - 1)) {
-        return None;
-    }
-    let symbol = MONEY_SYMBOLS.contains(&norm(t, i));
+    // `$5`, `USD 5 million`
+    let symbol = MONEY_SYMBOLS.contains(&norm(t, i)) || is_code(lx, t, i);
     let percent = PERCENT.contains(&norm(t, i));
     let k = i + usize::from(symbol || percent);
     let p = numbers::phrase(lx, t.get(k..)?)?;
@@ -451,10 +468,14 @@ fn amount_at(lx: &Lexicon, text: &str, t: &[Token], i: usize) -> Option<(usize, 
     let after_preposition = k > 0 && matches!(norm(t, k - 1), "در" | "از" | "تا" | "طی");
     let year_like = p.len == 1 && t[k].norm.len() == 4 && int(t, k).is_some_and(|y| is_year_like(y as i32));
     let unsure_year = after_preposition && year_like;
+    let labelled = i > 0 && LABEL_NOUNS.split_whitespace().any(|w| w == norm(t, i - 1));
     if is_range_word(t, e) {
         if let Some(p2) = t.get(e + 1..).and_then(|rest| numbers::phrase(lx, rest)) {
             e += 1 + p2.len;
         }
+    }
+    while LATIN_SCALES.split_whitespace().any(|s| s == norm(t, e)) {
+        e += 1;
     }
     if symbol {
         return Some((e, labels::MONEY));
@@ -464,6 +485,9 @@ fn amount_at(lx: &Lexicon, text: &str, t: &[Token], i: usize) -> Option<(usize, 
     }
     if let Some(n) = name_at(t, e, lx.max_words, |k| lx.is_currency(k)) {
         return Some((e + n, labels::MONEY));
+    }
+    if is_code(lx, t, e) {
+        return Some((e + 1, labels::MONEY));
     }
     if !is_word(t, e) {
         // `$` after the amount: `5$`
@@ -489,7 +513,8 @@ fn amount_at(lx: &Lexicon, text: &str, t: &[Token], i: usize) -> Option<(usize, 
     if w == "درصدی" {
         return Some((e + 1, labels::QUANTITY));
     }
-    (!p.is_small_word() && !unsure_year && counted_noun(lx, text, t, e)).then_some((e + 1, labels::QUANTITY))
+    (!p.is_small_word() && !unsure_year && !labelled && counted_noun(lx, text, t, e))
+        .then_some((e + 1, labels::QUANTITY))
 }
 
 /// The longest name (of at most `max` tokens) at `j` that `known` accepts.

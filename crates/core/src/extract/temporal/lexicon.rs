@@ -118,6 +118,8 @@ pub struct Lexicon {
     weekdays: HashMap<String, u32>,
     /// Currency names by compact key (multi-word names compacted).
     currencies: HashMap<String, &'static str>,
+    /// ISO 4217 codes of the currencies, lower case (token keys fold ASCII case).
+    codes: HashMap<String, ()>,
     /// Unit names by compact key; the value is the CLDR unit id or "counter".
     units: HashMap<String, &'static str>,
     numbers: HashMap<String, u64>,
@@ -174,6 +176,7 @@ impl Lexicon {
             match kind {
                 "currency" => {
                     lx.currencies.insert(k, code);
+                    lx.codes.insert(code.to_ascii_lowercase(), ());
                     // The head word alone: دلار for دلار آمریکا.
                     if let Some(head) = name.split(' ').next().filter(|h| h.chars().count() > 1) {
                         let hk = key(head);
@@ -211,6 +214,9 @@ impl Lexicon {
     }
     pub fn is_currency(&self, k: &str) -> bool {
         self.currencies.contains_key(k)
+    }
+    pub fn is_currency_code(&self, k: &str) -> bool {
+        self.codes.contains_key(k)
     }
     pub fn unit(&self, k: &str) -> Option<&'static str> {
         self.units.get(k).copied()
