@@ -669,6 +669,17 @@ fn data_lines(data: &str) -> impl Iterator<Item = &str> {
     data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// The phrase with a word-initial `ا` written `آ` (or the other way round).
+fn madda_variant(phrase: &str) -> String {
+    if let Some(rest) = phrase.strip_prefix('ا') {
+        format!("آ{rest}")
+    } else if let Some(rest) = phrase.strip_prefix('آ') {
+        format!("ا{rest}")
+    } else {
+        phrase.to_string()
+    }
+}
+
 /// Byte offsets in `key(phrase)` where the phrase has a space or ZWNJ.
 fn word_breaks(phrase: &str) -> Vec<usize> {
     let n = crate::normalize::normalize(phrase);
@@ -705,11 +716,18 @@ impl Lexicon {
                 }
             }
         };
+        // CLDR writes `امریکا`, `افریقا`; news mostly `آمریکا`, `آفریقا`: a
+        // word-initial alef and alef madda are one spelling here.
         for l in data_lines(COUNTRIES) {
             add(l, kind::COUNTRY);
+            add(&madda_variant(l), kind::COUNTRY);
         }
         for l in data_lines(REGIONS) {
-            add(l, kind::REGION);
+            // `جهان` (the world, M.49 001) names no place to annotate.
+            if key(l) != "جهان" {
+                add(l, kind::REGION);
+                add(&madda_variant(l), kind::REGION);
+            }
         }
         for l in data_lines(CITIES) {
             add(l, kind::CITY);

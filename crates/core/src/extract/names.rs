@@ -103,6 +103,12 @@ impl Doc<'_> {
     }
 }
 
+/// Forms of `to be`: unlike light verbs they take whole names before them.
+const COPULAS: &[&str] = &["است", "بود", "هست", "باشد", "نیست", "بوده", "هستند", "بودند", "باشند"];
+
+/// Cities more frequent than this rank as a word need evidence.
+const CITY_RANK: u32 = 5000;
+
 /// Words before a head that make it generic (`این سازمان`, `دو کشور`).
 const DETERMINERS: &[&str] =
     &["این", "آن", "همین", "همان", "هر", "چند", "برخی", "بعضی", "یک", "دو", "سه", "چندین", "همه", "تمام", "سایر"];
@@ -197,6 +203,12 @@ impl Names {
     /// `None` when the rest makes the token another word (`ایرانی`,
     /// `مدیریت`): the phrase does not match there.
     fn glue(&self, matched: &str, rest: &str) -> Option<Glue> {
+        // A token that is a word of its own (`شرکتکنندگان`, `دانشگاهیان`) is
+        // no head with something glued on.
+        let whole = format!("{matched}{rest}");
+        if self.lx.rank(&whole).is_some() && !rest.starts_with("ها") {
+            return None;
+        }
         if ["ها", "های", "هایی", "هایش"].contains(&rest) {
             return Some(Glue::Plural);
         }
@@ -330,10 +342,21 @@ impl Names {
         None
     }
 
-    /// A city name that is no common word (and no person's given name).
+    /// A city name that is no frequent word, no adjective-like word and no
+    /// person's given name. Frequent ones (`تهران`, but also `طول`, `نور`)
+    /// need evidence from context ([`Names::city_has_evidence`]).
     pub(super) fn city_is_sure(&self, d: &Doc, i: usize, h: Hit) -> bool {
         let k: String = (i..=h.last).map(|t| d.key(t)).collect();
-        k.chars().count() >= 3 && self.lx.rank(&k).is_none() && !self.lx.is_given(&k) && h.kinds & kind::HEAD == 0
+        let plain = k.chars().count() >= 3 && !self.lx.is_given(&k) && h.kinds & kind::HEAD == 0;
+        plain
+            && match self.lx.rank(&k) {
+                None => true,
+                Some(r) => {
+                    r > CITY_RANK
+                        && !k.ends_with('ی')
+                        && !["ها", "های", "تر"].iter().any(|s| self.lx.rank(&format!("{k}{s}")).is_some())
+                }
+            }
     }
 
     fn city_has_evidence(&self, d: &Doc, i: usize, h: Hit) -> bool {
@@ -346,7 +369,7 @@ impl Names {
             return true;
         }
         let rank = self.lx.rank(&k).unwrap_or(u32::MAX);
-        if rank < 300 || k.ends_with('ی') {
+        if rank < 60 || k.ends_with('ی') {
             return false;
         }
         // Beside a sure place: `رشت- آستارا`, `تهران و اصفهان`.
@@ -358,15 +381,16 @@ impl Names {
         if (i >= 2 && joins(i - 1) && sure(i - 2)) || (joins(h.last + 1) && sure(h.last + 2)) {
             return true;
         }
-        // `در X،` — a locative preposition and nothing after the name.
-        let loc_prep = i > 0 && matches!(d.key(i - 1), "در" | "به" | "از");
+        // `در X`, `به X`: a locative preposition, and no ezafe chain after
+        // the name that would make it a common noun (`در طول سال`).
+        let loc_prep = i > 0 && matches!(d.key(i - 1), "در" | "به" | "از" | "تا" | "بین" | "میان");
         let after = h.last + 1;
         let ends = after >= d.len()
             || d.breaks(after)
             || d.kind(after) == Some(TokenKind::Punct)
             || self.lx.is_verb(d.key(after))
-            || matches!(d.key(after), "و" | "که" | "نیز" | "هم");
-        loc_prep && ends
+            || matches!(d.key(after), "و" | "که" | "نیز" | "هم" | "را" | "با" | "در" | "به" | "از");
+        loc_prep && ends && rank > 300
     }
 
     /// A head with its name after it (ORG, EVENT, FAC, AGREEMENT).
@@ -474,13 +498,15 @@ impl Names {
     pub(super) fn is_nationality(&self, key: &str) -> bool {
         let Some(stem) = key.strip_suffix('ی') else { return false };
         let stem = stem.strip_suffix('ی').unwrap_or(stem);
-        let mut any = false;
-        for m in self.lx.ac.find_iter(stem) {
-            if m.range() == (0..stem.len()) && self.lx.kinds[m.pattern().as_usize()] & kind::LOC != 0 {
-                any = true;
-            }
-        }
-        any
+        self.is_place_key(stem, kind::COUNTRY | kind::REGION)
+    }
+
+    /// Whether a whole key is a place of the given kinds.
+    pub(super) fn is_place_key(&self, key: &str, mask: u32) -> bool {
+        self.lx
+            .ac
+            .find_overlapping_iter(key)
+            .any(|m| m.range() == (0..key.len()) && self.lx.kinds[m.pattern().as_usize()] & mask != 0)
     }
 
     /// Where a name that starts at token `from` ends (exclusive). `started`
@@ -543,7 +569,9 @@ impl Names {
             if d.any(k, kind::ROLE_HEAD).is_some_and(|h| h.kinds & kind::ROLE_WEAK == 0) || d.has(k, kind::HONORIFIC) {
                 break;
             }
-            if d.has(k, kind::ORG_HEAD) && (mode == Mode::Role || k > start) {
+            // An ORG inside an ORG is part of it (`شورای مرکزی دفتر …`, longest
+            // name wins); elsewhere an ORG head starts a name of its own.
+            if d.has(k, kind::ORG_HEAD) && (mode == Mode::Role || (k > start && mode != Mode::Org)) {
                 break;
             }
             let loc = d.exact(k, kind::LOC);
@@ -593,7 +621,8 @@ impl Names {
     /// A noun that forms a compound verb with what follows (`دیدار کرد`,
     /// `دیدار و گفتگو کرد`): it ends a name before it.
     fn is_predicate_noun(&self, d: &Doc, k: usize) -> bool {
-        let verb = |t: usize| !d.breaks(t) && self.lx.is_verb(d.key(t));
+        // A copula after a name (`… اسلامی است`) does not make it a predicate.
+        let verb = |t: usize| !d.breaks(t) && self.lx.is_verb(d.key(t)) && !COPULAS.contains(&d.key(t));
         if self.is_rare(d, k) {
             return false;
         }

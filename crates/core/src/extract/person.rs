@@ -88,7 +88,7 @@ fn name_like(nm: &Names, d: &Doc, k: usize) -> bool {
     if d.exact(k, kind::CITY).is_some_and(|h| nm.city_is_sure(d, k, h)) {
         return false;
     }
-    if adjective_like(nm, key) {
+    if adjective_like(nm, key) || plural_noun(nm, key) {
         return false;
     }
     nm.lx.rank(key).is_none_or(|r| r > NAME_RANK)
@@ -102,7 +102,11 @@ fn name_like(nm: &Names, d: &Doc, k: usize) -> bool {
 fn adjective_like(nm: &Names, key: &str) -> bool {
     let Some(stem) = key.strip_suffix('ی') else { return false };
     let stem = stem.strip_suffix('ی').unwrap_or(stem);
-    nm.lx.is_common(stem, 20000) && !nm.lx.is_given(stem) && !has_surname_ending(key)
+    // `رفسنجانی`, `تهرانی`: surnames from places are common in Persian.
+    nm.lx.is_common(stem, 20000)
+        && !nm.lx.is_given(stem)
+        && !has_surname_ending(key)
+        && !nm.is_place_key(stem, kind::CITY)
 }
 
 fn has_surname_ending(key: &str) -> bool {
@@ -115,6 +119,32 @@ fn surname_like(nm: &Names, d: &Doc, k: usize) -> bool {
     name_like(nm, d, k)
         && !nm.lx.is_name_second_part(key)
         && (nm.lx.rank(key).is_none_or(|r| r > NAME_RANK) || has_surname_ending(key))
+}
+
+/// After a given name the surname may be a fairly common word
+/// (`خاتمی`, `کروبی`): anything but function words, heads, places and the
+/// most frequent words.
+fn surname_after_given(nm: &Names, d: &Doc, k: usize) -> bool {
+    if surname_like(nm, d, k) {
+        return true;
+    }
+    let key = d.key(k);
+    d.is_word(k)
+        && !d.taken[k]
+        && !d.temporal[k]
+        && !d.commodity[k]
+        && !nm.lx.is_stop(key)
+        && !nm.lx.is_verb(key)
+        && !nm.lx.is_name_second_part(key)
+        && d.any(k, kind::HEAD | kind::HONORIFIC | kind::PLACE_TRIGGER).is_none()
+        && d.exact(k, kind::COUNTRY | kind::REGION).is_none()
+        && nm.lx.rank(key).is_none_or(|r| r > 400)
+        && !plural_noun(nm, key)
+}
+
+/// `سخنان`, `اظهارات`: a common noun with a plural ending.
+fn plural_noun(nm: &Names, key: &str) -> bool {
+    ["ان", "ات", "ها"].iter().any(|e| key.strip_suffix(e).is_some_and(|stem| nm.lx.is_common(stem, 20000)))
 }
 
 /// `آقای X`, `دکتر X Y`: the honorific is left out.
@@ -148,7 +178,7 @@ fn given_and_surname(nm: &Names, d: &Doc, i: usize) -> Option<Cand> {
     {
         k += 1;
     }
-    if d.breaks(k) || !surname_like(nm, d, k) || nm.lx.is_given(d.key(k)) {
+    if d.breaks(k) || !surname_after_given(nm, d, k) || nm.lx.is_given(d.key(k)) {
         return None;
     }
     Some(per(i, k + 1))
