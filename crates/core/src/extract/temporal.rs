@@ -218,7 +218,7 @@ fn date_core(lx: &Lexicon, t: &[Token], i: usize) -> Option<DateMatch> {
         .or_else(|| day_month(lx, t, i))
         .or_else(|| month_year(lx, t, i))
         .or_else(|| year_with_word(t, i))
-        .or_else(|| season_year(t, i))
+        .or_else(|| season_year(lx, t, i))
         .or_else(|| era_with_word(t, i))
         .or_else(|| part_of_year(lx, t, i))
         .or_else(|| bare_year(lx, t, i))
@@ -279,7 +279,7 @@ fn day_month(lx: &Lexicon, t: &[Token], i: usize) -> Option<DateMatch> {
     }
     k += n;
     let mut d = DateMatch { end: k, day: Some(day), month: Some((m.calendar, m.number)), year: None, range };
-    if let Some((year, n)) = year_after(t, k) {
+    if let Some((year, n)) = year_after(lx, t, k) {
         d.end = k + n;
         d.year = year;
     }
@@ -292,13 +292,13 @@ fn day_month(lx: &Lexicon, t: &[Token], i: usize) -> Option<DateMatch> {
     Some(d)
 }
 
-/// A year right after a month, with or without سال between; a two-digit
-/// year only after سال («۲۳ مهر ۱۰ نفر» has no year).
-fn year_after(t: &[Token], k: usize) -> Option<(Option<i32>, usize)> {
+/// A year right after a month, with or without سال between. A two-digit
+/// year (`بهمن ۹۲`) not before a noun it could count: «۲۳ مهر ۱۰ نفر» has no year.
+fn year_after(lx: &Lexicon, t: &[Token], k: usize) -> Option<(Option<i32>, usize)> {
     if norm(t, k) == "سال" {
         return year_at(t, k + 1).map(|(y, n)| (y, n + 1));
     }
-    year_at(t, k).filter(|(y, _)| y.is_some())
+    year_at(t, k).filter(|&(y, n)| y.is_some() || n > 1 || !counted_noun(lx, "", t, k + 1))
 }
 
 /// `اردیبهشت ۱۴۰۳`, `بهمن ماه ۱۳۹۲`, `ماه رمضان`, `فروردین تا خرداد`, or an
@@ -316,20 +316,26 @@ fn month_year(lx: &Lexicon, t: &[Token], i: usize) -> Option<DateMatch> {
         }
     }
     let mut d = DateMatch { end, month: Some((m.calendar, m.number)), range, ..Default::default() };
-    if let Some((year, n)) = year_after(t, end) {
+    if let Some((year, n)) = year_after(lx, t, end) {
         d.end = end + n;
         d.year = year;
+        // A second month and year closes a range: «اسفند ۹۸ تا خرداد ۹۹».
+        if is_range_word(t, d.end) {
+            if let Some(second) = month_year(lx, t, d.end + 1).filter(|s| s.year.is_some() || s.end > d.end + 2) {
+                return Some(DateMatch { end: second.end, range: true, ..d });
+            }
+        }
         return Some(d);
     }
     (!m.ambiguous || mah || mah_before).then_some(d)
 }
 
 /// A season with its year: `پاییز ۱۴۰۲`, `بهار سال ۹۸`, `زمستان 2024`.
-fn season_year(t: &[Token], i: usize) -> Option<DateMatch> {
+fn season_year(lx: &Lexicon, t: &[Token], i: usize) -> Option<DateMatch> {
     if !matches!(norm(t, i), "بهار" | "تابستان" | "پاییز" | "زمستان") {
         return None;
     }
-    let (year, n) = year_after(t, i + 1)?;
+    let (year, n) = year_after(lx, t, i + 1)?;
     Some(DateMatch { end: i + 1 + n, year, ..Default::default() })
 }
 

@@ -62,6 +62,8 @@ fn weekdays_belong_to_the_date() {
 #[test]
 fn months_and_years() {
     assert_eq!(dates("بهمن ماه ۱۳۹۲"), ["بهمن ماه ۱۳۹۲"]);
+    assert_eq!(dates("از اسفند ۹۸ تا خرداد ۹۹."), ["اسفند ۹۸ تا خرداد ۹۹"]);
+    assert_eq!(found("۲۳ مهر ۱۰ نفر"), [(D, "۲۳ مهر"), (Q, "۱۰ نفر")]);
     assert_eq!(dates("در اردیبهشت ۱۴۰۳ و خرداد"), ["اردیبهشت ۱۴۰۳", "خرداد"]);
     assert_eq!(dates("فروردین و اردیبهشت"), ["فروردین", "اردیبهشت"]);
     assert_eq!(dates("سال 2016"), ["سال 2016"]);
