@@ -45,7 +45,8 @@ pub fn find(cx: &Context, out: &mut Vec<Entity>) {
 /// The ISO date (`YYYY-MM-DD`, Gregorian) of a DATE span's text when it is
 /// one full date (day, month and four-digit year); Solar Hijri dates are
 /// converted. `None` for ranges, months, years, lunar Hijri dates (their
-/// start depends on the sighting of the moon) and days that do not exist.
+/// start depends on the sighting of the moon), days that do not exist and
+/// dates whose weekday does not match.
 ///
 /// ```
 /// use barchasb_core::date_value;
@@ -61,13 +62,16 @@ pub fn date_value(span_text: &str) -> Option<String> {
         return None;
     }
     let (year, (cal, month), day) = (d.year?, d.month?, d.day?);
-    match cal {
-        Calendar::Solar => calendar::solar_to_gregorian(year, month, day).map(|g| g.iso()),
-        Calendar::Gregorian if calendar::valid_gregorian(year, month, day) => {
-            Some(calendar::Ymd { year, month, day }.iso())
-        }
-        _ => None,
+    let date = match cal {
+        Calendar::Solar => calendar::solar_to_gregorian(year, month, day)?,
+        Calendar::Gregorian if calendar::valid_gregorian(year, month, day) => calendar::Ymd { year, month, day },
+        _ => return None,
+    };
+    // A weekday that contradicts the date means a typo somewhere: no value.
+    if d.weekday.is_some_and(|w| w != date.weekday()) {
+        return None;
     }
+    Some(date.iso())
 }
 
 /// A date found at some token: where it ends and what it says.
@@ -81,6 +85,8 @@ struct DateMatch {
     year: Option<i32>,
     /// It spans more than one day (`23 تا 25 اکتبر`).
     range: bool,
+    /// ISO weekday named before the date (1 = Monday).
+    weekday: Option<u32>,
 }
 
 // ---------------------------------------------------------------------------
@@ -200,7 +206,7 @@ fn date_at(lx: &Lexicon, t: &[Token], i: usize) -> Option<DateMatch> {
         let k = w + n;
         let after = k + usize::from(matches!(norm(t, k), "،" | ","));
         if let Some(d) = date_core(lx, t, after) {
-            return Some(d);
+            return Some(DateMatch { weekday: Some(weekday), ..d });
         }
         // A weekday alone; جمعه alone is too often the Friday prayer.
         return (roz || weekday != 5).then_some(DateMatch { end: k, ..Default::default() });
@@ -258,7 +264,7 @@ fn numeric_date(t: &[Token], i: usize) -> Option<DateMatch> {
         1800..=2200 => Calendar::Gregorian,
         _ => return None,
     };
-    Some(DateMatch { end, day: Some(d), month: Some((cal, m)), year, range: false })
+    Some(DateMatch { end, day: Some(d), month: Some((cal, m)), year, ..Default::default() })
 }
 
 /// `۳۰ مهر`, `1 مه 2024`, `23 تا 25 اکتبر`, `۱۵ مهر تا ۲۰ آبان ۱۴۰۳`.
@@ -278,7 +284,7 @@ fn day_month(lx: &Lexicon, t: &[Token], i: usize) -> Option<DateMatch> {
         return None;
     }
     k += n;
-    let mut d = DateMatch { end: k, day: Some(day), month: Some((m.calendar, m.number)), year: None, range };
+    let mut d = DateMatch { end: k, day: Some(day), month: Some((m.calendar, m.number)), range, ..Default::default() };
     if let Some((year, n)) = year_after(lx, t, k) {
         d.end = k + n;
         d.year = year;

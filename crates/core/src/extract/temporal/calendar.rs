@@ -18,6 +18,11 @@ impl Ymd {
     pub fn iso(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
+
+    /// ISO 8601 weekday: 1 = Monday … 7 = Sunday (1970-01-01 was a Thursday).
+    pub fn weekday(&self) -> u32 {
+        (days_from_civil(self.year, self.month, self.day) + 3).rem_euclid(7) as u32 + 1
+    }
 }
 
 /// Years where the 33-year cycle of Solar Hijri leap years shifts.
@@ -208,5 +213,8 @@ mod tests {
             assert!(valid_gregorian(d.year, d.month, d.day));
         }
         assert!(valid_gregorian(2024, 2, 29) && !valid_gregorian(2023, 2, 29) && !valid_gregorian(1900, 2, 29));
+        assert_eq!(Ymd { year: 1970, month: 1, day: 1 }.weekday(), 4);
+        assert_eq!(Ymd { year: 2024, month: 10, day: 21 }.weekday(), 1);
+        assert_eq!(Ymd { year: 1969, month: 12, day: 28 }.weekday(), 7);
     }
 }

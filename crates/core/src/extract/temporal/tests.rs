@@ -187,7 +187,9 @@ fn date_values() {
     assert_eq!(v("2024/05/01").as_deref(), Some("2024-05-01"));
     assert_eq!(v("2024-05-01").as_deref(), Some("2024-05-01"));
     assert_eq!(v("1 مه 2024").as_deref(), Some("2024-05-01"));
-    assert_eq!(v("چهارشنبه، ۳۰ مهر ۱۴۰۳").as_deref(), Some("2024-10-21"));
+    assert_eq!(v("دوشنبه، ۳۰ مهر ۱۴۰۳").as_deref(), Some("2024-10-21"));
+    assert_eq!(v("روز سه‌شنبه ۱۲ تیر ۱۴۰۲"), None); // 12 Tir 1402 was a Monday
+    assert_eq!(v("پنجشنبه ۲۵ آبان ۱۴۰۲").as_deref(), Some("2023-11-16"));
     assert_eq!(v("۲۲ بهمن ماه ۱۳۵۷").as_deref(), Some("1979-02-11"));
     assert_eq!(v("29 فوریه 2023"), None);
     assert_eq!(v("29 فوریه 2024").as_deref(), Some("2024-02-29"));
