@@ -249,6 +249,62 @@ fn news_sentences() {
     }
 }
 
+const VOCAB: &[&str] = &[
+    "۱۲ ",
+    "23 ",
+    "٢٥ ",
+    "1403 ",
+    "۱۳۹۳/۱۱/۰۷ ",
+    "2024",
+    "-",
+    "05",
+    "۹۲ ",
+    "2.5 ",
+    "تا ",
+    "و ",
+    "، ",
+    "\n",
+    "سال ",
+    "ماه ",
+    "ماهه ",
+    "نخست ",
+    "نیمه ",
+    "اول ",
+    "روز ",
+    "سه ",
+    "شنبه ",
+    "سه‌شنبه ",
+    "مهر ",
+    "آبان ",
+    "اکتبر ",
+    "می ",
+    "ربیع ",
+    "الاول ",
+    "دهه ",
+    "قرن ",
+    "پاییز ",
+    "هزار",
+    "هزار ",
+    "میلیون ",
+    "دلار ",
+    "تومان ",
+    "درصد ",
+    "٪",
+    "$",
+    "USD ",
+    "million ",
+    "نفر ",
+    "عضو ",
+    "ساله ",
+    "در ",
+    "از ",
+    "ساعت ",
+    "بیست ",
+    "دوم ",
+    "میلادی ",
+    "امسال ",
+];
+
 proptest! {
     #[test]
     fn never_panics_and_stays_on_boundaries(s in "\\PC{0,80}") {
@@ -265,13 +321,20 @@ proptest! {
         let _ = date_value(&s);
     }
 
+    /// Texts made of the words the recognizer reacts to, so every pattern
+    /// and its edges (a pattern cut off by the end or a line break) are hit.
     #[test]
-    fn persian_numbers_and_words_never_panic(s in "[۰-۹0-9٠-٩ /\\-٪%$تا سال ماه مهر آبان دلار هزار میلیون و\n]{0,60}") {
+    fn pattern_words_give_sorted_disjoint_spans(words in prop::collection::vec(prop::sample::select(VOCAB), 0..24)) {
+        let s = words.concat();
         let tokens = tokenize(&s);
         let mut out = Vec::new();
         find(&Context { text: &s, tokens: &tokens }, &mut out);
         for w in out.windows(2) {
             prop_assert!(w[0].range.end <= w[1].range.start);
+        }
+        for e in &out {
+            prop_assert!(!s[e.range.as_range()].contains('\n'));
+            prop_assert!(!s[e.range.as_range()].starts_with(' ') && !s[e.range.as_range()].ends_with(' '));
         }
         let _ = date_value(&s);
     }
