@@ -543,7 +543,8 @@ fn name_at(t: &[Token], j: usize, max: usize, known: impl Fn(&str) -> bool) -> O
 
 /// Whether the word at `j` can be the noun a number counts (`2000 عضو`):
 /// any word but function words, verbs, month and number words, and the
-/// adjectives `ساله`, `ماهه`.
+/// adjectives `ساله`, `ماهه`. `text` is the original the tokens index; the
+/// date rules pass "" and so do not see the ZWNJ of a `می‌` verb.
 fn counted_noun(lx: &Lexicon, text: &str, t: &[Token], j: usize) -> bool {
     let Some(tok) = t.get(j).filter(|t| t.kind == TokenKind::Word) else { return false };
     // A verb with its prefix joined by ZWNJ: می‌رسد, نمی‌شود.
