@@ -11,8 +11,8 @@ use std::collections::{BTreeSet, HashMap};
 use std::time::Instant;
 
 /// CoNLL sentences are split into train and dev in blocks of this many
-/// consecutive sentences, so that one article's sentences (and its names)
-/// mostly stay on one side.
+/// consecutive sentences (`--split-block`), so that one article's sentences
+/// (and its names) mostly stay on one side.
 const BLOCK: usize = 20;
 
 struct Options {
@@ -24,6 +24,7 @@ struct Options {
     seed: u64,
     dev_split: f64,
     hash_bits: u8,
+    block: usize,
 }
 
 fn options(mut args: lexopt::Parser) -> Result<Options> {
@@ -36,6 +37,7 @@ fn options(mut args: lexopt::Parser) -> Result<Options> {
         seed: 1,
         dev_split: 0.1,
         hash_bits: 20,
+        block: BLOCK,
     };
     while let Some(arg) = args.next()? {
         match arg {
@@ -59,6 +61,7 @@ fn options(mut args: lexopt::Parser) -> Result<Options> {
             lexopt::Arg::Long("seed") => o.seed = args.value()?.parse()?,
             lexopt::Arg::Long("dev-split") => o.dev_split = args.value()?.parse()?,
             lexopt::Arg::Long("hash-bits") => o.hash_bits = args.value()?.parse()?,
+            lexopt::Arg::Long("split-block") => o.block = args.value()?.parse::<usize>()?.max(1),
             other => bail!("{}", other.unexpected()),
         }
     }
@@ -91,7 +94,7 @@ pub fn train(args: lexopt::Parser) -> Result<bool> {
         all.errors.extend(l.errors);
         let mut docs = l.docs.into_iter().peekable();
         while docs.peek().is_some() {
-            units.push(docs.by_ref().take(BLOCK).collect());
+            units.push(docs.by_ref().take(o.block).collect());
         }
     }
     for f in &o.jsonl {

@@ -81,6 +81,10 @@ mod t {
     pub const ZWNJ: u8 = 27;
     pub const PREV_SUFFIX: u8 = 28;
     pub const LINE_START: u8 = 29;
+    pub const SKIP_BIGRAM: u8 = 30;
+    pub const NEXT_PREFIX: u8 = 31;
+    pub const AFFIX4: u8 = 32; // prefix, suffix (32, 33)
+    pub const SHAPES: u8 = 34;
 }
 
 /// Lexicon facts about a normalized word: bit flags and a frequency bucket.
@@ -218,6 +222,20 @@ pub fn extract(text: &str, tokens: &[Token], rules: &[Entity]) -> Features {
                 }
             }
         }
+        h.push(Hasher::new(t::SKIP_BIGRAM).str(word(ii - 1)).str(word(ii + 1)).finish());
+        if let Some(p) = affix(words[i], 4, false) {
+            h.push(Hasher::new(t::AFFIX4).str(p).finish());
+        }
+        if let Some(s) = affix(words[i], 4, true) {
+            h.push(Hasher::new(t::AFFIX4 + 1).str(s).finish());
+        }
+        if i + 1 < n {
+            if let Some(p) = affix(words[i + 1], 2, false) {
+                h.push(Hasher::new(t::NEXT_PREFIX).str(p).finish());
+            }
+        }
+        let sh = |j: isize| if j < 0 || j as usize >= n { "<edge>" } else { shapes[j as usize].as_str() };
+        h.push(Hasher::new(t::SHAPES).str(sh(ii - 1)).str(sh(ii)).str(sh(ii + 1)).finish());
         if i > 0 {
             if let Some(s) = affix(words[i - 1], 2, true) {
                 h.push(Hasher::new(t::PREV_SUFFIX).str(s).finish());

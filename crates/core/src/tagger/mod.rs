@@ -58,6 +58,9 @@ pub const DEFAULT_HASH_BITS: u8 = 18;
 /// How much each earlier document's evidence counts after one more (model vs
 /// rules, per label): recent documents weigh most.
 const EVIDENCE_DECAY: f32 = 0.9;
+/// Passes over a document's segments in [`Tagger::learn`]: one corrected
+/// document is little data, and a few passes let it sink in.
+const LEARN_PASSES: usize = 3;
 
 /// One text made ready for the model.
 struct Analysis {
@@ -219,8 +222,11 @@ impl Tagger {
         self.weigh(&a, doc, EVIDENCE_DECAY);
         let gold = self.gold_tags(&a.tokens, doc);
         let learner = self.learner.get_or_insert_with(|| Learner::resume(&self.model));
-        for seg in bio::segments(&a.tokens, Some(&gold)) {
-            learner.step(&a.feats, seg.clone(), &gold[seg]);
+        let segs = bio::segments(&a.tokens, Some(&gold));
+        for _ in 0..LEARN_PASSES {
+            for seg in &segs {
+                learner.step(&a.feats, seg.clone(), &gold[seg.clone()]);
+            }
         }
         self.model = learner.snapshot(&self.model);
         self.count_learned(doc);
