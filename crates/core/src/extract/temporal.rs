@@ -562,6 +562,7 @@ fn noun_key_ok(lx: &Lexicon, k: &str) -> bool {
         && lx.number_word(k).is_none()
         && lx.scale(k).is_none()
         && lx.month(k).is_none()
+        && !lx.starts_country(k)
         && !k.starts_with("نمی")
 }
 

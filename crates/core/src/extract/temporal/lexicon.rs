@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 const MONTHS_TSV: &str = include_str!("../../../data/months.tsv");
 const CALENDARS_TSV: &str = include_str!("../../../data/calendars.tsv");
 const UNITS_TSV: &str = include_str!("../../../data/units.tsv");
+const COUNTRIES_TXT: &str = include_str!("../../../data/countries.txt");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Calendar {
@@ -126,6 +127,9 @@ pub struct Lexicon {
     scales: HashMap<String, u64>,
     function: HashMap<String, ()>,
     adjectives: HashMap<String, ()>,
+    /// One-word country names: a number before one is part of a name
+    /// (`جام جهانی ۲۰۲۲ قطر`), never a count of it.
+    countries: HashMap<String, ()>,
     /// The longest name, in tokens, of currencies and units.
     pub max_words: usize,
 }
@@ -202,6 +206,14 @@ impl Lexicon {
         lx.scales = SCALES.iter().map(|&(w, v)| (key(w), v)).collect();
         lx.function = FUNCTION_WORDS.split_whitespace().map(|w| (key(w), ())).collect();
         lx.adjectives = NUMBER_ADJECTIVES.split_whitespace().map(|w| (key(w), ())).collect();
+        lx.countries = COUNTRIES_TXT
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            // One-word names only: the first words of the others are heads
+            // (جزایر, جمهوری) that are counted nouns too.
+            .filter(|l| !l.is_empty() && !l.contains(' '))
+            .map(|w| (key(w), ()))
+            .collect();
         lx
     }
 
@@ -232,6 +244,9 @@ impl Lexicon {
     }
     pub fn is_number_adjective(&self, k: &str) -> bool {
         self.adjectives.contains_key(k)
+    }
+    pub fn starts_country(&self, k: &str) -> bool {
+        self.countries.contains_key(k)
     }
 }
 
