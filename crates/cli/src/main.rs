@@ -61,7 +61,7 @@ fn run() -> Result<bool> {
 
 /// Where suggestions come from: the rules, or a model combined with them.
 enum Suggester {
-    Rules(Extractor),
+    Rules(Box<Extractor>),
     Model(Box<Tagger>),
 }
 
@@ -69,7 +69,7 @@ impl Suggester {
     fn new(model: Option<&str>) -> Result<Suggester> {
         Ok(match model {
             Some(path) => Suggester::Model(Box::new(load_model(path)?)),
-            None => Suggester::Rules(Extractor::new()),
+            None => Suggester::Rules(Box::new(Extractor::new())),
         })
     }
     fn suggest(&self, text: &str) -> Vec<Span> {

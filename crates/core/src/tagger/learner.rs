@@ -202,7 +202,7 @@ mod tests {
         let mut w = Weight::default();
         w.add(2, 1.0);
         w.add(5, -2.0);
-        let plain = (0.0 * 2.0 + 1.0 * 3.0 + -1.0 * 5.0) / 10.0;
+        let plain = (0.0 * 2.0 + 1.0 * 3.0 - 5.0) / 10.0;
         assert!((w.average(10) - plain).abs() < 1e-12);
     }
 

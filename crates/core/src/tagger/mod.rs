@@ -267,9 +267,12 @@ fn to_spans(text: &str, ents: Vec<(ByteRange, &str)>) -> Vec<Span> {
 pub struct Trainer {
     tagger: Tagger,
     learner: Learner,
-    examples: Vec<(Features, Vec<(Range<usize>, Vec<Tag>)>)>,
+    examples: Vec<Example>,
     rng: SplitMix64,
 }
+
+/// One training document: its features and its segments with gold tags.
+type Example = (Features, Vec<(Range<usize>, Vec<Tag>)>);
 
 /// What one epoch did.
 #[derive(Debug, Clone, Copy, Default)]

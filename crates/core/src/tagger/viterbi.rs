@@ -22,9 +22,9 @@ pub fn decode(lat: &Lattice) -> Vec<Tag> {
     }
     let mut score = vec![f64::NEG_INFINITY; n * t];
     let mut back = vec![0 as Tag; n * t];
-    for y in 0..t {
+    for (y, s) in score[..t].iter_mut().enumerate() {
         if allowed(None, y as Tag) {
-            score[y] = lat.trans[t * t + y] + lat.emit[y];
+            *s = lat.trans[t * t + y] + lat.emit[y];
         }
     }
     for i in 1..n {
