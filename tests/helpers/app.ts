@@ -120,9 +120,15 @@ export async function viewText(page: Page): Promise<string> {
   );
 }
 
-/** Every rendered span of the open document, in document order. */
-export async function marks(page: Page): Promise<(Span & { state: string; text: string })[]> {
-  return page.locator('#doc-view mark.span').evaluateAll((els) =>
+export type Mark = Span & { state: string; text: string };
+
+/**
+ * Every rendered span of the open document, in document order. A span that
+ * crosses a line break is rendered as one mark per paragraph (same
+ * data-start/data-end); its pieces are joined back with "\n".
+ */
+export async function marks(page: Page): Promise<Mark[]> {
+  const pieces: Mark[] = await page.locator('#doc-view mark.span').evaluateAll((els) =>
     els.map((m) => ({
       start: Number(m.getAttribute('data-start')),
       end: Number(m.getAttribute('data-end')),
@@ -131,10 +137,17 @@ export async function marks(page: Page): Promise<(Span & { state: string; text: 
       text: m.textContent ?? '',
     })),
   );
+  const out: Mark[] = [];
+  for (const m of pieces) {
+    const last = out[out.length - 1];
+    if (last && last.start === m.start && last.end === m.end) last.text += '\n' + m.text;
+    else out.push(m);
+  }
+  return out;
 }
 
 export function mark(page: Page, start: number, end: number): Locator {
-  return page.locator(`#doc-view mark.span[data-start="${start}"][data-end="${end}"]`);
+  return page.locator(`#doc-view mark.span[data-start="${start}"][data-end="${end}"]`).first();
 }
 
 export async function docIds(page: Page): Promise<string[]> {
@@ -183,7 +196,7 @@ export async function importFiles(page: Page, files: { name: string; body: strin
 }
 
 /**
- * The viewport centre of the code point at `offset` in the open document,
+ * A viewport point inside the code point at `offset` in the open document,
  * found through the contract's data-offset / data-start attributes.
  */
 export async function charCenter(page: Page, offset: number): Promise<{ x: number; y: number }> {
@@ -204,7 +217,10 @@ export async function charCenter(page: Page, offset: number): Promise<{ x: numbe
             range.setStart(node, u);
             range.setEnd(node, u + ch.length);
             const r = range.getClientRects()[0] ?? range.getBoundingClientRect();
-            return { x: r.left + r.width / 2, y: r.top + r.height / 2, w: r.width };
+            // Not the exact centre: a press at a glyph's midpoint sits on the
+            // boundary of two caret positions, and Chromium then starts no
+            // drag selection (the caret just follows the mouse).
+            return { x: r.left + r.width * 0.7, y: r.top + r.height / 2, w: r.width };
           }
           pos += 1;
           u += ch.length;

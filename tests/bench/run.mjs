@@ -1,0 +1,206 @@
+// Web performance figures for the README, run on demand (not part of the
+// pass/fail suite):
+//
+//   trunk build --release && cd tests && node bench/run.mjs [--runs 7]
+//
+// In headless Debian Chromium, each run in a fresh browser context (empty
+// IndexedDB), medians over the runs:
+//   1. dist/*.wasm size, raw and gzip -9;
+//   2. navigation -> first suggestion mark shown on the seeds
+//      (performance.now() in the page, whose zero is the navigation start);
+//   3. a 100,000-code-point document with 2,000 confirmed spans: from the
+//      import (the file input's change event) to the 2,000th mark in the
+//      DOM, and from a click on its entry in the side list to the 2,000th mark.
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import { mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+const argv = process.argv.slice(2);
+const RUNS = Number(argv[argv.indexOf('--runs') + 1] || 0) || 7;
+const PORT = Number(process.env.BARCHASB_BENCH_PORT ?? 8766);
+const BASE = `http://127.0.0.1:${PORT}/app/`;
+const SPANS = 2000;
+const CHARS = 100_000;
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** A 100,000-code-point Persian document with 2,000 confirmed spans, as one JSONL line. */
+export function bigDocument() {
+  const entities = [
+    ['ایمیدرو', 'ORG'],
+    ['تهران', 'LOC'],
+    ['سنگ‌آهن', 'COMMODITY'],
+    ['۱۴۰۲', 'DATE'],
+    ['وجیه اله جعفری', 'PER'],
+    ['250 میلیون تن', 'QUANTITY'],
+    ['۹ میلیارد دلار', 'MONEY'],
+    ['قزاقستان', 'LOC'],
+    ['شرکت ANC', 'ORG'],
+    ['کنفرانس معدنکاری چین 2025', 'EVENT'],
+  ];
+  const filler = 'در این گزارش آمده است که همکاری‌های دو طرف ادامه دارد و ';
+  const per = CHARS / SPANS; // 50 code points per span
+  let text = '';
+  let n = 0;
+  const spans = [];
+  for (let i = 0; i < SPANS; i++) {
+    const [name, label] = entities[i % entities.length];
+    const lead = Array.from(filler).slice(0, per - Array.from(name).length - 2).join('');
+    const start = n + Array.from(lead).length;
+    spans.push({ start, end: start + Array.from(name).length, label });
+    // A paragraph break every 20 spans, a space otherwise; 50 code points each.
+    const chunk = `${lead}${name}${i % 20 === 19 ? '.\n' : '. '}`;
+    text += chunk;
+    n += Array.from(chunk).length;
+  }
+  if (n !== CHARS) throw new Error(`generated ${n} code points, not ${CHARS}`);
+  return { id: 'bench-100k', text, spans, status: 'in_progress' };
+}
+
+function startServer() {
+  const site = here('./out/site/');
+  rmSync(site, { recursive: true, force: true });
+  mkdirSync(site, { recursive: true });
+  symlinkSync(here('../../dist'), `${site}/app`);
+  const srv = spawn('python3', ['-m', 'http.server', String(PORT), '--bind', '127.0.0.1', '--directory', site], {
+    stdio: 'ignore',
+  });
+  return srv;
+}
+
+async function waitForServer() {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(BASE)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the static server did not start');
+}
+
+// In-page probes: when the first suggestion and the Nth mark appear.
+function probe() {
+  const w = window;
+  w.__bench = { firstSuggestion: null, change: null, full: null, want: 0 };
+  addEventListener(
+    'change',
+    (e) => {
+      if (e.target instanceof HTMLInputElement && e.target.id === 'open-files') w.__bench.change = performance.now();
+    },
+    true,
+  );
+  new MutationObserver(() => {
+    const b = w.__bench;
+    if (b.firstSuggestion === null && document.querySelector('#doc-view mark.span[data-state="suggested"]'))
+      b.firstSuggestion = performance.now();
+    if (b.want && b.full === null) {
+      const view = document.querySelector('#doc-view');
+      if (view?.getAttribute('data-doc-id') === 'bench-100k') {
+        const marks = view.querySelectorAll('mark.span');
+        if (marks.length >= b.want) b.full = performance.now();
+      }
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true });
+}
+
+async function main() {
+  const wasmFile = readdirSync(here('../../dist')).find((f) => f.endsWith('_bg.wasm'));
+  if (!wasmFile) throw new Error('no dist/*_bg.wasm: run trunk build --release first');
+  const wasm = readFileSync(here(`../../dist/${wasmFile}`));
+  const sizes = { raw: wasm.length, gzip: gzipSync(wasm, { level: 9 }).length };
+
+  const doc = bigDocument();
+  const jsonl = JSON.stringify(doc) + '\n';
+  const srv = startServer();
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const version = browser.version();
+  const runs = { suggestions: [], importRender: [], openRender: [] };
+  try {
+    await waitForServer();
+    for (let i = 0; i < RUNS; i++) {
+      const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+      const page = await ctx.newPage();
+      await page.addInitScript(probe);
+      await page.goto(BASE);
+      await page.waitForFunction(() => window.__bench.firstSuggestion !== null, null, { timeout: 60_000 });
+      runs.suggestions.push(await page.evaluate(() => window.__bench.firstSuggestion));
+
+      // Import the big document; the app may or may not open it at once.
+      await page.evaluate((n) => (window.__bench.want = n), SPANS);
+      await page.locator('input#open-files').setInputFiles({
+        name: 'bench.jsonl',
+        mimeType: 'application/jsonl',
+        buffer: Buffer.from(jsonl),
+      });
+      const li = page.locator('#doc-list li[data-doc-id="bench-100k"]');
+      await li.waitFor({ timeout: 60_000 });
+      const opened = await page
+        .waitForFunction(() => window.__bench.full !== null, null, { timeout: 5_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (opened) runs.importRender.push(await page.evaluate(() => window.__bench.full - window.__bench.change));
+
+      // Open another document, then the big one by a click on its entry.
+      const other = page.locator('#doc-list li:not([data-doc-id="bench-100k"])').first();
+      await other.click();
+      await page.waitForFunction(() => document.querySelector('#doc-view')?.getAttribute('data-doc-id') !== 'bench-100k');
+      await page.evaluate(() => (window.__bench.full = null));
+      const box = await li.boundingBox();
+      const t0 = await page.evaluate(() => performance.now());
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await page.waitForFunction(() => window.__bench.full !== null, null, { timeout: 60_000 });
+      const t1 = await page.evaluate(() => window.__bench.full);
+      runs.openRender.push(t1 - t0);
+      const count = await page.locator('#doc-view mark.span').count();
+      if (count < SPANS) throw new Error(`only ${count} marks rendered`);
+      await ctx.close();
+      process.stderr.write(`run ${i + 1}/${RUNS} done\n`);
+    }
+  } finally {
+    await browser.close();
+    srv.kill();
+  }
+
+  const r = (xs) => (xs.length ? Math.round(median(xs)) : null);
+  const result = {
+    date: new Date().toISOString(),
+    chromium: version,
+    runs: RUNS,
+    wasm: { file: wasmFile, rawBytes: sizes.raw, gzipBytes: sizes.gzip },
+    medianMs: {
+      navigationToSuggestions: r(runs.suggestions),
+      importToLastMark100k: r(runs.importRender),
+      clickToLastMark100k: r(runs.openRender),
+    },
+    samplesMs: runs,
+  };
+  mkdirSync(here('./out'), { recursive: true });
+  writeFileSync(here('./out/result.json'), JSON.stringify(result, null, 2));
+  console.log(JSON.stringify(result, null, 2));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,101 @@
+// A keyboard-only session: Tab between spans, Enter confirms, a label key
+// relabels, Delete removes, a accepts all, n marks done and opens the next.
+import { test, expect, openApp, marks, mark, docIds, SEEDS, LABEL_KEYS, ARTIFACTS } from '../helpers/app';
+
+test('keyboard only: Tab, Shift+Tab, Enter, label key, Delete, a, n', async ({ page }) => {
+  await openApp(page);
+  const first = await page.locator('#doc-view').getAttribute('data-doc-id');
+  expect(SEEDS).toContain(first);
+  await expect(page.locator('#doc-view mark.span[data-state="suggested"]').first()).toBeVisible();
+  const ms = await marks(page);
+  const focused = page.locator('#doc-view mark.span.focused');
+
+  // Tab walks the spans in text order; Shift+Tab walks back.
+  await page.keyboard.press('Tab');
+  await expect(focused).toHaveAttribute('data-start', String(ms[0].start));
+  await page.keyboard.press('Tab');
+  await expect(focused).toHaveAttribute('data-start', String(ms[1].start));
+  await page.keyboard.press('Tab');
+  await expect(focused).toHaveAttribute('data-start', String(ms[2].start));
+  await page.keyboard.press('Shift+Tab');
+  await expect(focused).toHaveAttribute('data-start', String(ms[1].start));
+  await expect(focused).toHaveCount(1);
+  // The focused span has the keyboard focus too.
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('data-start'))).toBe(String(ms[1].start));
+
+  // Enter confirms it.
+  await page.keyboard.press('Enter');
+  await expect(mark(page, ms[1].start, ms[1].end)).toHaveAttribute('data-state', 'confirmed');
+  await expect(mark(page, ms[1].start, ms[1].end)).toHaveAttribute('data-label', ms[1].label);
+
+  // A label key relabels the focused span and confirms it.
+  await page.keyboard.press('Tab');
+  await expect(focused).toHaveAttribute('data-start', String(ms[2].start));
+  const label = ms[2].label === 'LOC' ? 'PER' : 'LOC';
+  await page.keyboard.press(LABEL_KEYS[label]);
+  await expect(mark(page, ms[2].start, ms[2].end)).toHaveAttribute('data-label', label);
+  await expect(mark(page, ms[2].start, ms[2].end)).toHaveAttribute('data-state', 'confirmed');
+
+  // Delete removes it.
+  await page.keyboard.press('Tab');
+  await expect(focused).toHaveAttribute('data-start', String(ms[3].start));
+  await page.keyboard.press('Delete');
+  await expect(mark(page, ms[3].start, ms[3].end)).toHaveCount(0);
+
+  // ? shows every key; Escape closes it.
+  await page.keyboard.press('?');
+  await expect(page.locator('#help-overlay')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('#help-overlay')).toBeHidden();
+
+  // a accepts the remaining suggestions.
+  await page.keyboard.press('a');
+  await expect(page.locator('#doc-view mark.span[data-state="suggested"]')).toHaveCount(0);
+  expect((await marks(page)).length).toBe(ms.length - 1);
+
+  // n marks it done and opens the next document.
+  await page.keyboard.press('n');
+  await expect(page.locator(`#doc-list li[data-doc-id="${first}"]`)).toHaveAttribute('data-status', 'done');
+  const ids = await docIds(page);
+  const next = ids[(ids.indexOf(first!) + 1) % ids.length];
+  await expect(page.locator('#doc-view')).toHaveAttribute('data-doc-id', next);
+  await expect(page.locator('#doc-list li.active')).toHaveAttribute('data-doc-id', next);
+  await expect(page.locator('#progress')).toHaveText(/1\s*\/\s*2/);
+
+  // The next document is ready for the keyboard too.
+  await expect(page.locator('#doc-view mark.span').first()).toBeVisible();
+  const ms2 = await marks(page);
+  await page.keyboard.press('Tab');
+  await expect(focused).toHaveAttribute('data-start', String(ms2[0].start));
+  await page.screenshot({ path: `${ARTIFACTS}/keyboard-focus.png` });
+});
+
+test('help, guidelines and labels editor panels', async ({ page }) => {
+  await openApp(page);
+  await page.locator('#help').click();
+  const help = page.locator('#help-overlay');
+  await expect(help).toBeVisible();
+  for (const k of ['Tab', 'Enter', 'Delete', 'Ctrl', 'Escape']) await expect(help).toContainText(k);
+  await page.screenshot({ path: `${ARTIFACTS}/help-overlay.png` });
+  await page.locator('#help').click();
+  await expect(help).toBeHidden();
+
+  await page.locator('#guidelines').click();
+  const guide = page.locator('#guidelines-panel');
+  await expect(guide).toBeVisible();
+  for (const l of Object.keys(LABEL_KEYS)) await expect(guide).toContainText(l);
+  await expect(guide).toContainText('ایمیدرو');
+  await page.screenshot({ path: `${ARTIFACTS}/guidelines.png` });
+  await page.locator('#guidelines').click();
+  await expect(guide).toBeHidden();
+
+  await page.locator('#labels').click();
+  const editor = page.locator('#labels-editor');
+  await expect(editor).toBeVisible();
+  // Every label's name is there (as a value of an input or as text).
+  const names = await editor.evaluate((el) =>
+    [el.textContent ?? '', ...Array.from(el.querySelectorAll('input')).map((i) => (i as HTMLInputElement).value)].join(' '),
+  );
+  for (const l of Object.keys(LABEL_KEYS)) expect(names).toContain(l);
+  await page.screenshot({ path: `${ARTIFACTS}/labels-editor.png` });
+});
