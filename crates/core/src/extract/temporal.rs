@@ -200,7 +200,7 @@ fn weekday_at(lx: &Lexicon, t: &[Token], j: usize) -> Option<(u32, usize)> {
 
 /// The date starting at token `i`, with a weekday or calendar word before it.
 fn date_at(lx: &Lexicon, t: &[Token], i: usize) -> Option<DateMatch> {
-    let roz = norm(t, i) == "روز";
+    let roz = matches!(norm(t, i), "روز" | "روزهای");
     let w = i + usize::from(roz);
     if let Some((weekday, n)) = weekday_at(lx, t, w) {
         let k = w + n;
@@ -267,16 +267,16 @@ fn numeric_date(t: &[Token], i: usize) -> Option<DateMatch> {
     Some(DateMatch { end, day: Some(d), month: Some((cal, m)), year, ..Default::default() })
 }
 
-/// `۳۰ مهر`, `1 مه 2024`, `23 تا 25 اکتبر`, `۱۵ مهر تا ۲۰ آبان ۱۴۰۳`.
+/// `۳۰ مهر`, `1 مه 2024`, `23 تا 25 اکتبر`, `۲۳ و ۲۴ اکتبر`, `۱۵ مهر تا ۲۰ آبان ۱۴۰۳`.
 fn day_month(lx: &Lexicon, t: &[Token], i: usize) -> Option<DateMatch> {
     let (day, n) = day_or_ordinal_at(t, i)?;
     let mut k = i + n;
     let mut range = false;
-    if is_range_word(t, k) {
-        if let Some((_, n2)) = day_or_ordinal_at(t, k + 1) {
-            k += 1 + n2;
-            range = true;
-        }
+    // More days: «۲۳ تا ۲۵ اکتبر», «۲۳ و ۲۴ اکتبر».
+    while is_range_word(t, k) || norm(t, k) == "و" {
+        let Some((_, n2)) = day_or_ordinal_at(t, k + 1) else { break };
+        k += 1 + n2;
+        range = true;
     }
     let (m, n, _) = month_at(lx, t, k)?;
     // می is also the verb prefix written apart: «۵ می شود».
