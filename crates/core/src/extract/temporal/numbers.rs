@@ -52,6 +52,11 @@ pub fn phrase(lx: &Lexicon, t: &[Token]) -> Option<Phrase> {
     } else if first.kind == TokenKind::Word && lx.scale(&first.norm).is_some() {
         p.scaled = true;
         Last::Scale
+    } else if first.norm == "چند" && t.get(1).is_some_and(|n| n.kind == TokenKind::Word && lx.scale(&n.norm).is_some())
+    {
+        // «چند میلیون دلار»: vague, but an amount; «چند نفر» is not.
+        p.words = 1;
+        Last::Word
     } else {
         return None;
     };
@@ -101,6 +106,8 @@ mod tests {
         assert_eq!(len("هزار نفر"), Some((1, false, 0, true)));
         assert_eq!(len("١٢٠٠ میلیارد"), Some((2, true, 0, true)));
         assert_eq!(len("۵ و ۶"), Some((1, true, 0, false)));
+        assert_eq!(len("چند میلیون دلار"), Some((2, false, 1, true)));
+        assert_eq!(len("چند نفر"), None);
         assert_eq!(len("1,200 و"), Some((1, true, 0, false)));
         assert_eq!(len("۱۳۹۳/۱۱/۰۷"), None);
         assert_eq!(len("10:30"), None);
