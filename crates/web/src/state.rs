@@ -529,8 +529,9 @@ impl AppState {
         self.push_undo(vec![(id, before)]);
         self.menu = Menu::None;
         self.offer = None;
-        // keep the keyboard flow going: focus the next span
-        self.focused = self.docs[i].view_spans().iter().find(|s| s.start > start).map(|s| s.start);
+        // The focus stays at the deleted span's place (no element has it), so
+        // Tab goes on to the span after it.
+        self.focused = Some(start);
     }
 
     fn accept_all(&mut self) {
@@ -718,7 +719,7 @@ impl AppState {
         }
         text.push('.');
         if !errors.is_empty() {
-            text = format!("{text} {} errors: {}", errors.len(), errors.join("; "));
+            text = format!("{text} {} errors:\n{}", errors.len(), errors.join("\n"));
         }
         self.message = Some(Message { text, error: !errors.is_empty() });
         if self.open.is_none() || added + replaced > 0 {
@@ -756,6 +757,11 @@ impl Reducible for AppState {
                 s.loaded = true;
                 s.rev = s.docs.len() as u64;
                 s.saved_rev = s.rev;
+                // Documents loaded without suggestions (the seeds) get them now,
+                // so the list shows their counts.
+                for i in 0..s.docs.len() {
+                    s.ensure_suggestions(i);
+                }
                 let i = open.and_then(|id| s.index_of(&id)).or(if s.docs.is_empty() { None } else { Some(0) });
                 if let Some(i) = i {
                     s.open_doc(i);

@@ -22,9 +22,9 @@ pub fn LabelsEditor() -> Html {
         };
         html! {
             <tr key={format!("{i}-{}", l.name)} data-label={l.name.clone()}>
-                <td><input class="label-name" value={l.name.clone()} onchange={field(i, LabelField::Name)} /></td>
+                <td><input class="label-name" type="text" value={l.name.clone()} onchange={field(i, LabelField::Name)} /></td>
                 <td><input class="label-color" type="color" value={l.color.clone()} onchange={field(i, LabelField::Color)} /></td>
-                <td><input class="label-key" size="2" maxlength="1" value={l.key.clone()} onchange={field(i, LabelField::Key)} /></td>
+                <td><input class="label-key" type="text" size="2" maxlength="1" value={l.key.clone()} onchange={field(i, LabelField::Key)} /></td>
                 <td class="label-desc" dir="auto">{ l.description.clone() }</td>
                 <td><button class="label-remove" onclick={remove}>{ "Remove" }</button></td>
             </tr>

@@ -199,6 +199,35 @@ fn tab_focus_cycles_and_keys_act_on_focus() {
 }
 
 #[test]
+fn after_a_delete_tab_goes_to_the_next_span() {
+    let s = state_with(&[("a", T)]);
+    let s = s.reduce(Action::SuggestionsUpdated {
+        id: "a".into(),
+        spans: vec![Span::new(0, 4, "ROLE"), Span::new(5, 10, "ORG"), Span::new(16, 20, "ROLE")],
+    });
+    let s = s.reduce(Action::FocusNext).reduce(Action::DeleteFocused);
+    assert_eq!(s.docs[0].view_spans().len(), 2);
+    let s = s.reduce(Action::FocusNext);
+    assert_eq!(s.focused, Some(5));
+    let s = s.reduce(Action::DeleteFocused).reduce(Action::FocusPrev);
+    assert_eq!(s.focused, Some(16), "wraps back to the last span");
+    // a second Delete at the deleted place does nothing
+    let s = s.reduce(Action::Focus(Some(5))).reduce(Action::DeleteFocused);
+    assert_eq!(s.docs[0].view_spans().len(), 1);
+}
+
+#[test]
+fn seeds_get_suggestions_at_load() {
+    let docs = seed_documents().into_iter().map(|doc| Loaded { doc, suggested: false }).collect();
+    let s = Rc::new(AppState::default()).reduce(Action::Loaded { docs, labels: None, open: None });
+    for e in &s.docs {
+        assert!(e.suggested);
+        assert_eq!(e.doc.suggestions, barchasb_core::extract(&e.doc.text));
+    }
+    assert!(s.rev > s.saved_rev, "the computed suggestions are to be saved");
+}
+
+#[test]
 fn opening_computes_suggestions_once() {
     let text = include_str!("../../../../seeds/imidro-kazakhstan-deputy-minister.txt");
     let docs = vec![Loaded { doc: Document::new("k", text), suggested: false }];
