@@ -6,16 +6,27 @@
 //! paragraphs are computed once per document revision (`use_memo`) and each
 //! paragraph is a component with equality-checked props, so a change to one
 //! span or to the focus re-renders only the paragraphs it touches. Tokens
-//! (for snapping a selection) are memoized per text.
+//! (for snapping a selection) are computed at the first selection in a text
+//! and kept while the text is unchanged, so opening a long document does not
+//! tokenize it.
 
 use super::{color_style, use_app};
 use crate::dom;
 use crate::layout::{paragraphs, Para, Run};
-use crate::state::{Action, Menu};
+use crate::state::{Action, Entry, Menu};
 use barchasb_core::{tokenize, LabelSet, OffsetTable, Token};
+use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+/// The tokens of one text, for snapping selections.
+struct TokenCache {
+    id: String,
+    text_gen: u64,
+    table: OffsetTable,
+    tokens: Vec<Token>,
+}
 
 #[derive(Properties, PartialEq)]
 struct ParagraphProps {
@@ -55,23 +66,19 @@ fn Paragraph(props: &ParagraphProps) -> Html {
 #[function_component]
 pub fn DocumentView() -> Html {
     let app = use_app();
-    let entry = app.open_entry().cloned();
+    let entry: Option<Rc<Entry>> = app.open.and_then(|i| app.docs.get(i).cloned());
     let (idx, rev, text_gen) =
         (app.open, entry.as_ref().map_or(0, |e| e.rev), entry.as_ref().map_or(0, |e| e.text_gen));
     let paras = {
         let entry = entry.clone();
-        use_memo((idx, rev, text_gen), move |_| match &entry {
+        use_memo((idx, rev, text_gen), move |_| match entry.as_deref() {
             Some(e) => paragraphs(&e.doc.text, &e.view_spans()).into_iter().map(Rc::new).collect(),
             None => Vec::new(),
         })
     };
-    let tokens: Rc<Option<(OffsetTable, Vec<Token>)>> = {
-        let entry = entry.clone();
-        use_memo((idx, text_gen), move |_| {
-            entry.as_ref().map(|e| (OffsetTable::new(&e.doc.text), tokenize(&e.doc.text)))
-        })
-    };
-
+    // Tokens are needed only to snap a selection: computed at the first
+    // selection in a text, then kept until the text changes.
+    let tokens: Rc<RefCell<Option<TokenCache>>> = use_mut_ref(|| None);
     // Keyboard focus follows the state's focused span.
     {
         let focused = app.focused;
@@ -98,12 +105,24 @@ pub fn DocumentView() -> Html {
     let onmouseup = {
         let app = app.clone();
         let tokens = tokens.clone();
+        let entry = entry.clone();
         Callback::from(move |e: MouseEvent| {
-            let Some((table, toks)) = tokens.as_ref() else { return };
+            let Some(entry) = &entry else { return };
             if dom::selection_chars().is_none() {
                 return;
             }
-            match dom::snapped_selection(table, toks) {
+            let mut cache = tokens.borrow_mut();
+            if cache.as_ref().is_none_or(|c| c.text_gen != entry.text_gen || c.id != entry.doc.id) {
+                let text = &entry.doc.text;
+                *cache = Some(TokenCache {
+                    id: entry.doc.id.clone(),
+                    text_gen: entry.text_gen,
+                    table: OffsetTable::new(text),
+                    tokens: tokenize(text),
+                });
+            }
+            let c = cache.as_ref().expect("just filled");
+            match dom::snapped_selection(&c.table, &c.tokens) {
                 Some(r) => {
                     let (x, y) = dom::clamp_menu(e.client_x(), e.client_y() + 12);
                     app.dispatch(Action::OpenMenu(Menu::Label { start: r.start, end: r.end, x, y }));
