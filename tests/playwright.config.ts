@@ -2,6 +2,7 @@
 // Chromium. dist/ is served under a sub-path (/app/) to prove its URLs are
 // relative. Never `npx playwright install`: the browser is /usr/bin/chromium.
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunch } from './chromium.mjs';
 
 const PORT = Number(process.env.BARCHASB_TEST_PORT ?? 8765);
 export const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -10,7 +11,7 @@ export default defineConfig({
   testDir: './specs',
   outputDir: './test-results',
   // Two cores: one worker per core at most; each test has its own context.
-  workers: process.env.CI ? 1 : 2,
+  workers: 2,
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
@@ -25,19 +26,7 @@ export default defineConfig({
     viewport: { width: 1280, height: 860 },
     trace: 'off',
     screenshot: 'only-on-failure',
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: chromiumLaunch,
   },
   webServer: {
     // tests/.site/app -> ../../dist, so the site lives at /app/.
