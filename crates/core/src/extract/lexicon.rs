@@ -836,7 +836,7 @@ mod tests {
         let kinds_of = |p: &str| {
             let k = key(p);
             lx.ac
-                .find_iter(&k)
+                .find_overlapping_iter(&k)
                 .filter(|m| m.range() == (0..k.len()))
                 .map(|m| lx.kinds[m.pattern()])
                 .fold(0, |a, b| a | b)

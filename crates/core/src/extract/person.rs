@@ -142,9 +142,11 @@ fn surname_after_given(nm: &Names, d: &Doc, k: usize) -> bool {
         && !plural_noun(nm, key)
 }
 
-/// `سخنان`, `اظهارات`: a common noun with a plural ending.
+/// `سخنان`, `اظهارات`: a frequent word that is a common noun with a plural
+/// ending (a rare one such as `بهرامیان` may be a surname).
 fn plural_noun(nm: &Names, key: &str) -> bool {
-    ["ان", "ات", "ها"].iter().any(|e| key.strip_suffix(e).is_some_and(|stem| nm.lx.is_common(stem, 20000)))
+    nm.lx.rank(key).is_some()
+        && ["ان", "ات", "ها"].iter().any(|e| key.strip_suffix(e).is_some_and(|stem| nm.lx.is_common(stem, 20000)))
 }
 
 /// `آقای X`, `دکتر X Y`: the honorific is left out.
@@ -157,6 +159,10 @@ fn after_honorific(nm: &Names, d: &Doc, i: usize) -> Option<Cand> {
     let key = d.key(first);
     if nm.lx.is_stop(key) || nm.lx.is_verb(key) || d.any(first, kind::HEAD | kind::HONORIFIC).is_some() {
         return None;
+    }
+    // `دکتر حسن روحانی`: a given name takes the surname after it.
+    if let Some(c) = given_and_surname(nm, d, first) {
+        return Some(c);
     }
     let mut end = first + 1;
     while end < d.len() && end - first < MAX_NAME && !d.breaks(end) && name_like(nm, d, end) {
