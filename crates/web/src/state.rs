@@ -254,6 +254,8 @@ pub enum Action {
     ConfirmFocused,
     DeleteFocused,
     OpenMenu(Menu),
+    /// A click elsewhere: closes the span or label menu.
+    CloseMenu,
     /// Escape: closes menus and overlays.
     CloseAll,
     TogglePanel(Panel),
@@ -436,10 +438,9 @@ impl AppState {
         if start >= end || end > n {
             return;
         }
-        if let Some((SpanState::Suggested, _)) = entry.find(start) {
-            if entry.doc.suggestions.iter().any(|s| s.start == start && s.end == end) {
-                return self.relabel(start, label);
-            }
+        // Selecting exactly an existing span relabels it.
+        if entry.doc.spans.iter().chain(&entry.doc.suggestions).any(|s| s.start == start && s.end == end) {
+            return self.relabel(start, label);
         }
         if let Some(o) = entry.overlapping(&(start..end)) {
             let t = span_text(&entry.doc.text, o.start..o.end);
@@ -836,6 +837,12 @@ impl Reducible for AppState {
                     s.focused = Some(start);
                 }
                 s.menu = m;
+            }
+            Action::CloseMenu => {
+                if s.menu == Menu::None {
+                    return self;
+                }
+                s.menu = Menu::None;
             }
             Action::CloseAll => {
                 if s.menu == Menu::None && s.panels.is_empty() && s.offer.is_none() {

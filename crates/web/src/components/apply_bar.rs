@@ -15,7 +15,7 @@ pub fn ApplyBar() -> Html {
     };
     html! {
         <div id="apply-everywhere" role="region">
-            <span class="offer-text">
+            <span class="offer-text" dir="auto">
                 { "Label the other occurrences of «" }<bdi>{ offer.text.clone() }</bdi>{ format!("» as {}? ", offer.label) }
             </span>
             <button data-action="apply-doc" disabled={offer.in_doc == 0} onclick={act(|| Action::ApplyEverywhere { all: false })}>

@@ -93,10 +93,13 @@ pub fn DocumentView() -> Html {
         let app = app.clone();
         Callback::from(move |e: MouseEvent| {
             let Some(target) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-            let Ok(Some(mark)) = target.closest("mark.span") else { return };
             if dom::selection_chars().is_some() {
-                return; // a drag that ended on a span: the label menu handles it
+                return; // the end of a drag: the label menu handles it
             }
+            let Ok(Some(mark)) = target.closest("mark.span") else {
+                app.dispatch(Action::CloseMenu);
+                return;
+            };
             let Some(start) = mark.get_attribute("data-start").and_then(|s| s.parse().ok()) else { return };
             let (x, y) = dom::clamp_menu(e.client_x(), e.client_y() + 12);
             app.dispatch(Action::OpenMenu(Menu::Span { start, x, y }));

@@ -30,7 +30,7 @@ pub fn HelpOverlay() -> Html {
         html! { <tr key={l.name.clone()}><td><kbd>{ l.key.clone() }</kbd></td><td>{ l.name.clone() }</td></tr> }
     });
     html! {
-        <div id="help-overlay" class="overlay" role="dialog" aria-label="Keys">
+        <div id="help-overlay" class="overlay" role="dialog" aria-label="Keys" dir="ltr" lang="en">
             <button class="close" aria-label="close" onclick={close}>{ "×" }</button>
             <h2>{ "Keys" }</h2>
             <table>

@@ -26,12 +26,17 @@ pub fn SpanMenu() -> Html {
         }
     });
     let confirmed = span.state == SpanState::Confirmed;
+    let text: String = app
+        .open_entry()
+        .map(|e| e.doc.text.chars().skip(span.start).take(span.end - span.start).collect())
+        .unwrap_or_default();
     html! {
         <div id="span-menu" role="menu" class="menu" style={format!("left:{x}px;top:{y}px")}>
-            <div class="menu-head">
+            <div class="menu-head" dir="auto">
                 <span class="menu-label" style={color_style(&app.labels, &span.label)}>{ span.label.clone() }</span>
                 { format!(" [{}, {}) {}", span.start, span.end, span.state.as_str()) }
             </div>
+            <div class="menu-text" dir="rtl" lang="fa">{ "«" }<bdi>{ text }</bdi>{ "»" }</div>
             <div class="menu-actions">
                 <button data-action="confirm" role="menuitem" disabled={confirmed} onclick={act(Action::Confirm { start })}>
                     <kbd>{ "Enter" }</kbd>{ " Confirm" }

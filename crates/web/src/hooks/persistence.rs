@@ -52,7 +52,7 @@ fn storage_error(app: &AppHandle, what: &str, e: impl std::fmt::Display) {
     app.dispatch(Action::ShowMessage(Some(Message { text, error: true })));
 }
 
-async fn open_db() -> Result<Database, String> {
+async fn open_db(app: &AppHandle) -> Result<Database, String> {
     let factory = Factory::new().map_err(|e| format!("IndexedDB is not available ({e})"))?;
     let mut req = factory.open(DB_NAME, Some(DB_VERSION)).map_err(|e| e.to_string())?;
     req.on_upgrade_needed(|event| {
@@ -64,8 +64,9 @@ async fn open_db() -> Result<Database, String> {
             }
         }
     });
-    req.on_blocked(|_| {
-        web_sys::console::warn_1(&"barchasb: the database upgrade is blocked by another tab".into());
+    let blocked = app.clone();
+    req.on_blocked(move |_| {
+        storage_error(&blocked, "the database is blocked", "another tab holds an older version open; close it");
     });
     req.await.map_err(|e| e.to_string())
 }
@@ -134,7 +135,7 @@ pub fn use_persistence(app: AppHandle) {
         let written = written.clone();
         use_effect_with((), move |_| {
             yew::platform::spawn_local(async move {
-                let db = match open_db().await {
+                let db = match open_db(&app).await {
                     Ok(db) => db,
                     Err(e) => {
                         app.dispatch(Action::Loaded { docs: seeds(), labels: None, open: None });

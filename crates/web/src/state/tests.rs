@@ -250,3 +250,19 @@ fn renaming_a_label_renames_its_spans() {
     let s = s.reduce(Action::Redo);
     assert_eq!(confirmed(&s, 0), vec![(0, 4, "TITLE".into())]);
 }
+
+#[test]
+fn selecting_exactly_a_span_relabels_it() {
+    let s = state_with(&[("a", T)]);
+    let s = s.reduce(Action::SuggestionsUpdated { id: "a".into(), spans: vec![Span::new(5, 10, "ORG")] });
+    let s = s.reduce(Action::Label { start: 0, end: 4, label: "ROLE".into() });
+    let s = s.reduce(Action::Label { start: 0, end: 4, label: "PER".into() });
+    let s = s.reduce(Action::Label { start: 5, end: 10, label: "LOC".into() });
+    assert!(s.message.is_none(), "{:?}", s.message);
+    assert_eq!(confirmed(&s, 0), vec![(0, 4, "PER".into()), (5, 10, "LOC".into())]);
+    assert!(s.docs[0].doc.suggestions.is_empty());
+    let s = s.reduce(Action::OpenMenu(Menu::Span { start: 0, x: 0, y: 0 })).reduce(Action::CloseMenu);
+    assert_eq!(s.menu, Menu::None);
+    let again = s.clone().reduce(Action::CloseMenu);
+    assert!(Rc::ptr_eq(&s, &again), "closing no menu is a no-op");
+}
