@@ -166,6 +166,8 @@ pub struct AppState {
     pub labels_rev: u64,
     /// The last revision known to be written to storage.
     pub saved_rev: u64,
+    /// Set by a storage error, cleared by the next successful save.
+    pub storage_failed: bool,
     undo: Vec<Step>,
     redo: Vec<Step>,
 }
@@ -185,6 +187,7 @@ impl Default for AppState {
             rev: 0,
             labels_rev: 0,
             saved_rev: 0,
+            storage_failed: false,
             undo: Vec::new(),
             redo: Vec::new(),
         }
@@ -268,6 +271,8 @@ pub enum Action {
     ShowMessage(Option<Message>),
     /// Storage reported `rev` as written.
     Saved(u64),
+    /// Storage failed (no IndexedDB, quota, blocked): shown, never swallowed.
+    StorageFailed(String),
 }
 
 /// The two seed texts, shown as a demo on first start.
@@ -282,6 +287,21 @@ pub fn seed_documents() -> Vec<Document> {
             include_str!("../../../seeds/imidro-kazakhstan-deputy-minister.txt"),
         ),
     ]
+}
+
+/// Keeps the spans that lie inside a text of `n` code points and do not
+/// overlap an earlier kept one (data from storage or a worker is not trusted
+/// to hold the invariants the view relies on).
+fn sanitize(spans: Vec<Span>, n: usize) -> Vec<Span> {
+    let mut spans: Vec<Span> = spans.into_iter().filter(|s| s.start < s.end && s.end <= n).collect();
+    spans.sort();
+    let mut kept: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans {
+        if kept.last().is_none_or(|k| k.end <= s.start) {
+            kept.push(s);
+        }
+    }
+    kept
 }
 
 /// Keeps the suggestions that overlap no confirmed span.
@@ -750,7 +770,14 @@ impl Reducible for AppState {
                 s.docs = docs
                     .into_iter()
                     .enumerate()
-                    .map(|(k, l)| Rc::new(Entry { doc: l.doc, suggested: l.suggested, rev: 0, text_gen: k as u64 }))
+                    .map(|(k, l)| {
+                        let mut doc = l.doc;
+                        let n = doc.text.chars().count();
+                        doc.spans = sanitize(std::mem::take(&mut doc.spans), n);
+                        doc.suggestions =
+                            drop_overlapping(sanitize(std::mem::take(&mut doc.suggestions), n), &doc.spans);
+                        Rc::new(Entry { doc, suggested: l.suggested, rev: 0, text_gen: k as u64 })
+                    })
                     .collect();
                 if let Some(l) = labels {
                     s.labels = Rc::new(l);
@@ -774,7 +801,8 @@ impl Reducible for AppState {
                 let Some(i) = s.index_of(&id) else { return self };
                 let rev = s.bump();
                 let e = Rc::make_mut(&mut s.docs[i]);
-                e.doc.suggestions = drop_overlapping(spans, &e.doc.spans);
+                let n = e.doc.text.chars().count();
+                e.doc.suggestions = drop_overlapping(sanitize(spans, n), &e.doc.spans);
                 e.suggested = true;
                 e.rev = rev;
             }
@@ -883,7 +911,14 @@ impl Reducible for AppState {
                 s.message = info(format!("Removed the label {name}; spans that have it keep it."));
             }
             Action::ShowMessage(m) => s.message = m,
-            Action::Saved(r) => s.saved_rev = r,
+            Action::Saved(r) => {
+                s.saved_rev = r;
+                s.storage_failed = false;
+            }
+            Action::StorageFailed(text) => {
+                s.storage_failed = true;
+                s.message = error(text);
+            }
         }
         Rc::new(s)
     }

@@ -66,7 +66,13 @@ pub fn Toolbar() -> Html {
         Callback::from(move |e: Event| import_files(app.clone(), e.target_unchecked_into()))
     };
     let has_doc = app.open.is_some();
-    let save_state = if app.saved_rev >= app.rev { "saved" } else { "saving…" };
+    let save_state = if app.storage_failed {
+        "not saved"
+    } else if app.saved_rev >= app.rev {
+        "saved"
+    } else {
+        "saving…"
+    };
     html! {
         <header id="toolbar" role="toolbar">
             <span class="brand" lang="fa">{ "برچسب" }</span>
@@ -88,7 +94,7 @@ pub fn Toolbar() -> Html {
             <button id="labels" onclick={act(Action::TogglePanel(Panel::Labels))}>{ "Labels" }</button>
             <button id="guidelines" onclick={act(Action::TogglePanel(Panel::Guidelines))}>{ "Guidelines" }</button>
             <button id="help" onclick={act(Action::TogglePanel(Panel::Help))} title="?">{ "Keys (?)" }</button>
-            <span id="save-status" data-rev={app.rev.to_string()} data-saved-rev={app.saved_rev.to_string()}>{ save_state }</span>
+            <span id="save-status" class={classes!(app.storage_failed.then_some("failed"))} data-rev={app.rev.to_string()} data-saved-rev={app.saved_rev.to_string()}>{ save_state }</span>
         </header>
     }
 }

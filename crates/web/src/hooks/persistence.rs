@@ -13,7 +13,7 @@
 //! - Errors (no IndexedDB in private mode, quota exceeded, a blocked
 //!   upgrade) are shown in `#message`, never swallowed.
 
-use crate::state::{seed_documents, Action, AppState, Loaded, Message};
+use crate::state::{seed_documents, Action, AppState, Loaded};
 use crate::AppHandle;
 use barchasb_core::{Document, LabelSet};
 use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode};
@@ -48,8 +48,10 @@ struct Written {
 }
 
 fn storage_error(app: &AppHandle, what: &str, e: impl std::fmt::Display) {
+    let e = e.to_string();
+    let e = e.trim_end_matches('.');
     let text = format!("Storage error: {what}: {e}. Your latest edits are not saved; export them to keep them.");
-    app.dispatch(Action::ShowMessage(Some(Message { text, error: true })));
+    app.dispatch(Action::StorageFailed(text));
 }
 
 async fn open_db(app: &AppHandle) -> Result<Database, String> {
@@ -174,7 +176,9 @@ pub fn use_persistence(app: AppHandle) {
         if !app.loaded {
             return;
         }
-        let tx = match write_changes(&app, &mut written.borrow_mut()) {
+        // (The borrow ends before the error branch borrows again.)
+        let queued = write_changes(&app, &mut written.borrow_mut());
+        let tx = match queued {
             Ok(Some(tx)) => tx,
             Ok(None) => return,
             Err(e) => {

@@ -266,3 +266,19 @@ fn selecting_exactly_a_span_relabels_it() {
     let again = s.clone().reduce(Action::CloseMenu);
     assert!(Rc::ptr_eq(&s, &again), "closing no menu is a no-op");
 }
+
+#[test]
+fn untrusted_spans_are_sanitized() {
+    let mut doc = Document::new("a", "ایران و چین");
+    doc.spans = vec![Span::new(0, 5, "LOC"), Span::new(3, 7, "ORG"), Span::new(8, 99, "LOC")];
+    doc.suggestions = vec![Span::new(4, 6, "LOC"), Span::new(8, 11, "LOC")];
+    let docs = vec![Loaded { doc, suggested: true }];
+    let s = Rc::new(AppState::default()).reduce(Action::Loaded { docs, labels: None, open: None });
+    assert_eq!(s.docs[0].doc.spans, vec![Span::new(0, 5, "LOC")]);
+    assert_eq!(s.docs[0].doc.suggestions, vec![Span::new(8, 11, "LOC")]);
+    let s = s.reduce(Action::SuggestionsUpdated {
+        id: "a".into(),
+        spans: vec![Span::new(6, 7, "ORG"), Span::new(6, 11, "LOC"), Span::new(11, 12, "PER")],
+    });
+    assert_eq!(s.docs[0].doc.suggestions, vec![Span::new(6, 7, "ORG")]);
+}
