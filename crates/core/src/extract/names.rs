@@ -103,6 +103,12 @@ impl Doc<'_> {
     }
 }
 
+/// Administrative divisions whose name follows them.
+const DIVISIONS: &[&str] = &["استان", "شهرستان", "ایالت", "دهستان", "روستای", "استانهای"];
+
+/// Direction adjectives that are part of a place name (`آذربایجان شرقی`).
+const DIRECTIONS: &[&str] = &["شرقی", "غربی", "شمالی", "جنوبی", "رضوی", "مرکزی"];
+
 /// Forms of `to be`: unlike light verbs they take whole names before them.
 const COPULAS: &[&str] = &["است", "بود", "هست", "باشد", "نیست", "بوده", "هستند", "بودند", "باشند"];
 
@@ -331,7 +337,7 @@ impl Names {
     /// A place from the gazetteers. Countries and regions are reliable;
     /// a city whose name is also a common word needs evidence.
     fn place(&self, d: &Doc, i: usize) -> Option<Cand> {
-        let h = d.exact(i, kind::LOC)?;
+        let Some(h) = d.exact(i, kind::LOC) else { return self.after_division(d, i) };
         let cand = Some(Cand { start: i, end: h.last + 1, label: LOC, weak: false });
         if h.kinds & (kind::COUNTRY | kind::REGION) != 0 {
             return cand;
@@ -340,6 +346,38 @@ impl Names {
             return cand;
         }
         None
+    }
+
+    /// `استان خوزستان`, `شهرستان سمیرم`: the name after an administrative
+    /// division word is a place even when no gazetteer has it (provinces are
+    /// in none of ours). The division word stays out of the span.
+    fn after_division(&self, d: &Doc, i: usize) -> Option<Cand> {
+        if i == 0 || d.breaks(i) || !DIVISIONS.contains(&d.key(i - 1)) || !d.is_word(i) {
+            return None;
+        }
+        let key = d.key(i);
+        if self.lx.is_stop(key)
+            || self.lx.is_verb(key)
+            || self.is_adjective(d, i)
+            || d.any(i, kind::HEAD | kind::PLACE_TRIGGER | kind::HONORIFIC).is_some()
+            || self.lx.is_common(key, 300)
+            || self.is_predicate_noun(d, i)
+            || d.temporal[i]
+        {
+            return None;
+        }
+        let mut end = i + 1;
+        // `خراسان رضوی`, `آذربایجان شرقی`, `سیستان و بلوچستان`
+        if !d.breaks(end) && DIRECTIONS.contains(&d.key(end)) {
+            end += 1;
+        } else if d.key(end) == "و"
+            && !d.breaks(end + 1)
+            && self.is_rare(d, end + 1)
+            && !self.lx.is_verb(d.key(end + 1))
+        {
+            end += 2;
+        }
+        Some(Cand { start: i, end, label: LOC, weak: false })
     }
 
     /// A city name that is no frequent word, no adjective-like word and no
@@ -435,7 +473,7 @@ impl Names {
             if name.len() == 1 && self.is_nationality(d.key(name.start)) {
                 return None;
             }
-            if self.lx.is_org_weak(&head_key) && !distinct {
+            if self.lx.is_org_weak(&head_key) && !distinct && name.len() < 2 {
                 return None;
             }
         }
@@ -658,7 +696,7 @@ impl Names {
 
     /// A noun that forms a compound verb with what follows (`دیدار کرد`,
     /// `دیدار و گفتگو کرد`): it ends a name before it.
-    fn is_predicate_noun(&self, d: &Doc, k: usize) -> bool {
+    pub(super) fn is_predicate_noun(&self, d: &Doc, k: usize) -> bool {
         // A copula after a name (`… اسلامی است`) does not make it a predicate.
         let verb = |t: usize| !d.breaks(t) && self.lx.is_verb(d.key(t)) && !COPULAS.contains(&d.key(t));
         if self.is_rare(d, k) {
@@ -827,6 +865,19 @@ mod tests {
             names(text),
             ["PER:کامران بهرامیان", "ROLE:مدیرعامل", "ORG:بانک ملت", "PER:بهرامیان", "PER:نسرین کریمی"]
         );
+    }
+
+    #[test]
+    fn place_after_an_administrative_division() {
+        // Provinces are in no gazetteer: the division word announces them.
+        assert_eq!(names("در استان خوزستان و استان خراسان رضوی"), ["LOC:خوزستان", "LOC:خراسان رضوی"]);
+        assert!(names("استان مرزی").is_empty());
+    }
+
+    #[test]
+    fn descriptive_title_before_a_common_word_is_no_person() {
+        assert!(names("استاد حوزه علمیه").iter().all(|s| !s.starts_with("PER")));
+        assert_eq!(names("آیت‌الله جوادی آملی افزود"), ["PER:جوادی آملی"]);
     }
 
     #[test]

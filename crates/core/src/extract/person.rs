@@ -18,6 +18,9 @@ use std::collections::HashSet;
 /// Surname endings (‑زاده ‑نژاد ‑پور ‑فر ‑یان ‑نیا ‑وند ‑لو ‑راد ‑کیا).
 const SURNAME_ENDINGS: &[&str] = &["زاده", "نژاد", "پور", "فر", "یان", "نیا", "وند", "لو", "راد", "کیا"];
 
+/// Honorifics that only ever precede a name.
+const STRONG_HONORIFICS: &[&str] = &["آقای", "خانم", "جناب", "سرکار", "حجتالاسلام", "آیتالله", "حجتالاسلاموالمسلمین"];
+
 /// Words at least this rare (by frequency rank) may be names.
 const NAME_RANK: u32 = 1500;
 
@@ -138,7 +141,7 @@ fn surname_after_given(nm: &Names, d: &Doc, k: usize) -> bool {
         && !nm.lx.is_name_second_part(key)
         && d.any(k, kind::HEAD | kind::HONORIFIC | kind::PLACE_TRIGGER).is_none()
         && d.exact(k, kind::COUNTRY | kind::REGION).is_none()
-        && nm.lx.rank(key).is_none_or(|r| r > 400)
+        && nm.lx.rank(key).is_none_or(|r| r > 150)
         && !plural_noun(nm, key)
 }
 
@@ -160,12 +163,28 @@ fn after_honorific(nm: &Names, d: &Doc, i: usize) -> Option<Cand> {
     if nm.lx.is_stop(key) || nm.lx.is_verb(key) || d.any(first, kind::HEAD | kind::HONORIFIC).is_some() {
         return None;
     }
+    // `استاد`, `دکتر` also describe (`استاد حوزه علمیه`): after them the
+    // first word must look like a name; after `آقای`, `خانم` any word will do.
+    let honorific: String = (i..=h.last).map(|k| d.key(k)).collect();
+    if !STRONG_HONORIFICS.contains(&honorific.as_str()) && !name_like(nm, d, first) {
+        return None;
+    }
     // `دکتر حسن روحانی`: a given name takes the surname after it.
     if let Some(c) = given_and_surname(nm, d, first) {
         return Some(c);
     }
+    // Otherwise a name word, then more of them.
+    if !surname_after_given(nm, d, first) {
+        return None;
+    }
+    // `جوادی آملی`, `بهزاد نبوی`: up to three name words.
     let mut end = first + 1;
-    while end < d.len() && end - first < MAX_NAME && !d.breaks(end) && name_like(nm, d, end) {
+    while end < d.len()
+        && end - first < MAX_NAME - 1
+        && !d.breaks(end)
+        && name_like(nm, d, end)
+        && (nm.lx.rank(d.key(end)).is_none_or(|r| r > 5000) || !nm.is_predicate_noun(d, end))
+    {
         end += 1;
     }
     Some(per(first, end))
