@@ -204,3 +204,26 @@ fn score(gold: &[Document], predicted: &HashMap<String, Vec<Span>>, scope: Optio
     }
     scores
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conll_scope_leaves_out_labels_the_gold_does_not_annotate() {
+        let mut doc = Document::new("a:1", "حسن روحانی در تهران");
+        doc.spans = vec![Span::new(0, 10, "PER"), Span::new(14, 19, "LOC")];
+        let pred = HashMap::from([(
+            "a:1".to_string(),
+            vec![Span::new(0, 10, "PER"), Span::new(11, 13, "DATE"), Span::new(14, 19, "ORG")],
+        )]);
+        let scope: BTreeSet<String> = ["PER", "LOC"].map(String::from).into();
+        let s = score(std::slice::from_ref(&doc), &pred, Some(&scope));
+        // DATE is out of scope; ORG is a label the gold file never uses, so it is left out too
+        assert_eq!(s.micro().tp, 1);
+        assert_eq!(s.micro().fp, 0);
+        assert_eq!(s.micro().fn_, 1);
+        let all = score(std::slice::from_ref(&doc), &pred, None);
+        assert_eq!(all.micro().fp, 2);
+    }
+}

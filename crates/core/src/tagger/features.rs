@@ -257,7 +257,7 @@ pub fn extract(text: &str, tokens: &[Token], rules: &[Entity]) -> Features {
                     h.push(Hasher::new(t::LEXICON + o).str(name).finish());
                 }
             }
-            h.push(Hasher::new(t::FREQ + o).str(&fact.freq.to_string()).finish());
+            h.push(Hasher::new(t::FREQ + o).str(["0", "1", "2", "3", "4", "5"][fact.freq as usize]).finish());
         }
         if let Some(r) = &rule[i] {
             h.push(Hasher::new(t::RULE_WORD).str(r).str(words[i]).finish());
