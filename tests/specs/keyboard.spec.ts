@@ -99,3 +99,47 @@ test('help, guidelines and labels editor panels', async ({ page }) => {
   for (const l of Object.keys(LABEL_KEYS)) expect(names).toContain(l);
   await page.screenshot({ path: `${ARTIFACTS}/labels-editor.png` });
 });
+
+test('the label set is editable (colour, key) and saved with the documents', async ({ page }) => {
+  await openApp(page);
+  await page.locator('#labels').click();
+  const editor = page.locator('#labels-editor');
+  await expect(editor).toBeVisible();
+  // The row of PER: the one whose text input holds "PER".
+  const rows = editor.locator('tr').filter({ has: page.locator('input[type="color"]') });
+  const names = await rows.evaluateAll((trs) =>
+    trs.map((tr) => Array.from(tr.querySelectorAll<HTMLInputElement>('input[type="text"]')).map((i) => i.value)),
+  );
+  const row = rows.nth(names.findIndex((vals) => vals.includes('PER')));
+  await row.locator('input[type="color"]').fill('#123456');
+  // The key: the one-character text input of that row (a sign: letters are commands).
+  const keyInput = row.locator('input[type="text"]').last();
+  await keyInput.fill('=');
+  await keyInput.press('Enter');
+  await keyInput.blur();
+  await page.locator('#labels').click();
+  await expect(editor).toBeHidden();
+
+  const perColour = () =>
+    page.locator('#doc-view mark.span[data-label="PER"]').first().evaluate((m) => getComputedStyle(m).borderTopColor);
+  await expect(page.locator('#doc-view mark.span[data-label="PER"]').first()).toBeVisible();
+  await expect.poll(perColour).toBe('rgb(18, 52, 86)');
+
+  // The new key relabels the focused span as PER.
+  const target = (await marks(page)).find((m) => m.label !== 'PER')!;
+  await mark(page, target.start, target.end).click();
+  await page.keyboard.press('=');
+  await expect(mark(page, target.start, target.end)).toHaveAttribute('data-label', 'PER');
+
+  await page.reload();
+  await expect(page.locator('#doc-view mark.span[data-label="PER"]').first()).toBeVisible();
+  await expect.poll(perColour).toBe('rgb(18, 52, 86)');
+  await expect(mark(page, target.start, target.end)).toHaveAttribute('data-label', 'PER');
+  await page.locator('#labels').click();
+  const keys = await page
+    .locator('#labels-editor tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) => Array.from(tr.querySelectorAll<HTMLInputElement>('input[type="text"]')).map((i) => i.value)),
+    );
+  expect(keys.find((vals) => vals.includes('PER'))).toContain('=');
+});
