@@ -235,14 +235,21 @@ impl Model {
                 s.learned = r.u32()?;
                 for v in s.model.iter_mut().chain(s.rules.iter_mut()) {
                     *v = f32::from_bits(r.u32()?);
+                    if !(v.is_finite() && *v >= 0.0) {
+                        return None;
+                    }
                 }
             }
             m.scale = f32::from_bits(r.u32()?);
+            if !(m.scale.is_finite() && m.scale > 0.0) {
+                return None;
+            }
             for v in &mut m.trans {
                 *v = i32::try_from(unzigzag(r.varint()?)).ok()?;
             }
             let n_rows = r.u32()? as usize;
-            if n_rows > m.index.len() {
+            // every row takes at least two bytes: a crafted count cannot make us allocate
+            if n_rows > m.index.len() || n_rows > (r.b.len() - r.at) / 2 {
                 return None;
             }
             m.rows = Vec::with_capacity(n_rows * t);
@@ -388,6 +395,23 @@ mod tests {
         assert!(Model::empty(vec!["A".into()], 30).is_err());
         assert!(Model::empty(vec!["A".into(), "A".into()], 10).is_err());
         assert!(Model::empty(vec![String::new()], 10).is_err());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_edit_with_a_valid_checksum_is_an_error_or_a_model(at in 10usize..120, byte in 0u8..=255, cut in 0usize..8) {
+            let mut body = sample().to_bytes();
+            body.truncate(body.len() - 8);
+            let at = at % body.len();
+            body[at] = byte;
+            body.truncate(body.len() - cut.min(body.len() - 10));
+            let sum = fnv1a(&body);
+            body.extend_from_slice(&sum.to_le_bytes());
+            // never a panic; when it loads, it saves back to the same bytes
+            if let Ok(m) = Model::from_bytes(&body) {
+                proptest::prop_assert_eq!(Model::from_bytes(&m.to_bytes()).unwrap(), m);
+            }
+        }
     }
 
     #[test]
