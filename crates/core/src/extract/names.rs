@@ -221,7 +221,8 @@ impl Names {
         if rest == "ی" && matched.ends_with(['ا', 'و', 'ه', 'ی']) {
             return Some(Glue::Ezafe);
         }
-        if rest.chars().count() >= 3 && self.lx.is_common(rest, 20000) && !self.lx.is_stop(rest) {
+        let pronoun = ["مان", "تان", "شان", "ایم", "اید", "اند"].contains(&rest);
+        if rest.chars().count() >= 3 && !pronoun && self.lx.is_common(rest, 20000) && !self.lx.is_stop(rest) {
             return Some(Glue::Word);
         }
         None
@@ -286,9 +287,11 @@ impl Names {
                 return Some(cs);
             }
         }
+        // `رئیس کمیسیون آموزش`: a body with office holders is an organisation.
+        let event_label = if i > 0 && d.any(i - 1, kind::ROLE_HEAD).is_some() { ORG } else { EVENT };
         for (mask, mode, label) in [
             (kind::ORG_HEAD, Mode::Org, ORG),
-            (kind::EVENT_HEAD, Mode::Event, EVENT),
+            (kind::EVENT_HEAD, Mode::Event, event_label),
             (kind::FAC_HEAD, Mode::Fac, FAC),
             (kind::AGREEMENT_HEAD, Mode::Agreement, AGREEMENT),
         ] {
@@ -479,16 +482,27 @@ impl Names {
         }
         let needs_distinct = match mode {
             Mode::Fac | Mode::Agreement => true,
-            Mode::Event => {
-                h.kinds & kind::EVENT_WEAK != 0
-                    && d.exact(i, kind::EVENT_HEAD | kind::EVENT_WEAK).is_some_and(|x| x.kinds & kind::EVENT_WEAK != 0)
-            }
+            // `همایش سراسری`: one describing word is no event name.
+            Mode::Event => h.kinds & kind::EVENT_WEAK != 0 || name.len() < 2,
             _ => false,
         };
         if needs_distinct && !distinct {
             return None;
         }
-        Some(Cand { start: i, end, label, weak: false })
+        // `هشتمین جشنواره …`, `دهمین دوره مسابقات …`: the edition is part of the event.
+        let mut start = i;
+        if mode == Mode::Event && label == EVENT {
+            let free = |k: usize| !d.taken[k] && !d.temporal[k] && !d.breaks(k + 1);
+            if start > 0 && d.key(start - 1) == "دوره" && free(start - 1) {
+                start -= 1;
+            }
+            if start > 0 && is_ordinal(d.key(start - 1)) && free(start - 1) {
+                start -= 1;
+            } else {
+                start = i;
+            }
+        }
+        Some(Cand { start, end, label, weak: false })
     }
 
     /// A determiner or number before a head makes it a generic mention.
@@ -630,9 +644,11 @@ impl Names {
             if d.any(k, kind::ROLE_HEAD).is_some_and(|h| h.kinds & kind::ROLE_WEAK == 0) || d.has(k, kind::HONORIFIC) {
                 break;
             }
-            // An ORG inside an ORG is part of it (`شورای مرکزی دفتر …`, longest
-            // name wins); elsewhere an ORG head starts a name of its own.
-            if d.has(k, kind::ORG_HEAD) && (mode == Mode::Role || (k > start && mode != Mode::Org)) {
+            // An ORG inside an ORG or an EVENT is part of it (`شورای مرکزی دفتر …`,
+            // `اجلاس هزاره سازمان ملل`: the longest name wins).
+            if d.has(k, kind::ORG_HEAD)
+                && (mode == Mode::Role || (k > start && matches!(mode, Mode::Fac | Mode::Agreement)))
+            {
                 break;
             }
             if mode == Mode::Org && k > start && d.has(k, kind::EVENT_HEAD | kind::FAC_HEAD | kind::AGREEMENT_HEAD) {
@@ -748,10 +764,20 @@ impl Names {
             && !d.temporal[end]
             && !(self.is_rare(d, end + 1) && d.is_word(end + 1) && !d.breaks(end + 1))
             && self.lx.rank(d.key(end)).is_none()
+            && !self.two_common_words(d.key(end))
         {
             out.push(Cand { start: end, end: end + 1, label: ORG, weak: false });
         }
         Some(out)
+    }
+
+    /// A token that is two frequent words run together (`درعینحال`,
+    /// `هیاترییسه`, `کاتولیکهای`): a typo or compound, not an acronym.
+    fn two_common_words(&self, key: &str) -> bool {
+        key.char_indices().skip(2).any(|(b, _)| {
+            let (a, z) = key.split_at(b);
+            z.chars().count() >= 2 && self.lx.is_common(a, 10000) && (self.lx.is_common(z, 10000) || self.lx.is_stop(z))
+        })
     }
 
     /// `(ایمیدرو)` right after an ORG: the acronym is an ORG of its own.
@@ -774,6 +800,11 @@ impl Names {
             weak: false,
         })
     }
+}
+
+/// An ordinal adjective (`نخستین`, `هشتمین`, `۱۲مین`).
+fn is_ordinal(key: &str) -> bool {
+    key.ends_with("مین") && key.chars().count() >= 4 || key == "نخستین" || key == "اولین"
 }
 
 /// A year in any of the three calendars (1300–1499 Solar/lunar Hijri,
