@@ -644,6 +644,9 @@ const VERBS: &[&str] = &[
     "هست",
 ];
 
+/// Verbs of saying and auxiliaries: no noun before them is part of the verb.
+const NOT_LIGHT: &[&str] = &["گفت", "گو", "افزود", "افزا", "نوشت", "نویس", "خواهد", "خواهند", "تواند", "توان"];
+
 /// Compiled lexicon: one automaton over every phrase key.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -806,6 +809,12 @@ impl Lexicon {
 
     pub fn is_org_weak(&self, k: &str) -> bool {
         self.org_weak.contains(k)
+    }
+
+    /// A verb that takes a noun before it to form a compound verb
+    /// (`دیدار کرد`, `مورد بررسی قرار گرفت`); `گفت`, `افزود` take none.
+    pub fn is_light_verb(&self, k: &str) -> bool {
+        self.is_verb(k) && !NOT_LIGHT.iter().any(|v| k == *v || k.strip_prefix("می").is_some_and(|r| r.starts_with(v)))
     }
 
     pub fn is_name_second_part(&self, k: &str) -> bool {

@@ -304,6 +304,11 @@ impl Names {
         if let Some(c) = self.place(d, i) {
             return Some(vec![c]);
         }
+        // `کنسانتره سنگ آهن`, `کاتد مس`: a product form joins the commodity after it.
+        if d.has(i, kind::PRODUCT_FORM) && d.commodity.get(i + 1).copied().unwrap_or(false) && !d.breaks(i + 1) {
+            let end = d.exact(i + 1, kind::COMMODITY).map_or(i + 2, |h| h.last + 1);
+            return Some(vec![Cand { start: i, end, label: COMMODITY, weak: false }]);
+        }
         if d.commodity[i] {
             let mut end = i + 1;
             while end < d.len() && d.commodity[end] && !d.breaks(end) && d.exact(end, kind::COMMODITY).is_some() {
@@ -312,10 +317,6 @@ impl Names {
             // Multi-word commodities are one hit; a product form joins the
             // commodity after it (`کاتد مس`).
             let end = d.exact(i, kind::COMMODITY).map_or(end, |h| h.last + 1).max(i + 1);
-            return Some(vec![Cand { start: i, end, label: COMMODITY, weak: false }]);
-        }
-        if d.has(i, kind::PRODUCT_FORM) && d.commodity.get(i + 1).copied().unwrap_or(false) && !d.breaks(i + 1) {
-            let end = d.exact(i + 1, kind::COMMODITY).map_or(i + 2, |h| h.last + 1);
             return Some(vec![Cand { start: i, end, label: COMMODITY, weak: false }]);
         }
         None
@@ -498,6 +499,10 @@ impl Names {
             }
             if start > 0 && is_ordinal(d.key(start - 1)) && free(start - 1) {
                 start -= 1;
+                // `بیست و هفتمین`
+                if start >= 2 && d.key(start - 1) == "و" && TENS.contains(&d.key(start - 2)) && free(start - 2) {
+                    start -= 2;
+                }
             } else {
                 start = i;
             }
@@ -612,8 +617,12 @@ impl Names {
                             break;
                         }
                         // `فاز 11`, `گل گهر 2`: a bare number inside a name.
-                        Mode::Fac | Mode::Event | Mode::Agreement if !d.temporal[k] && key.len() <= 3 => {
+                        // A number that starts an amount (`۳ بازدید`) ends the name.
+                        Mode::Fac | Mode::Event | Mode::Agreement if key.len() <= 3 => {
                             end = k + 1;
+                            if d.temporal[k] {
+                                break;
+                            }
                             k += 1;
                             continue;
                         }
@@ -626,6 +635,19 @@ impl Names {
                     continue;
                 }
                 Some(TokenKind::Word) => {}
+                // `وزارت صنعت، معدن و تجارت`: an enumeration `A، B و C` inside a name.
+                Some(TokenKind::Punct)
+                    if matches!(key, "،" | ",")
+                        && mode != Mode::Fac
+                        && end > start
+                        && self.continues_after_and(d, k + 1, mode)
+                        && !self.is_plural_noun(d.key(k + 1))
+                        && (d.key(k + 2) == "و" && !self.is_plural_noun(d.key(k + 3))
+                            || matches!(d.key(k + 2), "،" | ",") && d.key(k + 4) == "و") =>
+                {
+                    k += 1;
+                    continue;
+                }
                 _ => break,
             }
             if d.temporal[k] {
@@ -697,7 +719,12 @@ impl Names {
         if d.temporal[k] || (!d.commodity[k] && (self.lx.is_stop(key) || self.lx.is_verb(key))) {
             return false;
         }
-        if d.any(k, kind::ROLE_HEAD | kind::HONORIFIC | kind::ORG_HEAD).is_some() || self.lx.is_given(key) {
+        let heads = if mode == Mode::Event {
+            kind::ROLE_HEAD | kind::HONORIFIC
+        } else {
+            kind::ROLE_HEAD | kind::HONORIFIC | kind::ORG_HEAD
+        };
+        if d.any(k, heads).is_some() || self.lx.is_given(key) {
             return false;
         }
         if self.is_predicate_noun(d, k) {
@@ -714,7 +741,7 @@ impl Names {
     /// `دیدار و گفتگو کرد`): it ends a name before it.
     pub(super) fn is_predicate_noun(&self, d: &Doc, k: usize) -> bool {
         // A copula after a name (`… اسلامی است`) does not make it a predicate.
-        let verb = |t: usize| !d.breaks(t) && self.lx.is_verb(d.key(t)) && !COPULAS.contains(&d.key(t));
+        let verb = |t: usize| !d.breaks(t) && self.lx.is_light_verb(d.key(t)) && !COPULAS.contains(&d.key(t));
         if self.is_rare(d, k) {
             return false;
         }
@@ -771,6 +798,11 @@ impl Names {
         Some(out)
     }
 
+    /// `معاونان`, `مدیران`, `شرکتها`: a frequent noun with a plural ending.
+    pub(super) fn is_plural_noun(&self, key: &str) -> bool {
+        ["ان", "ها", "های", "ات"].iter().any(|e| key.strip_suffix(e).is_some_and(|stem| self.lx.is_common(stem, 20000)))
+    }
+
     /// A token that is two frequent words run together (`درعینحال`,
     /// `هیاترییسه`, `کاتولیکهای`): a typo or compound, not an acronym.
     fn two_common_words(&self, key: &str) -> bool {
@@ -801,6 +833,9 @@ impl Names {
         })
     }
 }
+
+/// Number words that come before `و` in a compound ordinal.
+const TENS: &[&str] = &["بیست", "سی", "چهل", "پنجاه", "شصت", "هفتاد", "هشتاد", "نود", "صد", "یکصد", "دویست", "سیصد"];
 
 /// An ordinal adjective (`نخستین`, `هشتمین`, `۱۲مین`).
 fn is_ordinal(key: &str) -> bool {
@@ -967,6 +1002,26 @@ mod tests {
                 &["ORG:مجلس شورای اسلامی", "AGREEMENT:قانون بودجه ۱۴۰۴", "PER:قالیباف"],
             ),
             ("شرکت‌های ایرانی در این نمایشگاه حضور داشتند و دو کشور تفاهم‌نامه‌ای امضا کردند.", &[]),
+            (
+                "مهدی کرباسیان معاون وزیر صنعت، معدن و تجارت در استان آذربایجان غربی گفت.",
+                &["PER:مهدی کرباسیان", "ROLE:معاون وزیر صنعت، معدن و تجارت", "LOC:آذربایجان غربی"],
+            ),
+            (
+                "سخنگوی وزارت امور خارجه روسیه ماریا زاخارووا اعلام کرد.",
+                &["ROLE:سخنگوی", "ORG:وزارت امور خارجه روسیه", "PER:ماریا زاخارووا"],
+            ),
+            (
+                "اردشیر سعدمحمدی مدیرعامل این شرکت در بازدید از مجتمع مس سرچشمه گفت.",
+                &["PER:اردشیر سعدمحمدی", "ROLE:مدیرعامل", "FAC:مجتمع مس سرچشمه"],
+            ),
+            (
+                "عرضه سنگ آهن و کنسانتره سنگ آهن در بیست و هفتمین نمایشگاه بین‌المللی نفت، گاز، پالایش و پتروشیمی",
+                &[
+                    "COMMODITY:سنگ آهن",
+                    "COMMODITY:کنسانتره سنگ آهن",
+                    "EVENT:بیست و هفتمین نمایشگاه بین‌المللی نفت، گاز، پالایش و پتروشیمی",
+                ],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(names(text), *want, "in: {text}");

@@ -105,6 +105,9 @@ fn name_like(nm: &Names, d: &Doc, k: usize) -> bool {
 fn adjective_like(nm: &Names, key: &str) -> bool {
     let Some(stem) = key.strip_suffix('ی') else { return false };
     let stem = stem.strip_suffix('ی').unwrap_or(stem);
+    if nm.lx.is_given(key) {
+        return false; // `مهدی`, `علی`
+    }
     // `رفسنجانی`, `تهرانی`: surnames from places are common in Persian.
     nm.lx.is_common(stem, 20000)
         && !nm.lx.is_given(stem)
