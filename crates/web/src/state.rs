@@ -54,6 +54,11 @@ pub struct Entry {
     pub text_gen: u64,
 }
 
+/// Equality of documents is an equivalence (JSON values hold no NaN), and
+/// with `Eq` an `Rc<Entry>` compares by pointer first, so comparing states
+/// (context, memo deps) does not compare unchanged texts.
+impl Eq for Entry {}
+
 impl Entry {
     /// Confirmed spans and suggestions merged, sorted by start.
     pub fn view_spans(&self) -> Vec<ViewSpan> {
@@ -659,7 +664,7 @@ impl AppState {
             }
             LabelField::Key(k) => {
                 let k = k.trim().to_string();
-                if k.chars().count() > 1 || k.chars().any(|c| c.is_ascii_alphabetic() && c != '-') {
+                if k.chars().count() > 1 || k.chars().any(|c| c.is_alphabetic() || c == '?' || c.is_whitespace()) {
                     self.message = error("A key must be one digit or sign (letters are taken by commands).");
                     return;
                 }

@@ -8,9 +8,37 @@ use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+/// The key as on a Latin layout: with a Persian (or Arabic) layout active,
+/// the digit and letter keys give Persian characters (`۱`, `ش` for A), so
+/// for a single non-ASCII character the physical key (`Digit1`, `KeyA`,
+/// `Minus`) decides; digits of the Persian and Arabic-Indic blocks count as
+/// ASCII digits, and the Persian question mark is `?`.
+fn effective_key(key: &str, code: &str) -> String {
+    let mut chars = key.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else { return key.to_string() };
+    if c.is_ascii() {
+        return key.to_string();
+    }
+    if let Some(d) = code.strip_prefix("Digit") {
+        return d.to_string();
+    }
+    if let Some(l) = code.strip_prefix("Key") {
+        return l.to_lowercase();
+    }
+    if code == "Minus" {
+        return "-".to_string();
+    }
+    match c {
+        '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8).to_string(),
+        '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8).to_string(),
+        '؟' => "?".to_string(),
+        _ => key.to_string(),
+    }
+}
+
 /// What a key does, given whether a menu is open and a span is focused.
 fn action_for(app: &AppHandle, e: &web_sys::KeyboardEvent) -> Option<Action> {
-    let key = e.key();
+    let key = effective_key(&e.key(), &e.code());
     let ctrl = e.ctrl_key() || e.meta_key();
     if ctrl {
         return match key.to_lowercase().as_str() {
@@ -64,13 +92,11 @@ fn action_for(app: &AppHandle, e: &web_sys::KeyboardEvent) -> Option<Action> {
     }
 }
 
-/// Listens to `keydown` on the window while the app is mounted. The
-/// listener is replaced when the state changes, so it always sees the
-/// current state.
+/// Listens to `keydown` on the window while the app is mounted. One
+/// listener is enough: a reducer handle always reads the current state.
 #[hook]
 pub fn use_keyboard(app: AppHandle) {
-    use_effect_with(app, |app| {
-        let app = app.clone();
+    use_effect_with((), move |_| {
         let window = web_sys::window().expect("a browser window");
         let options = EventListenerOptions::enable_prevent_default();
         let listener = EventListener::new_with_options(&window, "keydown", options, move |e| {
@@ -85,4 +111,25 @@ pub fn use_keyboard(app: AppHandle) {
         });
         move || drop(listener)
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::effective_key;
+
+    #[test]
+    fn persian_layout_keys_act_like_latin_ones() {
+        assert_eq!(effective_key("۳", "Digit3"), "3");
+        assert_eq!(effective_key("ش", "KeyA"), "a");
+        assert_eq!(effective_key("د", "KeyN"), "n");
+        assert_eq!(effective_key("ظ", "KeyZ"), "z");
+        assert_eq!(effective_key("-", "Minus"), "-");
+        // an on-screen keyboard may send no code
+        assert_eq!(effective_key("۷", ""), "7");
+        assert_eq!(effective_key("٤", ""), "4");
+        assert_eq!(effective_key("Tab", "Tab"), "Tab");
+        assert_eq!(effective_key("?", "Slash"), "?");
+        assert_eq!(effective_key("؟", "Slash"), "?");
+        assert_eq!(effective_key("پ", "Backslash"), "پ");
+    }
 }
