@@ -301,6 +301,9 @@ impl Names {
                 }
             }
         }
+        if let Some(c) = self.news_source(d, i) {
+            return Some(vec![c]);
+        }
         if let Some(c) = self.place(d, i) {
             return Some(vec![c]);
         }
@@ -508,6 +511,26 @@ impl Names {
             }
         }
         Some(Cand { start, end, label, weak: false })
+    }
+
+    /// `به گزارش ایسنا`: the one less common word after `به گزارش` is the
+    /// news agency reporting (not `خبرنگار`, `روابط عمومی` or a head).
+    fn news_source(&self, d: &Doc, i: usize) -> Option<Cand> {
+        if i < 2 || d.key(i - 2) != "به" || d.key(i - 1) != "گزارش" || d.breaks(i) || d.breaks(i - 1) {
+            return None;
+        }
+        let key = d.key(i);
+        let rare_enough = d.kind(i) == Some(TokenKind::Latin) || self.lx.rank(key).is_none_or(|r| r > 2000);
+        let plain = !self.lx.is_stop(key)
+            && !self.lx.is_verb(key)
+            && d.any(i, kind::HEAD | kind::HONORIFIC | kind::LOC | kind::PLACE_TRIGGER).is_none()
+            && !self.is_adjective(d, i)
+            && !self.lx.is_given(key)
+            && !self.two_common_words(key);
+        // The agency is one word: `به گزارش ایسنا از …`, `به گزارش ایرنا،`.
+        let alone =
+            d.breaks(i + 1) || !d.is_word(i + 1) || self.lx.is_stop(d.key(i + 1)) || self.lx.is_verb(d.key(i + 1));
+        (rare_enough && plain && alone).then_some(Cand { start: i, end: i + 1, label: ORG, weak: false })
     }
 
     /// A determiner or number before a head makes it a generic mention.
@@ -806,10 +829,14 @@ impl Names {
     /// A token that is two frequent words run together (`درعینحال`,
     /// `هیاترییسه`, `کاتولیکهای`): a typo or compound, not an acronym.
     fn two_common_words(&self, key: &str) -> bool {
-        key.char_indices().skip(2).any(|(b, _)| {
-            let (a, z) = key.split_at(b);
-            z.chars().count() >= 2 && self.lx.is_common(a, 10000) && (self.lx.is_common(z, 10000) || self.lx.is_stop(z))
-        })
+        // Short words split by chance (`ای|سنا`), so only longer tokens.
+        key.chars().count() >= 6
+            && key.char_indices().skip(2).any(|(b, _)| {
+                let (a, z) = key.split_at(b);
+                z.chars().count() >= 3
+                    && self.lx.is_common(a, 10000)
+                    && (self.lx.is_common(z, 10000) || self.lx.is_stop(z))
+            })
     }
 
     /// `(ایمیدرو)` right after an ORG: the acronym is an ORG of its own.
@@ -944,6 +971,12 @@ mod tests {
     fn descriptive_title_before_a_common_word_is_no_person() {
         assert!(names("استاد حوزه علمیه").iter().all(|s| !s.starts_with("PER")));
         assert_eq!(names("آیت‌الله جوادی آملی افزود"), ["PER:جوادی آملی"]);
+    }
+
+    #[test]
+    fn the_agency_after_bgozaresh_is_an_org() {
+        assert_eq!(names("به گزارش ایسنا، قیمت طلا افزایش یافت"), ["ORG:ایسنا", "COMMODITY:طلا"]);
+        assert!(names("به گزارش خبرنگار ما از بندر").is_empty());
     }
 
     #[test]
