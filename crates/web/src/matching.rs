@@ -54,7 +54,7 @@ pub fn key_of(text: &str, range: Range<usize>) -> String {
 mod tests {
     use super::*;
 
-    fn texts<'a>(text: &'a str, rs: &[Range<usize>]) -> Vec<String> {
+    fn texts(text: &str, rs: &[Range<usize>]) -> Vec<String> {
         rs.iter().map(|r| text.chars().skip(r.start).take(r.end - r.start).collect()).collect()
     }
 

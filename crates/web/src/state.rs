@@ -636,124 +636,6 @@ impl AppState {
         self.focused = next.map(|s| s.start);
         self.menu = Menu::None;
     }
-
-    fn edit_label(&mut self, index: usize, field: LabelField) {
-        let Some(old) = self.labels.labels.get(index).cloned() else { return };
-        let mut new = old.clone();
-        let taken = |f: &dyn Fn(&Label) -> bool| self.labels.labels.iter().enumerate().any(|(j, l)| j != index && f(l));
-        match field {
-            LabelField::Name(name) => {
-                let name = name.trim().to_string();
-                if name.is_empty() || name.chars().any(|c| c.is_whitespace() || c == '"') {
-                    self.message = error("A label name must be non-empty, without spaces or quotes.");
-                    return;
-                }
-                if taken(&|l| l.name == name) {
-                    self.message = error(format!("There is already a label named {name}."));
-                    return;
-                }
-                new.name = name;
-            }
-            LabelField::Color(c) => {
-                let ok = c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|h| h.is_ascii_hexdigit());
-                if !ok {
-                    self.message = error("A colour must be written #rrggbb.");
-                    return;
-                }
-                new.color = c;
-            }
-            LabelField::Key(k) => {
-                let k = k.trim().to_string();
-                if k.chars().count() > 1 || k.chars().any(|c| c.is_alphabetic() || c == '?' || c.is_whitespace()) {
-                    self.message = error("A key must be one digit or sign (letters are taken by commands).");
-                    return;
-                }
-                if !k.is_empty() && taken(&|l| l.key == k) {
-                    self.message = error(format!("The key {k} is already used."));
-                    return;
-                }
-                new.key = k;
-            }
-        }
-        if new == old {
-            return;
-        }
-        if new.name != old.name {
-            // Rename the label in every document, and in the undo history.
-            let rename = |spans: &mut Vec<Span>| {
-                for s in spans.iter_mut().filter(|s| s.label == old.name) {
-                    s.label = new.name.clone();
-                }
-            };
-            for i in 0..self.docs.len() {
-                let d = &self.docs[i].doc;
-                if d.spans.iter().chain(&d.suggestions).any(|s| s.label == old.name) {
-                    let rev = self.bump();
-                    let e = Rc::make_mut(&mut self.docs[i]);
-                    rename(&mut e.doc.spans);
-                    rename(&mut e.doc.suggestions);
-                    e.rev = rev;
-                }
-            }
-            for step in self.undo.iter_mut().chain(self.redo.iter_mut()) {
-                for (_, a) in step.changes.iter_mut() {
-                    rename(&mut a.spans);
-                    rename(&mut a.suggestions);
-                }
-            }
-        }
-        Rc::make_mut(&mut self.labels).labels[index] = new;
-        self.labels_rev = self.bump();
-        self.message = None;
-    }
-
-    fn add_documents(&mut self, docs: Vec<Document>, errors: Vec<String>) {
-        let (mut added, mut replaced) = (0, 0);
-        let mut first = None;
-        for mut doc in docs {
-            doc.spans.sort();
-            doc.suggestions.sort();
-            let suggested = !doc.suggestions.is_empty() || doc.status == Status::Done;
-            doc.suggestions = drop_overlapping(std::mem::take(&mut doc.suggestions), &doc.spans);
-            let rev = self.bump();
-            let entry = Entry { doc, suggested, rev, text_gen: rev };
-            let i = match self.index_of(&entry.doc.id) {
-                Some(i) => {
-                    replaced += 1;
-                    self.docs[i] = Rc::new(entry);
-                    // the history of the replaced document no longer applies
-                    let id = self.docs[i].doc.id.clone();
-                    for s in self.undo.iter_mut().chain(self.redo.iter_mut()) {
-                        s.changes.retain(|(c, _)| *c != id);
-                    }
-                    i
-                }
-                None => {
-                    added += 1;
-                    self.docs.push(Rc::new(entry));
-                    self.docs.len() - 1
-                }
-            };
-            self.ensure_suggestions(i);
-            first.get_or_insert(i);
-        }
-        self.undo.retain(|s| !s.changes.is_empty());
-        self.redo.retain(|s| !s.changes.is_empty());
-        let mut text = format!("Added {added} documents");
-        if replaced > 0 {
-            text += &format!(", replaced {replaced}");
-        }
-        text.push('.');
-        if !errors.is_empty() {
-            text = format!("{text} {} errors:\n{}", errors.len(), errors.join("\n"));
-        }
-        self.message = Some(Message { text, error: !errors.is_empty() });
-        if self.open.is_none() || added + replaced > 0 {
-            if let Some(i) = first {
-                self.open_doc(i);
-            }
-        }
-    }
 }
 
 impl Reducible for AppState {
@@ -929,5 +811,7 @@ impl Reducible for AppState {
     }
 }
 
+mod documents;
+mod labels;
 #[cfg(test)]
 mod tests;
