@@ -71,6 +71,8 @@ pub(super) struct Doc<'a> {
     pub commodity: Vec<bool>,
     /// Tokens already inside a candidate.
     pub taken: Vec<bool>,
+    /// Tokens inside a person candidate.
+    pub person: Vec<bool>,
 }
 
 impl Doc<'_> {
@@ -192,15 +194,20 @@ impl Names {
             }
             hits[i].push(Hit { last, kinds: self.lx.kinds[pat], glue });
         }
+        // Tokens are sorted and disjoint: find each entity's first token by
+        // binary search, so marking stays linear in the text.
         let mut temporal = vec![false; n];
         for e in earlier {
-            for (k, t) in toks.iter().enumerate() {
-                if t.range.overlaps(&e.range) {
-                    temporal[k] = true;
+            let first = toks.partition_point(|t| t.range.end <= e.range.start);
+            for (k, t) in toks.iter().enumerate().skip(first) {
+                if t.range.start >= e.range.end {
+                    break;
                 }
+                temporal[k] = true;
             }
         }
-        let mut d = Doc { toks, hits, temporal, commodity: vec![false; n], taken: vec![false; n] };
+        let mut d =
+            Doc { toks, hits, temporal, commodity: vec![false; n], taken: vec![false; n], person: vec![false; n] };
         d.commodity = self.commodities(&d);
         d
     }

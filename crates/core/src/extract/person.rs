@@ -13,7 +13,7 @@ use super::lexicon::kind;
 use super::names::{Cand, Doc, Names};
 use crate::labels::{ORG, PER, ROLE};
 use crate::tokenize::TokenKind;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Surname endings (‑زاده ‑نژاد ‑پور ‑فر ‑یان ‑نیا ‑وند ‑لو ‑راد ‑کیا).
 const SURNAME_ENDINGS: &[&str] = &["زاده", "نژاد", "پور", "فر", "یان", "نیا", "وند", "لو", "راد", "کیا"];
@@ -39,6 +39,8 @@ pub(super) fn find(nm: &Names, d: &mut Doc, cands: &mut Vec<Cand>) {
             take(d, c, &mut found);
         }
     }
+    // Candidates from the scan are sorted by start and disjoint.
+    let starts: HashMap<usize, usize> = cands.iter().enumerate().map(|(n, c)| (c.start, n)).collect();
     let roles: Vec<usize> = (0..cands.len()).filter(|&r| cands[r].label == ROLE).collect();
     for r in roles {
         let role = cands[r];
@@ -47,13 +49,17 @@ pub(super) fn find(nm: &Names, d: &mut Doc, cands: &mut Vec<Cand>) {
             take(d, c, &mut found);
             near = true;
         }
-        let after = end_of_complement(cands, role.end);
+        let after = end_of_complement(cands, &starts, role.end);
         if let Some(c) = after_role(nm, d, after) {
             take(d, c, &mut found);
             near = true;
         }
-        let touches = |c: &Cand| c.end == role.start || c.start == after || c.end + 1 == role.start;
-        if near || found.iter().any(touches) {
+        // A person found earlier right before or after the role.
+        let per_at = |k: usize| d.person[k];
+        let touches = (role.start >= 1 && per_at(role.start - 1))
+            || (role.start >= 2 && matches!(d.key(role.start - 1), "،" | ",") && per_at(role.start - 2))
+            || (after < d.len() && per_at(after));
+        if near || touches {
             cands[r].weak = false;
         }
     }
@@ -67,6 +73,7 @@ fn take(d: &mut Doc, c: Cand, found: &mut Vec<Cand>) {
         return;
     }
     d.taken[c.start..c.end].iter_mut().for_each(|x| *x = true);
+    d.person[c.start..c.end].iter_mut().for_each(|x| *x = true);
     found.push(c);
 }
 
@@ -236,8 +243,8 @@ fn before_role(nm: &Names, d: &Doc, role_start: usize) -> Option<Cand> {
 }
 
 /// The token after a role and the ORG/LOC it governs.
-fn end_of_complement(cands: &[Cand], mut at: usize) -> usize {
-    while let Some(c) = cands.iter().find(|c| c.start == at && c.label != PER && c.label != ROLE) {
+fn end_of_complement(cands: &[Cand], starts: &HashMap<usize, usize>, mut at: usize) -> usize {
+    while let Some(c) = starts.get(&at).map(|&n| cands[n]).filter(|c| c.label != PER && c.label != ROLE) {
         at = c.end;
     }
     at
@@ -271,14 +278,14 @@ fn plausible(nm: &Names, d: &Doc, start: usize, end: usize) -> bool {
 /// Later (and earlier) mentions of found persons and single-word ORGs.
 fn mentions(nm: &Names, d: &mut Doc, cands: &mut Vec<Cand>) {
     let mut full: HashSet<String> = HashSet::new();
-    let mut single: Vec<(String, &'static str)> = Vec::new();
+    let mut single: HashMap<String, &'static str> = HashMap::new();
     for c in cands.iter() {
         let keys: Vec<&str> = (c.start..c.end).map(|k| d.key(k)).collect();
         if c.label == PER && keys.len() >= 2 {
             full.insert(keys.concat());
             let last = *keys.last().unwrap_or(&"");
             if nm.lx.rank(last).is_none_or(|r| r > NAME_RANK) && !nm.lx.is_given(last) {
-                single.push((last.to_string(), PER));
+                single.entry(last.to_string()).or_insert(PER);
             }
         }
         if c.label == ORG
@@ -286,7 +293,7 @@ fn mentions(nm: &Names, d: &mut Doc, cands: &mut Vec<Cand>) {
             && nm.lx.rank(keys[0]).is_none()
             && d.kind(c.start) != Some(TokenKind::Punct)
         {
-            single.push((keys[0].to_string(), ORG));
+            single.entry(keys[0].to_string()).or_insert(ORG);
         }
     }
     if full.is_empty() && single.is_empty() {
@@ -310,7 +317,7 @@ fn mentions(nm: &Names, d: &mut Doc, cands: &mut Vec<Cand>) {
                 hit = Some((e + 1, PER));
             }
         }
-        let hit = hit.or_else(|| single.iter().find(|(s, _)| s == d.key(k)).map(|(_, l)| (k + 1, *l)));
+        let hit = hit.or_else(|| single.get(d.key(k)).map(|l| (k + 1, *l)));
         match hit {
             Some((end, label)) => {
                 d.taken[k..end].iter_mut().for_each(|x| *x = true);
