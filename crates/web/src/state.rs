@@ -379,6 +379,8 @@ impl AppState {
         if !changes.is_empty() {
             self.undo.push(Step { changes });
             self.redo.clear();
+            // An edit went through: an earlier refusal no longer applies.
+            self.message = None;
         }
     }
 

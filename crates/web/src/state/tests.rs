@@ -282,3 +282,17 @@ fn untrusted_spans_are_sanitized() {
     });
     assert_eq!(s.docs[0].doc.suggestions, vec![Span::new(6, 7, "ORG")]);
 }
+
+#[test]
+fn a_refusal_is_cleared_by_the_next_edit() {
+    let s = state_with(&[("a", T)]);
+    let s = s.reduce(Action::Label { start: 0, end: 4, label: "ROLE".into() });
+    let s = s.reduce(Action::Label { start: 2, end: 10, label: "ORG".into() });
+    assert!(s.message.as_ref().is_some_and(|m| m.error && m.text.contains("overlap")));
+    let s = s.reduce(Action::Delete { start: 0 });
+    assert!(s.message.is_none());
+    // a span across a line break is refused too
+    let s = state_with(&[("b", "ایران\nچین")]).reduce(Action::Label { start: 0, end: 9, label: "LOC".into() });
+    assert!(s.message.as_ref().unwrap().text.contains("line break"));
+    assert!(s.docs[0].doc.spans.is_empty());
+}
