@@ -353,7 +353,7 @@ impl Names {
     fn place(&self, d: &Doc, i: usize) -> Option<Cand> {
         let Some(h) = d.exact(i, kind::LOC) else { return self.after_division(d, i) };
         let cand = Some(Cand { start: i, end: h.last + 1, label: LOC, weak: false });
-        if h.kinds & (kind::COUNTRY | kind::REGION) != 0 {
+        if h.kinds & (kind::COUNTRY | kind::REGION) != 0 && !self.looks_like_a_word(d, i, h) {
             return cand;
         }
         if self.city_is_sure(d, i, h) || self.city_has_evidence(d, i, h) {
@@ -406,9 +406,22 @@ impl Names {
                 Some(r) => {
                     r > CITY_RANK
                         && !k.ends_with('ی')
-                        && !["ها", "های", "تر"].iter().any(|s| self.lx.rank(&format!("{k}{s}")).is_some())
+                        && !["ها", "های", "تر", "ای"].iter().any(|s| self.lx.rank(&format!("{k}{s}")).is_some())
+                        && !self.looks_like_a_word(d, i, h)
                 }
             }
+    }
+
+    /// A place name that is also an everyday word by its form (`مالی` is
+    /// Mali and `financial`): a frequent stem with an adjective or plural
+    /// ending. Such names need the evidence a common city name needs.
+    fn looks_like_a_word(&self, d: &Doc, i: usize, h: Hit) -> bool {
+        let k: String = (i..=h.last).map(|t| d.key(t)).collect();
+        let r = self.lx.rank(&k).unwrap_or(u32::MAX);
+        // The stem must be the more frequent word: `ایران` is no plural of `ایر`.
+        let commoner = |stem: &str| self.lx.rank(stem).is_some_and(|rs| rs <= 5000 && rs < r);
+        k.strip_suffix('ی').is_some_and(commoner)
+            || ["ان", "ها", "ات"].iter().any(|e| k.strip_suffix(e).is_some_and(commoner))
     }
 
     fn city_has_evidence(&self, d: &Doc, i: usize, h: Hit) -> bool {
@@ -956,6 +969,13 @@ mod tests {
         // `نور` and `طول` are cities in GeoNames, and everyday words.
         assert!(names("در طول این سال نور امید").is_empty());
         assert_eq!(names("سفر به شهر نور"), ["LOC:نور"]);
+    }
+
+    #[test]
+    fn a_country_that_reads_as_an_adjective_needs_evidence() {
+        // Mali is also `مالی` (financial).
+        assert!(names("منابع مالی شرکت").is_empty());
+        assert_eq!(names("سفر به کشور مالی"), ["LOC:مالی"]);
     }
 
     #[test]
