@@ -11,20 +11,21 @@ use super::features::Features;
 use super::model::{Model, EMPTY};
 use super::viterbi::{decode, Lattice};
 
+/// 16 bytes: the step counter fits a `u32` (4 billion segments).
 #[derive(Debug, Clone, Copy, Default)]
 struct Weight {
     w: f32,
+    stamp: u32,
     total: f64,
-    stamp: u64,
 }
 
 impl Weight {
-    fn add(&mut self, now: u64, delta: f32) {
+    fn add(&mut self, now: u32, delta: f32) {
         self.total += (now - self.stamp) as f64 * self.w as f64;
         self.stamp = now;
         self.w += delta;
     }
-    fn average(&self, now: u64) -> f64 {
+    fn average(&self, now: u32) -> f64 {
         if now == 0 {
             return 0.0;
         }
@@ -39,7 +40,7 @@ pub(crate) struct Learner {
     index: Vec<u32>,
     rows: Vec<Weight>,
     trans: Vec<Weight>,
-    clock: u64,
+    clock: u32,
 }
 
 impl Learner {
@@ -47,7 +48,7 @@ impl Learner {
     /// for all of its `clock` steps.
     pub fn resume(model: &Model) -> Learner {
         let t = model.n_tags();
-        let now = model.clock;
+        let now = u32::try_from(model.clock).unwrap_or(u32::MAX);
         let lift = |q: f64| {
             let w = (q * model.scale as f64) as f32;
             Weight { w, total: w as f64 * now as f64, stamp: now }
@@ -121,7 +122,7 @@ impl Learner {
                 self.trans[pp * t + p].add(now, -1.0);
             }
         }
-        self.clock += 1;
+        self.clock = self.clock.saturating_add(1);
         wrong
     }
 
@@ -136,7 +137,7 @@ impl Learner {
         let scale = if max > 0.0 { max / i16::MAX as f64 } else { 1.0 };
         let mut m = template.clone();
         m.scale = scale as f32;
-        m.clock = now;
+        m.clock = now as u64;
         m.trans = tavg.iter().map(|v| (v / scale).round() as i32).collect();
         m.rows.clear();
         m.index.iter_mut().for_each(|s| *s = EMPTY);
