@@ -14,9 +14,9 @@
 //      the side list to the same two points.
 import { chromium } from '@playwright/test';
 import { chromiumLaunch } from '../chromium.mjs';
-import { spawn } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
-import { mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { startServer, waitForServer } from './server.mjs';
 import { fileURLToPath } from 'node:url';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
@@ -66,27 +66,6 @@ export function bigDocument() {
   return { id: 'bench-100k', text, spans, status: 'in_progress' };
 }
 
-function startServer() {
-  const site = here('./out/site/');
-  rmSync(site, { recursive: true, force: true });
-  mkdirSync(site, { recursive: true });
-  symlinkSync(here('../../dist'), `${site}/app`);
-  const srv = spawn('python3', ['-m', 'http.server', String(PORT), '--bind', '127.0.0.1', '--directory', site], {
-    stdio: 'ignore',
-  });
-  return srv;
-}
-
-async function waitForServer() {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(BASE)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the static server did not start');
-}
-
 // In-page probes: when the first suggestion and the Nth mark appear.
 function probe() {
   const w = window;
@@ -124,12 +103,12 @@ async function main() {
 
   const doc = bigDocument();
   const jsonl = JSON.stringify(doc) + '\n';
-  const srv = startServer();
+  const srv = startServer(PORT);
   const browser = await chromium.launch(chromiumLaunch);
   const version = browser.version();
   const runs = { suggestions: [], importRender: [], importPaint: [], openRender: [], openPaint: [] };
   try {
-    await waitForServer();
+    await waitForServer(BASE);
     for (let i = 0; i < RUNS; i++) {
       const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 } });
       const page = await ctx.newPage();

@@ -288,3 +288,16 @@ export const LABEL_KEYS: Record<string, string> = {
 function cssEscape(s: string): string {
   return s.replace(/["\\]/g, '\\$&');
 }
+
+/**
+ * Waits until the app reports every edit saved, before a reload: the app's
+ * `#save-status` carries `data-rev` (edits made) and `data-saved-rev` (edits
+ * in IndexedDB). Not part of the DOM contract; without it, no wait.
+ */
+export async function settled(page: Page): Promise<void> {
+  const status = page.locator('#save-status[data-rev][data-saved-rev]');
+  if ((await status.count()) === 0) return;
+  await expect
+    .poll(() => status.evaluate((e) => e.getAttribute('data-rev') === e.getAttribute('data-saved-rev')))
+    .toBe(true);
+}

@@ -1,6 +1,6 @@
 // A keyboard-only session: Tab between spans, Enter confirms, a label key
 // relabels, Delete removes, a accepts all, n marks done and opens the next.
-import { test, expect, openApp, marks, mark, docIds, SEEDS, LABEL_KEYS, ARTIFACTS } from '../helpers/app';
+import { test, expect, openApp, marks, mark, docIds, settled, SEEDS, LABEL_KEYS, ARTIFACTS } from '../helpers/app';
 
 test('keyboard only: Tab, Shift+Tab, Enter, label key, Delete, a, n', async ({ page }) => {
   await openApp(page);
@@ -131,6 +131,7 @@ test('the label set is editable (colour, key) and saved with the documents', asy
   await page.keyboard.press('=');
   await expect(mark(page, target.start, target.end)).toHaveAttribute('data-label', 'PER');
 
+  await settled(page);
   await page.reload();
   await expect(page.locator('#doc-view mark.span[data-label="PER"]').first()).toBeVisible();
   await expect.poll(perColour).toBe('rgb(18, 52, 86)');

@@ -10,6 +10,7 @@ import {
   marks,
   mark,
   docIds,
+  settled,
   exportLines,
   importFiles,
   viewText,
@@ -65,6 +66,7 @@ test('a reload restores every document, span, label, state and status', async ({
   await edit(page);
   const before = await snapshot(page);
   expect(Object.keys(before).length).toBe(3);
+  await settled(page);
   await page.reload();
   await expect(page.locator('#doc-list li').first()).toBeVisible();
   await expect.poll(async () => (await docIds(page)).length).toBe(3);

@@ -1,6 +1,6 @@
 // Text, ids and label names are shown as text, never as markup; the page
 // talks to nobody but its own origin (the auto fixture checks every test).
-import { test, expect, openApp, openDoc, pasteDoc, viewText, importFiles, docIds, exportLines, LABEL_KEYS } from '../helpers/app';
+import { test, expect, openApp, openDoc, pasteDoc, viewText, importFiles, docIds, exportLines, settled, LABEL_KEYS } from '../helpers/app';
 
 const XSS = '<img src=x onerror=alert(1)>';
 
@@ -63,6 +63,7 @@ test('a full session makes no request outside the origin', async ({ page, watch,
   await page.locator('#labels').click();
   const { raw } = await exportLines(page);
   await importFiles(page, [{ name: 'again.jsonl', body: raw }]);
+  await settled(page);
   await page.reload();
   await expect(page.locator('#doc-view')).toBeVisible();
   expect(seen.length).toBeGreaterThan(3);

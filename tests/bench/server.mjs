@@ -1,0 +1,27 @@
+// Serves dist/ at http://127.0.0.1:PORT/app/ (a sub-path, as the tests do)
+// with python3's static server, for the scripts in this folder.
+import { spawn } from 'node:child_process';
+import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+
+export function startServer(port) {
+  const site = here(`./out/site-${port}/`);
+  rmSync(site, { recursive: true, force: true });
+  mkdirSync(site, { recursive: true });
+  symlinkSync(here('../../dist'), `${site}/app`);
+  return spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', site], {
+    stdio: 'ignore',
+  });
+}
+
+export async function waitForServer(url) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the static server did not start');
+}
