@@ -182,3 +182,34 @@ test('import reports bad lines by line number and imports the good ones', async 
   await openDoc(page, txt);
   expect(await viewText(page)).toBe('یادداشتی ساده از قزاقستان');
 });
+
+test('storage errors are shown, not swallowed: no IndexedDB at all', async ({ page }) => {
+  // As in a browser mode that refuses IndexedDB: open() throws.
+  await page.addInitScript(() => {
+    IDBFactory.prototype.open = function () {
+      throw new DOMException('IndexedDB refused (test)', 'InvalidStateError');
+    };
+  });
+  await page.goto('./');
+  await expect(page.locator('#message')).toContainText(/IndexedDB|storage|refused/i);
+  // The app still works on the seeds, in memory.
+  await expect(page.locator('#doc-view mark.span').first()).toBeVisible();
+});
+
+test('storage errors are shown, not swallowed: a write fails (quota)', async ({ page }) => {
+  await openApp(page);
+  await expect(page.locator('#doc-view mark.span').first()).toBeVisible();
+  await settled(page);
+  await page.evaluate(() => {
+    const fail = function () {
+      throw new DOMException('quota exceeded (test)', 'QuotaExceededError');
+    };
+    IDBObjectStore.prototype.put = fail;
+    IDBObjectStore.prototype.add = fail;
+  });
+  const m = (await marks(page))[0];
+  await mark(page, m.start, m.end).click();
+  await page.locator('#span-menu button[data-action="delete"]').click();
+  await expect(mark(page, m.start, m.end)).toHaveCount(0);
+  await expect(page.locator('#message')).toContainText(/quota|storage|save/i);
+});
