@@ -60,6 +60,18 @@ pub fn selection_chars() -> Option<Range<usize>> {
     (a != f).then(|| a.min(f)..a.max(f))
 }
 
+/// The caret position (code points) under a viewport point in `#doc-view`.
+pub fn char_at_point(x: i32, y: i32) -> Option<usize> {
+    let doc = document()?;
+    let view = doc.get_element_by_id("doc-view")?;
+    let caret = doc.caret_position_from_point(x as f32, y as f32)?;
+    let node = caret.offset_node()?;
+    if !view.contains(Some(&node)) {
+        return None;
+    }
+    point(&node, caret.offset())
+}
+
 /// The current selection snapped to whole tokens.
 pub fn snapped_selection(table: &OffsetTable, tokens: &[Token]) -> Option<Range<usize>> {
     snap_chars(table, tokens, selection_chars()?)

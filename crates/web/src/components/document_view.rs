@@ -12,6 +12,7 @@
 
 use super::{color_style, use_app};
 use crate::dom;
+use crate::dom_offsets::snap_chars;
 use crate::layout::{paragraphs, Para, Run};
 use crate::state::{Action, Entry, Menu};
 use barchasb_core::{tokenize, LabelSet, OffsetTable, Token};
@@ -89,11 +90,14 @@ pub fn DocumentView() -> Html {
         });
     }
 
+    // Set by a mouseup that ended a drag: the click that follows is no click.
+    let dragged: Rc<RefCell<bool>> = use_mut_ref(|| false);
     let onclick = {
         let app = app.clone();
+        let dragged = dragged.clone();
         Callback::from(move |e: MouseEvent| {
             let Some(target) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-            if dom::selection_chars().is_some() {
+            if dragged.replace(false) || dom::selection_chars().is_some() {
                 return; // the end of a drag: the label menu handles it
             }
             let Ok(Some(mark)) = target.closest("mark.span") else {
@@ -105,15 +109,30 @@ pub fn DocumentView() -> Html {
             app.dispatch(Action::OpenMenu(Menu::Span { start, x, y }));
         })
     };
+    // Where the mouse went down: if a drag ends with a collapsed selection
+    // (seen in Chromium when a drag crosses a bidi boundary), the two caret
+    // positions under the pointer give the range instead.
+    let down: Rc<RefCell<Option<(i32, i32)>>> = use_mut_ref(|| None);
+    let onmousedown = {
+        let down = down.clone();
+        Callback::from(move |e: MouseEvent| *down.borrow_mut() = Some((e.client_x(), e.client_y())))
+    };
     let onmouseup = {
         let app = app.clone();
         let tokens = tokens.clone();
+        let dragged = dragged.clone();
         let entry = entry.clone();
         Callback::from(move |e: MouseEvent| {
             let Some(entry) = &entry else { return };
-            if dom::selection_chars().is_none() {
-                return;
-            }
+            let from = down.borrow_mut().take();
+            let moved = from.is_some_and(|(x, y)| (x - e.client_x()).abs() + (y - e.client_y()).abs() >= 6);
+            *dragged.borrow_mut() = moved;
+            let sel = dom::selection_chars().or_else(|| {
+                let (x, y) = from.filter(|_| moved)?; // a click is not a drag
+                let (a, b) = (dom::char_at_point(x, y)?, dom::char_at_point(e.client_x(), e.client_y())?);
+                (a != b).then(|| a.min(b)..a.max(b))
+            });
+            let Some(sel) = sel else { return };
             let mut cache = tokens.borrow_mut();
             if cache.as_ref().is_none_or(|c| c.text_gen != entry.text_gen || c.id != entry.doc.id) {
                 let text = &entry.doc.text;
@@ -125,7 +144,7 @@ pub fn DocumentView() -> Html {
                 });
             }
             let c = cache.as_ref().expect("just filled");
-            match dom::snapped_selection(&c.table, &c.tokens) {
+            match snap_chars(&c.table, &c.tokens, sel) {
                 Some(r) => {
                     let (x, y) = dom::clamp_menu(e.client_x(), e.client_y() + 12);
                     app.dispatch(Action::OpenMenu(Menu::Label { start: r.start, end: r.end, x, y }));
@@ -141,7 +160,7 @@ pub fn DocumentView() -> Html {
     };
     let focused = app.focused;
     html! {
-        <article id="doc-view" data-doc-id={entry.doc.id.clone()} dir="rtl" lang="fa" {onclick} {onmouseup}>
+        <article id="doc-view" data-doc-id={entry.doc.id.clone()} dir="rtl" lang="fa" {onclick} {onmousedown} {onmouseup}>
             { for paras.iter().map(|p| {
                 let f = focused.filter(|f| p.has_span(*f));
                 html! { <Paragraph key={p.start} para={p.clone()} focused={f} labels={app.labels.clone()} /> }
