@@ -144,3 +144,21 @@ test('the label set is editable (colour, key) and saved with the documents', asy
     );
   expect(keys.find((vals) => vals.includes('PER'))).toContain('=');
 });
+
+test('label keys work with a Persian keyboard layout (Persian digits)', async ({ page }) => {
+  await openApp(page);
+  await expect(page.locator('#doc-view mark.span').first()).toBeVisible();
+  const ms = await marks(page);
+  const target = ms.find((m) => m.label !== 'LOC')!;
+  await mark(page, target.start, target.end).click();
+  await expect(page.locator('#span-menu')).toBeVisible();
+  // A Persian layout types «۳» on the key that types "3" on a Latin one.
+  // Playwright's keyboard knows only the US layout: send the key event
+  // through Chromium's input pipeline directly.
+  const cdp = await page.context().newCDPSession(page);
+  const key = { key: '۳', code: 'Digit3', windowsVirtualKeyCode: 51, nativeVirtualKeyCode: 51 };
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', text: '۳', unmodifiedText: '۳', ...key });
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key });
+  await expect(mark(page, target.start, target.end)).toHaveAttribute('data-label', 'LOC');
+  await expect(mark(page, target.start, target.end)).toHaveAttribute('data-state', 'confirmed');
+});
