@@ -158,11 +158,8 @@ pub fn train(args: lexopt::Parser) -> Result<bool> {
     // when given (--calibrate), else on the dev split.
     let evidence = if calibration.is_empty() { &dev } else { &calibration };
     tagger.calibrate(evidence);
-    let chosen: Vec<String> = tagger
-        .labels()
-        .iter()
-        .map(|l| format!("{l}:{}", if tagger.uses_model(l) { "model" } else { "rules" }))
-        .collect();
+    let chosen: Vec<String> =
+        tagger.labels().iter().map(|l| format!("{l}:{}", format!("{:?}", tagger.source(l)).to_lowercase())).collect();
     eprintln!("sources chosen on {} documents: {}", evidence.len(), chosen.join(" "));
     if !dev.is_empty() {
         report_dev(&tagger, &dev, &scope, "model + rules");

@@ -7,13 +7,12 @@
 //! corrected document at a time ([`Tagger::learn`], the web app), and saves to
 //! a small versioned binary ([`Tagger::to_bytes`]).
 //!
-//! Suggestions combine model and rules per label: a label comes from the model
-//! only once the model has learned spans of it and, on the documents seen so
-//! far (before learning each) or given to [`Tagger::calibrate`], did better
-//! than the rules (or neither found anything); otherwise
-//! the rules' spans are kept. Where a model span and a rule span overlap, the
-//! model's wins (the rules' hits are among its features already); the rules'
-//! spans are non-overlapping among themselves.
+//! Suggestions combine model and rules per label ([`Tagger::source`]): the
+//! rules, the model, or both (model spans, and rule spans where the model found
+//! nothing), whichever did best on the evidence: the documents seen so far,
+//! each scored before learning from it, or those given to
+//! [`Tagger::calibrate`]. A label the model never learned stays with the
+//! rules. Model spans win overlaps (the rules' hits are among its features).
 //!
 //! ```
 //! use barchasb_core::{tagger::Tagger, Document, Span};
@@ -52,6 +51,15 @@ use bio::Tag;
 use features::Features;
 use learner::Learner;
 use std::ops::Range;
+
+/// Where a label's suggestions come from (see [`Tagger::source`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Rules,
+    Model,
+    /// The model's spans, and the rules' where the model found nothing.
+    Both,
+}
 
 /// `hash_bits` of [`Tagger::new`]: 2^18 rows, about 1 MB of index in memory.
 pub const DEFAULT_HASH_BITS: u8 = 18;
@@ -150,14 +158,29 @@ impl Tagger {
         out
     }
 
-    /// Whether suggestions of `label` come from the model (else the rules).
+    /// Where suggestions of `label` come from: the source that did best on
+    /// the evidence (ties go to the rules); the model only for labels it has
+    /// learned spans of, and it alone while there is no evidence either way.
+    pub fn source(&self, label: &str) -> Source {
+        let Some(l) = self.label_index(label) else { return Source::Rules };
+        let s = &self.model.stats[l];
+        let (m, r, b) = (s.model_f1(), s.rules_f1(), s.both_f1());
+        if s.learned == 0 {
+            Source::Rules
+        } else if m == 0.0 && r == 0.0 && b == 0.0 {
+            Source::Model
+        } else if r >= m && r >= b {
+            Source::Rules
+        } else if m >= b {
+            Source::Model
+        } else {
+            Source::Both
+        }
+    }
+
+    /// Whether the model suggests spans of `label` (alone or with the rules).
     pub fn uses_model(&self, label: &str) -> bool {
-        self.label_index(label).is_some_and(|l| {
-            let s = &self.model.stats[l];
-            let (m, r) = (s.model_f1(), s.rules_f1());
-            // with no evidence either way, a label the model learned is its own
-            s.learned > 0 && (m > r || (m == 0.0 && r == 0.0))
-        })
+        self.source(label) != Source::Rules
     }
 
     /// Suggestions for `text`: code point spans, sorted, non-overlapping.
@@ -166,12 +189,16 @@ impl Tagger {
         let mut kept: Vec<(ByteRange, &str)> = Vec::new();
         for (r, l) in self.model_entities(&a) {
             let name = self.model.labels[l].as_str();
-            if self.uses_model(name) {
+            if self.source(name) != Source::Rules {
                 kept.push((r, name));
             }
         }
-        let rules = a.rules.iter().filter(|e| !self.uses_model(e.label)).map(|e| (e.range, e.label));
-        let rules: Vec<_> = rules.filter(|(r, _)| !kept.iter().any(|k| k.0.overlaps(r))).collect();
+        let rules: Vec<_> = a
+            .rules
+            .iter()
+            .filter(|e| self.source(e.label) != Source::Model && !kept.iter().any(|k| k.0.overlaps(&e.range)))
+            .map(|e| (e.range, e.label))
+            .collect();
         kept.extend(rules);
         to_spans(text, kept)
     }
@@ -183,25 +210,37 @@ impl Tagger {
         to_spans(text, cands)
     }
 
-    /// Scores model and rules against `doc`'s confirmed spans and adds the
-    /// counts to the per-label evidence that decides which one to trust.
+    /// Scores model, rules and both against `doc`'s confirmed spans and adds
+    /// the counts to the per-label evidence that decides the [`Source`].
     fn weigh(&mut self, a: &Analysis, doc: &Document, decay: f32) {
         let table = OffsetTable::new(&doc.text);
+        let span = |r: ByteRange, l: &str| {
+            let c = table.to_chars(r);
+            Span::new(c.start, c.end, l)
+        };
         let known = |s: &Span| self.label_index(&s.label).is_some();
         let gold: Vec<Span> = doc.spans.iter().filter(|s| known(s)).cloned().collect();
-        let model: Vec<Span> = self
-            .model_entities(a)
-            .into_iter()
-            .map(|(r, l)| Span::new(table.to_chars(r).start, table.to_chars(r).end, self.model.labels[l].clone()))
+        let model_ents = self.model_entities(a);
+        let model: Vec<Span> = model_ents.iter().map(|&(r, l)| span(r, &self.model.labels[l])).collect();
+        let rules: Vec<Span> = a.rules.iter().map(|e| span(e.range, e.label)).filter(|s| known(s)).collect();
+        let mut both = model.clone();
+        for e in &a.rules {
+            if !model_ents.iter().any(|(r, _)| r.overlaps(&e.range)) {
+                both.push(span(e.range, e.label));
+            }
+        }
+        both.retain(|s| known(s));
+        let scores: Vec<Scores> = [model, rules, both]
+            .iter()
+            .map(|pred| {
+                let mut sc = Scores::default();
+                sc.add(&gold, pred);
+                sc
+            })
             .collect();
-        let rules: Vec<Span> = a.rules.iter().map(|e| e.to_span(&table)).filter(|s| known(s)).collect();
-        let (mut ms, mut rs) = (Scores::default(), Scores::default());
-        ms.add(&gold, &model);
-        rs.add(&gold, &rules);
         for (l, name) in self.model.labels.iter().enumerate() {
-            let m = ms.by_label.get(name).copied().unwrap_or_default();
-            let r = rs.by_label.get(name).copied().unwrap_or_default();
-            self.model.stats[l].add(m, r, decay);
+            let counts = [0, 1, 2].map(|k| scores[k].by_label.get(name).copied().unwrap_or_default());
+            self.model.stats[l].add(counts, decay);
         }
     }
 

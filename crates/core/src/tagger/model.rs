@@ -7,7 +7,7 @@
 //! Format (little-endian), version [`FORMAT_VERSION`]:
 //! ```text
 //! magic "BRCHSBTG" · version u16 · hash_bits u8 · n_labels u8 · labels (u8 len, UTF-8)
-//! clock u64 · documents_learned u32 · per label: spans learned u32, evidence 6×f32
+//! clock u64 · documents_learned u32 · per label: spans learned u32, evidence 9×f32
 //! scale f32 · transitions ((T+1)·T zigzag varints) · n_rows u32
 //! rows: row-index delta varint, tag mask varint, one zigzag varint per set bit
 //! checksum u64 (FNV-1a of everything before it)
@@ -29,13 +29,15 @@ pub const MAX_LABELS: usize = 31;
 pub(crate) const EMPTY: u32 = u32::MAX;
 
 /// What the tagger knows about one label beyond its weights: how many
-/// confirmed spans it learned from, and how model and rules fared on
-/// documents before learning them (decayed counts).
+/// confirmed spans it learned from, and how the model, the rules and both
+/// together fared on documents before learning them (decayed tp, fp, fn).
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct LabelStats {
     pub learned: u32,
     pub model: [f32; 3],
     pub rules: [f32; 3],
+    /// Model spans plus the rule spans that overlap none of them.
+    pub both: [f32; 3],
 }
 
 impl LabelStats {
@@ -45,8 +47,11 @@ impl LabelStats {
     pub fn rules_f1(&self) -> f64 {
         f1(self.rules)
     }
-    pub(crate) fn add(&mut self, model: Counts, rules: Counts, decay: f32) {
-        for (acc, c) in [(&mut self.model, model), (&mut self.rules, rules)] {
+    pub fn both_f1(&self) -> f64 {
+        f1(self.both)
+    }
+    pub(crate) fn add(&mut self, counts: [Counts; 3], decay: f32) {
+        for (acc, c) in [&mut self.model, &mut self.rules, &mut self.both].into_iter().zip(counts) {
             for (a, v) in acc.iter_mut().zip([c.tp, c.fp, c.fn_]) {
                 *a = *a * decay + v as f32;
             }
@@ -167,7 +172,7 @@ impl Model {
         b.extend_from_slice(&self.documents_learned.to_le_bytes());
         for s in &self.stats {
             b.extend_from_slice(&s.learned.to_le_bytes());
-            for v in s.model.iter().chain(&s.rules) {
+            for v in s.model.iter().chain(&s.rules).chain(&s.both) {
                 b.extend_from_slice(&v.to_le_bytes());
             }
         }
@@ -233,7 +238,7 @@ impl Model {
             m.documents_learned = r.u32()?;
             for s in &mut m.stats {
                 s.learned = r.u32()?;
-                for v in s.model.iter_mut().chain(s.rules.iter_mut()) {
+                for v in s.model.iter_mut().chain(s.rules.iter_mut()).chain(s.both.iter_mut()) {
                     *v = f32::from_bits(r.u32()?);
                     if !(v.is_finite() && *v >= 0.0) {
                         return None;
@@ -363,6 +368,7 @@ mod tests {
         m.documents_learned = 4;
         m.stats[1].learned = 12;
         m.stats[1].rules = [1.5, 0.0, 2.0];
+        m.stats[0].both = [0.5, 3.0, 0.25];
         m
     }
 

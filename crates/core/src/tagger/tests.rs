@@ -148,3 +148,20 @@ proptest! {
         prop_assert!(check_spans(&spans, s.chars().count()).is_ok(), "{:?}", spans);
     }
 }
+
+#[test]
+fn source_follows_the_evidence() {
+    let mut tagger = Tagger::new(["PER"]);
+    let mut set = |learned, model, rules, both| {
+        tagger.model.stats[0] = LabelStats { learned, model, rules, both };
+        tagger.source("PER")
+    };
+    let none = [0.0; 3];
+    assert_eq!(set(0, [9.0, 0.0, 0.0], none, none), Source::Rules, "nothing learned");
+    assert_eq!(set(3, none, none, none), Source::Model, "no evidence either way");
+    assert_eq!(set(3, [5.0, 1.0, 1.0], [4.0, 1.0, 2.0], [5.0, 3.0, 1.0]), Source::Model);
+    assert_eq!(set(3, [5.0, 1.0, 1.0], [5.0, 1.0, 1.0], [5.0, 1.0, 1.0]), Source::Rules, "ties go to the rules");
+    assert_eq!(set(3, [4.0, 0.0, 3.0], [3.0, 0.0, 4.0], [6.0, 1.0, 1.0]), Source::Both);
+    assert!(tagger.uses_model("PER"));
+    assert_eq!(tagger.source("LOC"), Source::Rules, "not a label of the tagger");
+}
