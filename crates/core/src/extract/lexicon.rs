@@ -132,6 +132,15 @@ const GIVEN_NAMES: &[&str] = &[
     "آنگلا", "بوریس", "نارندرا", "جورج", "مایکل",
 ];
 
+/// Given names that are also everyday words (`کمال` perfection, `روح`
+/// spirit, `حسن` goodness): after them only a clearly surname-like word
+/// makes a person.
+#[rustfmt::skip]
+const GIVEN_AMBIGUOUS: &[&str] = &[
+    "کمال", "عزت", "روح", "حسن", "حشمت", "جمال", "اکرم", "رحیم", "کریم", "عزیز", "ایمان", "پیمان", "شیرین",
+    "اشرف", "اعظم", "هما", "ندا", "ولی", "بهمن", "بهار", "نعمت",
+];
+
 /// The second part of a compound given name (`روح الله`, `نصرالله`).
 pub const NAME_SECOND_PARTS: &[&str] = &["الله", "اله", "الدین", "الدوله", "السلطنه"];
 
@@ -183,6 +192,7 @@ pub struct Lexicon {
     verbs: HashSet<String>,
     name_second: HashSet<String>,
     given: HashSet<String>,
+    given_ambiguous: HashSet<String>,
     org_weak: HashSet<String>,
 }
 
@@ -294,6 +304,7 @@ impl Lexicon {
             verbs: keys(VERBS),
             name_second: keys(NAME_SECOND_PARTS),
             given: keys(GIVEN_NAMES),
+            given_ambiguous: keys(GIVEN_AMBIGUOUS),
             org_weak: keys(ORG_WEAK),
         }
     }
@@ -335,6 +346,11 @@ impl Lexicon {
     /// (`دیدار کرد`, `مورد بررسی قرار گرفت`); `گفت`, `افزود` take none.
     pub fn is_light_verb(&self, k: &str) -> bool {
         self.is_verb(k) && !NOT_LIGHT.iter().any(|v| k == *v || k.strip_prefix("می").is_some_and(|r| r.starts_with(v)))
+    }
+
+    /// A given name that is also an everyday word.
+    pub fn is_given_ambiguous(&self, k: &str) -> bool {
+        self.given_ambiguous.contains(k)
     }
 
     pub fn is_name_second_part(&self, k: &str) -> bool {

@@ -111,6 +111,9 @@ const DIVISIONS: &[&str] = &["استان", "شهرستان", "ایالت", "ده
 /// Direction adjectives that are part of a place name (`آذربایجان شرقی`).
 const DIRECTIONS: &[&str] = &["شرقی", "غربی", "شمالی", "جنوبی", "رضوی", "مرکزی"];
 
+/// Words after `شرکت` that make it `participation`, not a company.
+const PARTICIPATION: &[&str] = &["جمعی", "گسترده", "فعال", "پرشور", "مستقیم", "کنندگان", "کننده", "داشتند", "دارند"];
+
 /// Forms of `to be`: unlike light verbs they take whole names before them.
 const COPULAS: &[&str] = &["است", "بود", "هست", "باشد", "نیست", "بوده", "هستند", "بودند", "باشند"];
 
@@ -487,6 +490,10 @@ impl Names {
             return None;
         }
         let distinct = self.distinctive(d, name.clone(), mode);
+        // `با شرکت جمعی از …`, `به شرکت گسترده در …`: `شرکت` as taking part.
+        if head_key == "شرکت" && PARTICIPATION.contains(&d.key(name.start)) {
+            return None;
+        }
         if mode == Mode::Org {
             // `شرکت چندملیتی ANC`: a describing adjective, then the name alone.
             if name.len() >= 2 && self.is_adjective(d, name.start) && self.is_rare(d, name.start + 1) {
@@ -1004,6 +1011,17 @@ mod tests {
     fn the_agency_after_bgozaresh_is_an_org() {
         assert_eq!(names("به گزارش ایسنا، قیمت طلا افزایش یافت"), ["ORG:ایسنا", "COMMODITY:طلا"]);
         assert!(names("به گزارش خبرنگار ما از بندر").is_empty());
+    }
+
+    #[test]
+    fn ambiguous_given_names_need_a_real_surname() {
+        assert!(names("با کمال تأسف و عزت نفس").is_empty());
+        assert_eq!(names("کمال بهرامیان گفت"), ["PER:کمال بهرامیان"]);
+    }
+
+    #[test]
+    fn sherkat_as_participation_is_no_company() {
+        assert!(names("با شرکت جمعی از کارشناسان").is_empty());
     }
 
     #[test]

@@ -34,7 +34,7 @@ pub(super) fn find(nm: &Names, d: &mut Doc, cands: &mut Vec<Cand>) {
         if d.taken[i] {
             continue;
         }
-        let per = after_honorific(nm, d, i).or_else(|| given_and_surname(nm, d, i));
+        let per = after_honorific(nm, d, i).or_else(|| given_and_surname(nm, d, i, false));
         if let Some(c) = per {
             take(d, c, &mut found);
         }
@@ -180,7 +180,7 @@ fn after_honorific(nm: &Names, d: &Doc, i: usize) -> Option<Cand> {
         return None;
     }
     // `دکتر حسن روحانی`: a given name takes the surname after it.
-    if let Some(c) = given_and_surname(nm, d, first) {
+    if let Some(c) = given_and_surname(nm, d, first, true) {
         return Some(c);
     }
     // Otherwise a name word, then more of them.
@@ -201,7 +201,7 @@ fn after_honorific(nm: &Names, d: &Doc, i: usize) -> Option<Cand> {
 }
 
 /// A common given name (or two, or one with `الله`), then a surname.
-fn given_and_surname(nm: &Names, d: &Doc, i: usize) -> Option<Cand> {
+fn given_and_surname(nm: &Names, d: &Doc, i: usize, titled: bool) -> Option<Cand> {
     if !d.is_word(i) || !nm.lx.is_given(d.key(i)) || !name_like(nm, d, i) {
         return None;
     }
@@ -213,7 +213,11 @@ fn given_and_surname(nm: &Names, d: &Doc, i: usize) -> Option<Cand> {
     {
         k += 1;
     }
-    if d.breaks(k) || !surname_after_given(nm, d, k) || nm.lx.is_given(d.key(k)) {
+    // `کمال تأسف`, `روح حاکم`: an ambiguous given name alone vouches for little.
+    let vouched = titled || (i..k).any(|g| !nm.lx.is_given_ambiguous(d.key(g)));
+    let rare = |k: usize| has_surname_ending(d.key(k)) || nm.lx.rank(d.key(k)).is_none_or(|r| r > 10000);
+    let surname = if vouched { surname_after_given(nm, d, k) } else { surname_like(nm, d, k) && rare(k) };
+    if d.breaks(k) || !surname || nm.lx.is_given(d.key(k)) {
         return None;
     }
     Some(per(i, k + 1))
@@ -239,7 +243,10 @@ fn before_role(nm: &Names, d: &Doc, role_start: usize) -> Option<Cand> {
     if first > last {
         return None;
     }
-    plausible(nm, d, first, last + 1).then(|| per(first, last + 1))
+    // One word before a role (`تعبیر رئیس‌جمهوری`) is a name only if rare.
+    let single_ok =
+        last > first || has_surname_ending(d.key(first)) || nm.lx.rank(d.key(first)).is_none_or(|r| r > 5000);
+    (single_ok && plausible(nm, d, first, last + 1)).then(|| per(first, last + 1))
 }
 
 /// The token after a role and the ORG/LOC it governs.
