@@ -587,6 +587,8 @@ impl Names {
         }
         name.into_iter().any(|k| match d.kind(k) {
             Some(TokenKind::Number | TokenKind::Latin) => true,
+            // `برنامه هفتم توسعه`, `جنگ جهانی دوم`: an ordinal picks out one of a series.
+            Some(TokenKind::Word) if mode != Mode::Fac && is_ordinal(d.key(k)) => true,
             Some(TokenKind::Word) => {
                 self.is_rare(d, k)
                     || match d.exact(k, kind::LOC) {
@@ -893,7 +895,9 @@ const TENS: &[&str] = &["بیست", "سی", "چهل", "پنجاه", "شصت", "�
 
 /// An ordinal adjective (`نخستین`, `هشتمین`, `۱۲مین`).
 fn is_ordinal(key: &str) -> bool {
-    key.ends_with("مین") && key.chars().count() >= 4 || key == "نخستین" || key == "اولین"
+    key.ends_with("مین") && key.chars().count() >= 4
+        || ["نخستین", "اولین", "دوم", "سوم", "چهارم", "پنجم", "ششم", "هفتم", "هشتم", "نهم", "دهم"].contains(&key)
+        || key.ends_with("دهم") && key.chars().count() >= 5
 }
 
 /// A year in any of the three calendars (1300–1499 Solar/lunar Hijri,
@@ -1022,6 +1026,12 @@ mod tests {
     #[test]
     fn sherkat_as_participation_is_no_company() {
         assert!(names("با شرکت جمعی از کارشناسان").is_empty());
+    }
+
+    #[test]
+    fn ordinals_name_plans_and_offices_announce_places() {
+        assert_eq!(names("قانون برنامه هفتم توسعه"), ["AGREEMENT:قانون برنامه هفتم توسعه"]);
+        assert_eq!(names("استاندار کرمان گفت"), ["ROLE:استاندار", "LOC:کرمان"]);
     }
 
     #[test]
