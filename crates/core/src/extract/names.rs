@@ -114,6 +114,9 @@ const DIRECTIONS: &[&str] = &["شرقی", "غربی", "شمالی", "جنوبی"
 /// Words after `شرکت` that make it `participation`, not a company.
 const PARTICIPATION: &[&str] = &["جمعی", "گسترده", "فعال", "پرشور", "مستقیم", "کنندگان", "کننده", "داشتند", "دارند"];
 
+/// Auxiliaries between the noun of a compound verb and its verb.
+const AUXILIARIES: &[&str] = &["خواهد", "خواهند", "نخواهد", "نخواهند", "می", "نمی", "خواهیم"];
+
 /// Forms of `to be`: unlike light verbs they take whole names before them.
 const COPULAS: &[&str] = &["است", "بود", "هست", "باشد", "نیست", "بوده", "هستند", "بودند", "باشند"];
 
@@ -728,6 +731,10 @@ impl Names {
             if mode == Mode::Org && k > start && d.has(k, kind::EVENT_HEAD | kind::FAC_HEAD | kind::AGREEMENT_HEAD) {
                 break;
             }
+            // `فرودگاه منامه پایتخت بحرین`: an apposition starts.
+            if mode != Mode::Org && k > start && d.has(k, kind::PLACE_TRIGGER) {
+                break;
+            }
             let loc = d.exact(k, kind::LOC);
             if mode == Mode::Role && (loc.is_some() || self.is_rare(d, k) || self.lx.is_given(key)) {
                 break;
@@ -793,8 +800,17 @@ impl Names {
     /// `دیدار و گفتگو کرد`): it ends a name before it.
     pub(super) fn is_predicate_noun(&self, d: &Doc, k: usize) -> bool {
         // A copula after a name (`… اسلامی است`) does not make it a predicate.
-        let verb = |t: usize| !d.breaks(t) && self.lx.is_light_verb(d.key(t)) && !COPULAS.contains(&d.key(t));
-        if self.is_rare(d, k) {
+        let light = |t: usize| !d.breaks(t) && self.lx.is_light_verb(d.key(t)) && !COPULAS.contains(&d.key(t));
+        // `برگزار خواهد شد`, `اعلام می شود`: an auxiliary between noun and verb.
+        let verb = |t: usize| {
+            if AUXILIARIES.contains(&d.key(t)) && !d.breaks(t) {
+                light(t + 1)
+            } else {
+                light(t)
+            }
+        };
+        // Names may stand before `شد` (`رئیس ایمیدرو شد`): only Latin is exempt.
+        if d.kind(k) == Some(TokenKind::Latin) {
             return false;
         }
         verb(k + 1) || (d.key(k + 1) == "و" && d.is_word(k + 2) && verb(k + 3))
