@@ -114,6 +114,34 @@ const DIRECTIONS: &[&str] = &["شرقی", "غربی", "شمالی", "جنوبی"
 /// Words after `شرکت` that make it `participation`, not a company.
 const PARTICIPATION: &[&str] = &["جمعی", "گسترده", "فعال", "پرشور", "مستقیم", "کنندگان", "کننده", "داشتند", "دارند"];
 
+/// Adjectives that describe an organisation right after its head word
+/// (`هلدینگ بزرگ …`, `شرکت معتبر …`): what follows is a description.
+const DESCRIPTIVE: &[&str] = &[
+    "بزرگ",
+    "کوچک",
+    "مهم",
+    "معتبر",
+    "معروف",
+    "مشهور",
+    "برتر",
+    "پیشرو",
+    "بزرگترین",
+    "قدیمی",
+    "بزرگ‌ترین",
+    "فعال",
+    "دولتی",
+    "خصوصی",
+    "خارجی",
+    "داخلی",
+    "مختلف",
+    "متعدد",
+    "مذکور",
+    "یادشده",
+    "فوق",
+    "مربوط",
+    "مربوطه",
+];
+
 /// Auxiliaries between the noun of a compound verb and its verb.
 const AUXILIARIES: &[&str] = &["خواهد", "خواهند", "نخواهد", "نخواهند", "می", "نمی", "خواهیم"];
 
@@ -505,6 +533,10 @@ impl Names {
                     e += 1;
                 }
                 return Some(Cand { start: name.start + 1, end: e, label, weak: false });
+            }
+            // `هلدینگ بزرگ فلزات غیرآهنی چین`: a head described, not named.
+            if DESCRIPTIVE.contains(&d.key(name.start)) {
+                return None;
             }
             // `شرکت ایرانی`, `شرکت های ایرانی`: a class, not a name.
             if name.len() == 1 && self.is_nationality(d.key(name.start)) {
@@ -1048,6 +1080,16 @@ mod tests {
     fn ordinals_name_plans_and_offices_announce_places() {
         assert_eq!(names("قانون برنامه هفتم توسعه"), ["AGREEMENT:قانون برنامه هفتم توسعه"]);
         assert_eq!(names("استاندار کرمان گفت"), ["ROLE:استاندار", "LOC:کرمان"]);
+    }
+
+    #[test]
+    fn a_described_head_is_no_name_but_its_acronym_is() {
+        assert_eq!(names("هلدینگ بزرگ فلزات غیرآهنی چین (CHINALCO)"), ["LOC:چین", "ORG:CHINALCO"]);
+    }
+
+    #[test]
+    fn a_pair_of_places_is_two_spans() {
+        assert_eq!(names("مسیر رشت- آستارا"), ["LOC:رشت", "LOC:آستارا"]);
     }
 
     #[test]
