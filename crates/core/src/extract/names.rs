@@ -62,6 +62,7 @@ pub(super) struct Cand {
 
 /// One text as the name recognizers see it.
 pub(super) struct Doc<'a> {
+    pub text: &'a str,
     pub toks: &'a [Token],
     /// Lexicon hits by start token.
     pub hits: Vec<Vec<Hit>>,
@@ -182,7 +183,7 @@ impl Names {
         if toks.is_empty() {
             return;
         }
-        let mut d = self.doc(toks, out);
+        let mut d = self.doc(cx.text, toks, out);
         let mut cands = self.scan(&mut d);
         person::find(self, &mut d, &mut cands);
         for c in cands {
@@ -194,7 +195,7 @@ impl Names {
         }
     }
 
-    fn doc<'a>(&self, toks: &'a [Token], earlier: &[Entity]) -> Doc<'a> {
+    fn doc<'a>(&self, text: &'a str, toks: &'a [Token], earlier: &[Entity]) -> Doc<'a> {
         let n = toks.len();
         // The compact view: token keys run together.
         let mut compact = String::new();
@@ -207,16 +208,23 @@ impl Names {
         }
         let mut hits: Vec<Vec<Hit>> = vec![Vec::new(); n];
         for m in self.lx.ac.find_overlapping_iter(&compact) {
-            let Ok(i) = cstart.binary_search(&m.start()) else { continue };
-            let (last, glue) = match cend.binary_search(&m.end()) {
-                Ok(j) => (j, Glue::No),
-                Err(j) if j < n && cstart[j] < m.end() => {
+            // Tokens with an empty key (a lone tatweel) share offsets with a
+            // neighbour: start on the last token there, end on the first.
+            let i = cstart.partition_point(|&c| c <= m.start());
+            if i == 0 || cstart[i - 1] != m.start() {
+                continue;
+            }
+            let i = i - 1;
+            let j = cend.partition_point(|&c| c < m.end());
+            let (last, glue) = match (j < n).then(|| cend[j]) {
+                Some(e) if e == m.end() => (j, Glue::No),
+                Some(_) if cstart[j] < m.end() => {
                     match self.glue(&compact[m.start()..m.end()], &compact[m.end()..cend[j]]) {
                         Some(g) => (j, g),
                         None => continue,
                     }
                 }
-                Err(_) => continue,
+                _ => continue,
             };
             // Matches never run across a line break, and break between
             // tokens only where the phrase has a word break.
@@ -240,8 +248,15 @@ impl Names {
                 temporal[k] = true;
             }
         }
-        let mut d =
-            Doc { toks, hits, temporal, commodity: vec![false; n], taken: vec![false; n], person: vec![false; n] };
+        let mut d = Doc {
+            text,
+            toks,
+            hits,
+            temporal,
+            commodity: vec![false; n],
+            taken: vec![false; n],
+            person: vec![false; n],
+        };
         d.commodity = self.commodities(&d);
         d
     }
@@ -490,7 +505,37 @@ impl Names {
             || self.lx.is_verb(d.key(after))
             || self.is_predicate_noun(d, after)
             || matches!(d.key(after), "و" | "که" | "نیز" | "هم" | "را" | "با" | "در" | "به" | "از");
-        loc_prep && ends
+        if loc_prep && ends {
+            return true;
+        }
+        // A dateline: `تهران ـ ایرنا:` opening a line.
+        let opens = i == 0 || d.breaks(i);
+        let dash_after = {
+            let from = d.toks[h.last].range.end;
+            let to = d.toks.get(after).map_or(d.text.len(), |t| t.range.end);
+            d.text[from..to].trim().chars().next().is_some_and(|c| matches!(c, '-' | 'ـ' | '–' | '—'))
+        };
+        if opens && dash_after {
+            return true;
+        }
+        // A frequent city name that behaves like a proper noun in the word
+        // list (`تهران`: a rarer demonym `تهرانی`, no plural or indefinite
+        // form), with nothing after it that would make it a common noun.
+        let demonym = self.lx.rank(&format!("{k}ی")).is_some_and(|r| r > rank);
+        let inflected =
+            ["ها", "های", "ای", "یی", "ان", "تر"].iter().any(|e| self.lx.rank(&format!("{k}{e}")).is_some());
+        // `کشف کرد`, `طول خواهد کشید`, `سالم است`: a noun or adjective of
+        // a predicate; places go before motion verbs, not light ones.
+        let predicate = after < d.len()
+            && (self.lx.is_light_verb(d.key(after))
+                || COPULAS.contains(&d.key(after))
+                || AUXILIARIES.contains(&d.key(after)));
+        demonym
+            && !inflected
+            && ends
+            && !predicate
+            && !self.looks_like_a_word(d, i, h)
+            && !(i > 0 && d.key(i - 1) == "بر")
     }
 
     /// A head with its name after it (ORG, EVENT, FAC, AGREEMENT).
@@ -578,7 +623,14 @@ impl Names {
     /// `به گزارش ایسنا`: the one less common word after `به گزارش` is the
     /// news agency reporting (not `خبرنگار`, `روابط عمومی` or a head).
     fn news_source(&self, d: &Doc, i: usize) -> Option<Cand> {
-        if i < 2 || d.key(i - 2) != "به" || d.key(i - 1) != "گزارش" || d.breaks(i) || d.breaks(i - 1) {
+        if i < 2 || d.breaks(i) || d.breaks(i - 1) {
+            return None;
+        }
+        // `تهران ـ ایرنا:`: the agency in a dateline, after the place and a dash.
+        let dateline = (i == 2 || d.breaks(i - 2))
+            && matches!(d.key(i - 1), "" | "-" | "–" | "—")
+            && matches!(d.key(i + 1), ":" | "،");
+        if !dateline && (d.key(i - 2) != "به" || d.key(i - 1) != "گزارش") {
             return None;
         }
         let key = d.key(i);
@@ -1090,6 +1142,12 @@ mod tests {
     #[test]
     fn a_pair_of_places_is_two_spans() {
         assert_eq!(names("مسیر رشت- آستارا"), ["LOC:رشت", "LOC:آستارا"]);
+    }
+
+    #[test]
+    fn a_dateline_gives_the_place_and_the_agency() {
+        // `تهران` is also in the 100 most frequent words; a dateline vouches for it.
+        assert_eq!(names("تهران ـ ایرنا: قیمت"), ["LOC:تهران", "ORG:ایرنا"]);
     }
 
     #[test]
