@@ -27,7 +27,8 @@ const USAGE: &str = "usage:
   barchasb eval GOLD.jsonl [--pred PRED.jsonl | --model MODEL]
   barchasb eval --conll FILE… [--model MODEL]
   barchasb train (--conll FILE… | --jsonl FILE…) --out MODEL [--epochs N] [--seed S]
-                 [--dev-split F] [--split-block N] [--hash-bits K] [--calibrate GOLD.jsonl…]";
+                 [--dev-split F] [--split-block N] [--dev-out FILE] [--hash-bits K]
+                 [--calibrate GOLD.jsonl…]";
 
 fn main() -> ExitCode {
     match run() {

@@ -23,6 +23,7 @@ struct Options {
     epochs: usize,
     seed: u64,
     dev_split: f64,
+    dev_out: Option<String>,
     hash_bits: u8,
     block: usize,
 }
@@ -36,6 +37,7 @@ fn options(mut args: lexopt::Parser) -> Result<Options> {
         epochs: 10,
         seed: 1,
         dev_split: 0.1,
+        dev_out: None,
         hash_bits: 20,
         block: BLOCK,
     };
@@ -60,6 +62,7 @@ fn options(mut args: lexopt::Parser) -> Result<Options> {
             lexopt::Arg::Long("epochs") => o.epochs = args.value()?.parse()?,
             lexopt::Arg::Long("seed") => o.seed = args.value()?.parse()?,
             lexopt::Arg::Long("dev-split") => o.dev_split = args.value()?.parse()?,
+            lexopt::Arg::Long("dev-out") => o.dev_out = Some(args.value()?.string()?),
             lexopt::Arg::Long("hash-bits") => o.hash_bits = args.value()?.parse()?,
             lexopt::Arg::Long("split-block") => o.block = args.value()?.parse::<usize>()?.max(1),
             other => bail!("{}", other.unexpected()),
@@ -72,6 +75,37 @@ fn options(mut args: lexopt::Parser) -> Result<Options> {
         bail!("--dev-split must be in [0, 1), not {}", o.dev_split);
     }
     Ok(o)
+}
+
+/// Documents as CoNLL: tokens split at white space, `B-`/`I-LABEL` for the
+/// tokens a span starts or covers, a blank line after each document. For
+/// documents read from CoNLL this gives their sentences back.
+fn to_conll(docs: &[Document]) -> String {
+    let mut out = String::new();
+    for d in docs {
+        let mut at = 0; // code points before the current token
+        let mut rest = d.text.as_str();
+        while let Some(i) = rest.find(|c: char| !c.is_whitespace()) {
+            at += rest[..i].chars().count();
+            rest = &rest[i..];
+            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            let token = &rest[..end];
+            let len = token.chars().count();
+            let tag = match d.spans.iter().find(|s| s.start < at + len && at < s.end) {
+                Some(s) if s.start >= at => format!("B-{}", s.label),
+                Some(s) => format!("I-{}", s.label),
+                None => "O".to_string(),
+            };
+            out.push_str(token);
+            out.push(' ');
+            out.push_str(&tag);
+            out.push('\n');
+            at += len;
+            rest = &rest[end..];
+        }
+        out.push('\n');
+    }
+    out
 }
 
 /// Labels in the data, in the default label set's order, then others sorted.
@@ -115,6 +149,10 @@ pub fn train(args: lexopt::Parser) -> Result<bool> {
     let train: Vec<Document> = units[n_dev..].iter().flatten().cloned().collect();
     if train.is_empty() {
         bail!("no training documents");
+    }
+    if let Some(path) = &o.dev_out {
+        std::fs::write(path, to_conll(&dev)).with_context(|| format!("cannot write {path}"))?;
+        eprintln!("dev part written to {path} (CoNLL; for `barchasb eval --conll`)");
     }
     let labels = labels_of(&train);
     eprintln!(
@@ -201,4 +239,18 @@ fn report_dev(tagger: &Tagger, dev: &[Document], scope: &BTreeSet<String>, what:
         tokens as f64 / rule_secs
     );
     print!("{}", score(dev, &pred, Some(scope)).report());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conll_written_reads_back_the_same() {
+        let input = "دیدار O\nحسن B-pers\nروحانی I-pers\nدر O\nتهران B-loc\n\nسازمان B-org\nملل I-org\n";
+        let (docs, _) = barchasb_core::tagger::parse_conll("a", input);
+        let (again, errors) = barchasb_core::tagger::parse_conll("a", &to_conll(&docs));
+        assert!(errors.is_empty());
+        assert_eq!(again, docs);
+    }
 }
