@@ -672,6 +672,7 @@ impl Names {
                 return true;
             }
         }
+        let first = name.start;
         name.into_iter().any(|k| match d.kind(k) {
             Some(TokenKind::Number | TokenKind::Latin) => true,
             // `برنامه هفتم توسعه`, `جنگ جهانی دوم`: an ordinal picks out one of a series.
@@ -679,9 +680,7 @@ impl Names {
             Some(TokenKind::Word) => {
                 self.is_rare(d, k)
                     || match d.exact(k, kind::LOC) {
-                        Some(h) if mode == Mode::Fac => {
-                            h.kinds & (kind::COUNTRY | kind::REGION) == 0 && k > 0 && d.has(k - 1, kind::FAC_HEAD)
-                        }
+                        Some(h) if mode == Mode::Fac => h.kinds & (kind::COUNTRY | kind::REGION) == 0 && k == first,
                         Some(_) => true,
                         None => false,
                     }
@@ -1188,6 +1187,14 @@ mod tests {
                 &["FAC:معدن مس سرچشمه", "LOC:کرمان", "COMMODITY:مس"],
             ),
             ("تولید فولاد خام ایران افزایش یافت.", &["COMMODITY:فولاد خام", "LOC:ایران"]),
+            (
+                "مدیرعامل شرکت ملی نفت ایران از افزایش تولید در میدان نفتی آزادگان جنوبی خبر داد.",
+                &["ROLE:مدیرعامل", "ORG:شرکت ملی نفت ایران", "FAC:میدان نفتی آزادگان جنوبی"],
+            ),
+            (
+                "محمدرضا فرزین رئیس کل بانک مرکزی گفت نرخ ارز کاهش می‌یابد.",
+                &["PER:محمدرضا فرزین", "ROLE:رئیس کل", "ORG:بانک مرکزی"],
+            ),
             (
                 "تیم ملی والیبال ایران در لیگ ملت‌های والیبال ۲۰۲۴ مقابل ژاپن شکست خورد.",
                 &["LOC:ایران", "EVENT:لیگ ملت‌های والیبال ۲۰۲۴", "LOC:ژاپن"],
