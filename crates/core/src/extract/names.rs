@@ -535,7 +535,7 @@ impl Names {
             && ends
             && !predicate
             && !self.looks_like_a_word(d, i, h)
-            && !(i > 0 && d.key(i - 1) == "بر")
+            && (i == 0 || d.key(i - 1) != "بر")
     }
 
     /// A head with its name after it (ORG, EVENT, FAC, AGREEMENT).
@@ -900,8 +900,8 @@ impl Names {
     }
 
     /// A role: heads in a chain (`معاون وزیر`), modifiers, then its
-    /// portfolio up to a nameable ORG or LOC (`معاون وزیر صنعت و توسعه زیرساخت`
-    /// + `قزاقستان`). A rare word right after it is the ORG it belongs to
+    /// portfolio up to a nameable ORG or LOC (`معاون وزیر صنعت و توسعه زیرساخت`,
+    /// then `قزاقستان`). A rare word right after it is the ORG it belongs to
     /// (`رئیس هیأت عامل ایمیدرو`).
     fn role(&self, d: &Doc, i: usize, h: Hit) -> Option<Vec<Cand>> {
         if h.glue == Glue::Plural || self.plural_after(d, h) {
