@@ -106,8 +106,8 @@ pub fn clamp_menu(x: i32, y: i32) -> (i32, i32) {
     (x.clamp(0, (w - 280).max(0)), y.clamp(0, (h - 320).max(0)))
 }
 
-/// Offers `content` as a file download named `name`.
-pub fn download(name: &str, content: &str, mime: &str) -> Result<(), String> {
+/// Offers `content` (text or bytes) as a file download named `name`.
+pub fn download(name: &str, content: impl gloo::file::BlobContents, mime: &str) -> Result<(), String> {
     let blob = gloo::file::Blob::new_with_options(content, Some(mime));
     let url = gloo::file::ObjectUrl::from(blob);
     let doc = document().ok_or("no document")?;

@@ -14,12 +14,14 @@ mod io;
 mod layout;
 mod matching;
 mod state;
+mod tagger_worker;
 
 use components::{
     apply_bar::ApplyBar, doc_list::DocList, document_view::DocumentView, guidelines::GuidelinesPanel,
     help::HelpOverlay, label_menu::LabelMenu, labels_editor::LabelsEditor, message_bar::MessageBar,
     span_menu::SpanMenu, toolbar::Toolbar,
 };
+use hooks::model::ModelBridge;
 use state::{AppState, Panel};
 use yew::prelude::*;
 
@@ -29,10 +31,12 @@ pub type AppHandle = UseReducerHandle<AppState>;
 #[function_component]
 fn App() -> Html {
     let state = use_reducer(AppState::default);
-    hooks::persistence::use_persistence(state.clone());
+    let storage = hooks::persistence::use_persistence(state.clone());
+    let model = hooks::model::use_model(state.clone(), storage);
     hooks::keyboard::use_keyboard(state.clone());
     html! {
         <ContextProvider<AppHandle> context={state.clone()}>
+        <ContextProvider<ModelBridge> context={model}>
             <div id="app">
                 <Toolbar />
                 <div class="main">
@@ -49,6 +53,7 @@ fn App() -> Html {
                 if state.panel_open(Panel::Guidelines) { <GuidelinesPanel /> }
                 if state.panel_open(Panel::Labels) { <LabelsEditor /> }
             </div>
+        </ContextProvider<ModelBridge>>
         </ContextProvider<AppHandle>>
     }
 }

@@ -52,6 +52,8 @@ pub struct Entry {
     pub rev: u64,
     /// Changes only when the text changes (memoizing tokens).
     pub text_gen: u64,
+    /// Opened at least once: the model no longer refreshes its suggestions.
+    pub opened: bool,
 }
 
 /// Equality of documents is an equivalence (JSON values hold no NaN), and
@@ -173,6 +175,8 @@ pub struct AppState {
     pub saved_rev: u64,
     /// Set by a storage error, cleared by the next successful save.
     pub storage_failed: bool,
+    /// The learned tagger, as far as the page knows it (the worker owns it).
+    pub model: ModelState,
     undo: Vec<Step>,
     redo: Vec<Step>,
 }
@@ -193,6 +197,7 @@ impl Default for AppState {
             labels_rev: 0,
             saved_rev: 0,
             storage_failed: false,
+            model: ModelState::default(),
             undo: Vec::new(),
             redo: Vec::new(),
         }
@@ -204,6 +209,7 @@ impl Default for AppState {
 pub struct Loaded {
     pub doc: Document,
     pub suggested: bool,
+    pub opened: bool,
 }
 
 #[derive(Clone)]
@@ -278,6 +284,8 @@ pub enum Action {
     Saved(u64),
     /// Storage failed (no IndexedDB, quota, blocked): shown, never swallowed.
     StorageFailed(String),
+    /// The worker's model changed (see [`ModelEvent`]).
+    Model(ModelEvent),
 }
 
 /// The two seed texts, shown as a demo on first start.
@@ -404,6 +412,16 @@ impl AppState {
         Step { changes: back }
     }
 
+    /// Replaces document `i`'s suggestions (kept off its confirmed spans).
+    fn set_suggestions(&mut self, i: usize, spans: Vec<Span>) {
+        let rev = self.bump();
+        let e = Rc::make_mut(&mut self.docs[i]);
+        let n = e.doc.text.chars().count();
+        e.doc.suggestions = drop_overlapping(sanitize(spans, n), &e.doc.spans);
+        e.suggested = true;
+        e.rev = rev;
+    }
+
     /// Computes suggestions for document `i` if it has none yet.
     fn ensure_suggestions(&mut self, i: usize) {
         if self.docs[i].suggested {
@@ -431,6 +449,12 @@ impl AppState {
         self.menu = Menu::None;
         self.offer = None;
         self.ensure_suggestions(i);
+        if !self.docs[i].opened {
+            let rev = self.bump();
+            let e = Rc::make_mut(&mut self.docs[i]);
+            e.opened = true;
+            e.rev = rev;
+        }
     }
 
     /// How many occurrences of `key` in document `i` could be labelled:
@@ -610,6 +634,9 @@ impl AppState {
         let Some(i) = self.open else { return };
         let id = self.docs[i].doc.id.clone();
         let before = self.edit_doc(i, |d| d.status = Status::Done);
+        if before.status != Status::Done {
+            self.queue_learning(&id);
+        }
         self.push_undo(vec![(id, before)]);
         self.menu = Menu::None;
         self.offer = None;
@@ -665,7 +692,7 @@ impl Reducible for AppState {
                         doc.spans = sanitize(std::mem::take(&mut doc.spans), n);
                         doc.suggestions =
                             drop_overlapping(sanitize(std::mem::take(&mut doc.suggestions), n), &doc.spans);
-                        Rc::new(Entry { doc, suggested: l.suggested, rev: 0, text_gen: k as u64 })
+                        Rc::new(Entry { doc, suggested: l.suggested, rev: 0, text_gen: k as u64, opened: l.opened })
                     })
                     .collect();
                 if let Some(l) = labels {
@@ -688,12 +715,7 @@ impl Reducible for AppState {
             Action::Open(i) => s.open_doc(i),
             Action::SuggestionsUpdated { id, spans } => {
                 let Some(i) = s.index_of(&id) else { return self };
-                let rev = s.bump();
-                let e = Rc::make_mut(&mut s.docs[i]);
-                let n = e.doc.text.chars().count();
-                e.doc.suggestions = drop_overlapping(sanitize(spans, n), &e.doc.spans);
-                e.suggested = true;
-                e.rev = rev;
+                s.set_suggestions(i, spans);
             }
             Action::Label { start, end, label } => s.label_new(start, end, label),
             Action::Relabel { start, label } => s.relabel(start, label),
@@ -808,6 +830,11 @@ impl Reducible for AppState {
                 s.storage_failed = true;
                 s.message = error(text);
             }
+            Action::Model(event) => {
+                if !s.model_event(event) {
+                    return self;
+                }
+            }
         }
         Rc::new(s)
     }
@@ -815,5 +842,8 @@ impl Reducible for AppState {
 
 mod documents;
 mod labels;
+mod model;
+
+pub use model::{ModelEvent, ModelState};
 #[cfg(test)]
 mod tests;

@@ -8,6 +8,7 @@ pub mod help;
 pub mod label_menu;
 pub mod labels_editor;
 pub mod message_bar;
+pub mod model_bar;
 pub mod span_menu;
 pub mod toolbar;
 

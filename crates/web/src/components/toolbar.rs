@@ -1,6 +1,8 @@
 //! The toolbar: accept all, done & next, undo/redo, export (with the
-//! suggestions checkbox), open files, and the panel toggles.
+//! suggestions checkbox), open files, the model's controls, and the panel
+//! toggles.
 
+use super::model_bar::ModelBar;
 use super::use_app;
 use crate::io::{export_jsonl, parse_file};
 use crate::state::{Action, Message, Panel};
@@ -49,7 +51,7 @@ pub fn Toolbar() -> Html {
         let with = *with_suggestions;
         Callback::from(move |_: MouseEvent| {
             let out = export_jsonl(app.docs.iter().map(|e| &e.doc), with);
-            if let Err(e) = dom::download("barchasb-export.jsonl", &out, "application/jsonl") {
+            if let Err(e) = dom::download("barchasb-export.jsonl", out.as_str(), "application/jsonl") {
                 show_error(&app, format!("Export failed: {e}"));
             }
         })
@@ -90,6 +92,8 @@ pub fn Toolbar() -> Html {
                 { "Open files: " }
                 <input id="open-files" type="file" multiple=true accept=".txt,.jsonl,text/plain" onchange={on_files} />
             </label>
+            <span class="sep" />
+            <ModelBar />
             <span class="sep" />
             <button id="labels" onclick={act(Action::TogglePanel(Panel::Labels))}>{ "Labels" }</button>
             <button id="guidelines" onclick={act(Action::TogglePanel(Panel::Guidelines))}>{ "Guidelines" }</button>

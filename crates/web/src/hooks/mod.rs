@@ -1,4 +1,6 @@
-//! Effects: IndexedDB persistence and the global keyboard listener.
+//! Effects: IndexedDB persistence, the tagger's worker and the global
+//! keyboard listener.
 
 pub mod keyboard;
+pub mod model;
 pub mod persistence;

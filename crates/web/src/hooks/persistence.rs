@@ -10,6 +10,11 @@
 //!   any later edit's; IndexedDB runs overlapping read-write transactions
 //!   in creation order. When it completes, `Action::Saved(rev)` records the
 //!   revision (`#save-status[data-saved-rev]`).
+//! - The tagger's model (bytes, `Tagger::to_bytes`) is in its own store,
+//!   `model`, key `current` (added in version 2; the upgrade from version 1
+//!   only creates the missing store, so the documents stay). It is read at
+//!   startup with the documents and written by `hooks/model.rs` through
+//!   [`Storage::save_model`] whenever the worker reports a changed model.
 //! - Errors (no IndexedDB in private mode, quota exceeded, a blocked
 //!   upgrade) are shown in `#message`, never swallowed.
 
@@ -25,9 +30,12 @@ use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 const DB_NAME: &str = "barchasb";
-const DB_VERSION: u32 = 1;
+/// 1: `docs`, `meta`. 2: + `model`.
+const DB_VERSION: u32 = 2;
 const DOCS: &str = "docs";
 const META: &str = "meta";
+const MODEL: &str = "model";
+const MODEL_KEY: &str = "current";
 
 /// One stored document (value of the `docs` store, keyed by id).
 #[derive(Serialize, Deserialize)]
@@ -35,6 +43,9 @@ struct StoredDoc {
     /// Position in the list.
     seq: usize,
     suggested: bool,
+    /// Absent in documents saved before the model existed.
+    #[serde(default)]
+    opened: bool,
     doc: Document,
 }
 
@@ -45,6 +56,52 @@ struct Written {
     /// Document id → revision written.
     docs: HashMap<String, u64>,
     labels_rev: u64,
+    /// The model read at startup, until the model hook takes it.
+    model: Option<Vec<u8>>,
+}
+
+/// The storage the model hook shares with this one (same connection).
+#[derive(Clone, Default)]
+pub struct Storage(Rc<RefCell<Written>>);
+
+impl PartialEq for Storage {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Storage {
+    /// The model bytes read at startup (once).
+    pub fn take_model(&self) -> Option<Vec<u8>> {
+        self.0.borrow_mut().model.take()
+    }
+
+    /// Writes the model bytes (in their own transaction) and dispatches
+    /// `done` once they are committed; errors go to `#message` like every
+    /// storage error.
+    pub fn save_model(&self, app: &AppHandle, bytes: &[u8], done: Action) {
+        let w = self.0.borrow();
+        let Some(db) = &w.db else { return };
+        let queued = (|| -> Result<idb::Transaction, idb::Error> {
+            let tx = db.transaction(&[MODEL], TransactionMode::ReadWrite)?;
+            let value = js_sys::Uint8Array::from(bytes);
+            tx.object_store(MODEL)?.put(&value, Some(&JsValue::from_str(MODEL_KEY)))?;
+            Ok(tx)
+        })();
+        drop(w);
+        let app = app.clone();
+        let tx = match queued {
+            Ok(tx) => tx,
+            Err(e) => return storage_error(&app, "cannot save the model", e),
+        };
+        yew::platform::spawn_local(async move {
+            match tx.await {
+                Ok(r) if r.is_committed() => app.dispatch(done),
+                Ok(_) => storage_error(&app, "saving the model was aborted", "the transaction did not commit (quota?)"),
+                Err(e) => storage_error(&app, "cannot save the model", e),
+            }
+        });
+    }
 }
 
 fn storage_error(app: &AppHandle, what: &str, e: impl std::fmt::Display) {
@@ -60,7 +117,9 @@ async fn open_db(app: &AppHandle) -> Result<Database, String> {
     req.on_upgrade_needed(|event| {
         let Ok(db) = event.database() else { return };
         let names = db.store_names();
-        for store in [DOCS, META] {
+        // Every version's stores, created if missing: an older database keeps
+        // its documents and gains the newer stores.
+        for store in [DOCS, META, MODEL] {
             if !names.iter().any(|n| n == store) {
                 let _ = db.create_object_store(store, ObjectStoreParams::new());
             }
@@ -73,15 +132,17 @@ async fn open_db(app: &AppHandle) -> Result<Database, String> {
     req.await.map_err(|e| e.to_string())
 }
 
-type Stored = (Vec<Loaded>, Option<LabelSet>, Option<String>);
+type Stored = (Vec<Loaded>, Option<LabelSet>, Option<String>, Option<Vec<u8>>);
 
 async fn load(db: &Database) -> Result<Stored, String> {
     let s = |e: idb::Error| e.to_string();
-    let tx = db.transaction(&[DOCS, META], TransactionMode::ReadOnly).map_err(s)?;
+    let tx = db.transaction(&[DOCS, META, MODEL], TransactionMode::ReadOnly).map_err(s)?;
     let values = tx.object_store(DOCS).map_err(s)?.get_all(None, None).map_err(s)?.await.map_err(s)?;
     let meta = tx.object_store(META).map_err(s)?;
     let labels = meta.get(JsValue::from_str("labels")).map_err(s)?.await.map_err(s)?;
     let open = meta.get(JsValue::from_str("open")).map_err(s)?.await.map_err(s)?;
+    let model = tx.object_store(MODEL).map_err(s)?.get(JsValue::from_str(MODEL_KEY)).map_err(s)?.await.map_err(s)?;
+    let model = model.map(|v| js_sys::Uint8Array::new(&v).to_vec());
     let mut docs: Vec<StoredDoc> = Vec::new();
     for v in values {
         let json = v.as_string().ok_or("a stored document is not a string")?;
@@ -93,11 +154,12 @@ async fn load(db: &Database) -> Result<Stored, String> {
         None => None,
     };
     let open = open.and_then(|v| v.as_string());
-    Ok((docs.into_iter().map(|d| Loaded { doc: d.doc, suggested: d.suggested }).collect(), labels, open))
+    let docs = docs.into_iter().map(|d| Loaded { doc: d.doc, suggested: d.suggested, opened: d.opened }).collect();
+    Ok((docs, labels, open, model))
 }
 
 fn seeds() -> Vec<Loaded> {
-    seed_documents().into_iter().map(|doc| Loaded { doc, suggested: false }).collect()
+    seed_documents().into_iter().map(|doc| Loaded { doc, suggested: false, opened: false }).collect()
 }
 
 /// Queues the writes for every change since the last save; returns the
@@ -111,7 +173,7 @@ fn write_changes(state: &AppState, w: &mut Written) -> Result<Option<idb::Transa
     let docs = tx.object_store(DOCS)?;
     for &i in &changed {
         let e = &state.docs[i];
-        let stored = StoredDoc { seq: i, suggested: e.suggested, doc: e.doc.clone() };
+        let stored = StoredDoc { seq: i, suggested: e.suggested, opened: e.opened, doc: e.doc.clone() };
         let json = serde_json::to_string(&stored).expect("a document always serializes");
         docs.put(&JsValue::from_str(&json), Some(&JsValue::from_str(&e.doc.id)))?;
         w.docs.insert(e.doc.id.clone(), e.rev);
@@ -127,10 +189,13 @@ fn write_changes(state: &AppState, w: &mut Written) -> Result<Option<idb::Transa
     Ok(Some(tx))
 }
 
-/// Loads the stored state at startup and saves every change.
+/// Loads the stored state at startup and saves every change; returns the
+/// storage for the model hook.
 #[hook]
-pub fn use_persistence(app: AppHandle) {
-    let written: Rc<RefCell<Written>> = use_mut_ref(Written::default);
+pub fn use_persistence(app: AppHandle) -> Storage {
+    let storage = use_memo((), |_| Storage::default());
+    let storage = (*storage).clone();
+    let written = storage.0.clone();
 
     {
         let app = app.clone();
@@ -146,8 +211,9 @@ pub fn use_persistence(app: AppHandle) {
                     }
                 };
                 match load(&db).await {
-                    Ok((docs, labels, open)) if !docs.is_empty() => {
+                    Ok((docs, labels, open, model)) if !docs.is_empty() => {
                         let mut w = written.borrow_mut();
+                        w.model = model;
                         // What was just read is what is stored.
                         w.docs = docs.iter().map(|l| (l.doc.id.clone(), 0)).collect();
                         w.labels_rev = if labels.is_some() { 1 } else { 0 };
@@ -155,8 +221,11 @@ pub fn use_persistence(app: AppHandle) {
                         drop(w);
                         app.dispatch(Action::Loaded { docs, labels, open });
                     }
-                    Ok((_, labels, _)) => {
-                        written.borrow_mut().db = Some(db);
+                    Ok((_, labels, _, model)) => {
+                        let mut w = written.borrow_mut();
+                        w.db = Some(db);
+                        w.model = model;
+                        drop(w);
                         app.dispatch(Action::Loaded { docs: seeds(), labels, open: None });
                     }
                     Err(e) => {
@@ -201,4 +270,5 @@ pub fn use_persistence(app: AppHandle) {
             }
         });
     });
+    storage
 }

@@ -14,7 +14,7 @@ impl AppState {
             let suggested = !doc.suggestions.is_empty() || doc.status == Status::Done;
             doc.suggestions = drop_overlapping(std::mem::take(&mut doc.suggestions), &doc.spans);
             let rev = self.bump();
-            let entry = Entry { doc, suggested, rev, text_gen: rev };
+            let entry = Entry { doc, suggested, rev, text_gen: rev, opened: false };
             let i = match self.index_of(&entry.doc.id) {
                 Some(i) => {
                     replaced += 1;
@@ -46,6 +46,9 @@ impl AppState {
             text = format!("{text} {} errors:\n{}", errors.len(), errors.join("\n"));
         }
         self.message = Some(Message { text, error: !errors.is_empty() });
+        if added + replaced > 0 {
+            self.model.refresh += 1; // the model's suggestions for the new ones
+        }
         if self.open.is_none() || added + replaced > 0 {
             if let Some(i) = first {
                 self.open_doc(i);

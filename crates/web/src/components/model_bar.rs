@@ -1,0 +1,77 @@
+//! The model's part of the toolbar: how many documents it learned from
+//! (`#model-status[data-docs-learned]`), export, import and reset (with a
+//! confirmation step).
+
+use super::use_app;
+use crate::hooks::model::ModelBridge;
+use crate::state::{Action, Message, ModelEvent};
+use crate::tagger_worker::{Origin, Request};
+use yew::prelude::*;
+
+#[function_component]
+pub fn ModelBar() -> Html {
+    let app = use_app();
+    let bridge = use_context::<ModelBridge>().expect("rendered inside the model's context provider");
+    let m = &app.model;
+    let ev = |e: ModelEvent| {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::Model(e.clone())))
+    };
+    let on_export = {
+        let bridge = bridge.clone();
+        Callback::from(move |_: MouseEvent| bridge.send(Request::Export))
+    };
+    let on_import = {
+        let app = app.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|l| l.get(0)) else { return };
+            input.set_value("");
+            let file = gloo::file::File::from(file);
+            let (app, bridge) = (app.clone(), bridge.clone());
+            yew::platform::spawn_local(async move {
+                match gloo::file::futures::read_as_bytes(&file).await {
+                    Ok(bytes) => {
+                        let labels = app.labels.names().map(String::from).collect();
+                        bridge.send(Request::Load { model: Some(bytes), labels, origin: Origin::Import });
+                    }
+                    Err(e) => app.dispatch(Action::ShowMessage(Some(Message {
+                        text: format!("{}: cannot read the file: {e}", file.name()),
+                        error: true,
+                    }))),
+                }
+            });
+        })
+    };
+    let learning = m.to_learn.len();
+    let status = match m.docs_learned {
+        None => "model: …".to_string(),
+        Some(n) if learning > 0 => format!("model: {n} docs, learning {learning}…"),
+        Some(1) => "model: 1 doc".to_string(),
+        Some(n) => format!("model: {n} docs"),
+    };
+    let (tokens, ms) = m.last_suggest.map(|(t, ms)| (t.to_string(), format!("{ms:.1}"))).unzip();
+    html! {
+        <span id="model" class="model">
+            <span id="model-status" title="Documents the tagger has learned from (it learns from each document marked done)"
+                data-docs-learned={m.docs_learned.map(|n| n.to_string())}
+                data-learning={learning.to_string()}
+                data-saved-docs-learned={m.saved.map(|n| n.to_string())}
+                data-suggest-tokens={tokens} data-suggest-ms={ms}>{ status }</span>
+            <button id="model-export" disabled={m.docs_learned.is_none()} onclick={on_export} title="Download the model (barchasb-model.bin)">{ "Export model" }</button>
+            <label class="file" title="Load a model file exported from barchasb">
+                { "Import model: " }
+                <input id="model-import" type="file" accept=".bin,application/octet-stream" onchange={on_import} />
+            </label>
+            if m.confirm_reset {
+                <span class="confirm" role="group">
+                    { "Forget everything learned? " }
+                    <button id="model-reset-confirm" class="danger" onclick={ev(ModelEvent::ConfirmReset)}>{ "Reset" }</button>
+                    <button id="model-reset-cancel" onclick={ev(ModelEvent::CancelReset)}>{ "Cancel" }</button>
+                </span>
+            } else {
+                <button id="model-reset" disabled={m.docs_learned.is_none()} onclick={ev(ModelEvent::AskReset)}>{ "Reset model" }</button>
+            }
+        </span>
+    }
+}
