@@ -146,3 +146,50 @@ test('documents never opened get the model’s suggestions; opened ones keep the
   const tokens = Number(await s.getAttribute('data-suggest-tokens'));
   expect(tokens).toBeGreaterThan(0);
 });
+
+test('a version 1 database (before the model) keeps its documents and gains the model store', async ({ page }) => {
+  // A page of the same origin that does not start the app.
+  await page.goto('./boot.js');
+  const text = 'سفر زربلان به اصفهان انجام شد.';
+  await page.evaluate(async (text) => {
+    const db: IDBDatabase = await new Promise((ok, fail) => {
+      const r = indexedDB.open('barchasb', 1);
+      r.onupgradeneeded = () => {
+        r.result.createObjectStore('docs');
+        r.result.createObjectStore('meta');
+      };
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    const tx = db.transaction(['docs', 'meta'], 'readwrite');
+    const doc = { id: 'old', text, spans: [{ start: 4, end: 10, label: 'PER' }], status: 'in_progress' };
+    tx.objectStore('docs').put(JSON.stringify({ seq: 0, suggested: true, doc }), 'old');
+    tx.objectStore('meta').put('old', 'open');
+    await new Promise((ok, fail) => {
+      tx.oncomplete = ok;
+      tx.onerror = () => fail(tx.error);
+    });
+    db.close();
+  }, text);
+  await page.goto('./');
+  await expect(page.locator('#doc-view')).toHaveAttribute('data-doc-id', 'old');
+  await expect(page.locator('#doc-list li[data-doc-id]')).toHaveCount(1);
+  await expect(page.locator('#doc-view mark.span[data-start="4"][data-end="10"][data-state="confirmed"]')).toHaveCount(1);
+  await learned(page, 0);
+  await doneAndLearned(page, 1);
+  const stores = await page.evaluate(
+    () =>
+      new Promise<{ version: number; stores: string[] }>((ok) => {
+        const r = indexedDB.open('barchasb');
+        r.onsuccess = () => {
+          ok({ version: r.result.version, stores: Array.from(r.result.objectStoreNames) });
+          r.result.close();
+        };
+      }),
+  );
+  expect(stores).toEqual({ version: 2, stores: ['docs', 'meta', 'model'] });
+  await settled(page);
+  await page.reload();
+  await learned(page, 1);
+  await expect(page.locator('#doc-list li[data-doc-id="old"]')).toHaveAttribute('data-status', 'done');
+});

@@ -51,22 +51,26 @@ pub fn ModelBar() -> Html {
         Some(n) => format!("model: {n} docs"),
     };
     let (tokens, ms) = m.last_suggest.map(|(t, ms)| (t.to_string(), format!("{ms:.1}"))).unzip();
+    // Inline styles: the stylesheet belongs to www/ (the CSP allows inline
+    // styles). The file input is hidden behind a label that looks like the
+    // other buttons.
+    const BUTTON: &str = "padding:0.2rem 0.7rem;border:1px solid var(--line);border-radius:6px;\
+                          background:#f6f5f2;cursor:pointer;white-space:nowrap";
     html! {
-        <span id="model" class="model">
+        <span id="model" class="model" style="display:inline-flex;align-items:center;gap:0.4rem;flex-wrap:nowrap">
             <span id="model-status" title="Documents the tagger has learned from (it learns from each document marked done)"
+                style="unicode-bidi:plaintext;white-space:nowrap;font-size:0.9rem;color:var(--muted)"
                 data-docs-learned={m.docs_learned.map(|n| n.to_string())}
                 data-learning={learning.to_string()}
                 data-saved-docs-learned={m.saved.map(|n| n.to_string())}
                 data-suggest-tokens={tokens} data-suggest-ms={ms}>{ status }</span>
             <button id="model-export" disabled={m.docs_learned.is_none()} onclick={on_export} title="Download the model (barchasb-model.bin)">{ "Export model" }</button>
-            <label class="file" title="Load a model file exported from barchasb">
-                { "Import model: " }
-                <input id="model-import" type="file" accept=".bin,application/octet-stream" onchange={on_import} />
-            </label>
+            <label for="model-import" style={BUTTON} title="Load a model file exported from barchasb">{ "Import model…" }</label>
+            <input id="model-import" type="file" hidden=true accept=".bin,application/octet-stream" onchange={on_import} />
             if m.confirm_reset {
-                <span class="confirm" role="group">
-                    { "Forget everything learned? " }
-                    <button id="model-reset-confirm" class="danger" onclick={ev(ModelEvent::ConfirmReset)}>{ "Reset" }</button>
+                <span role="group" style="display:inline-flex;align-items:center;gap:0.3rem;white-space:nowrap">
+                    <span dir="ltr">{ "Forget what it learned?" }</span>
+                    <button id="model-reset-confirm" onclick={ev(ModelEvent::ConfirmReset)}>{ "Reset" }</button>
                     <button id="model-reset-cancel" onclick={ev(ModelEvent::CancelReset)}>{ "Cancel" }</button>
                 </span>
             } else {
