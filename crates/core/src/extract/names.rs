@@ -157,7 +157,10 @@ const DETERMINERS: &[&str] =
     &["این", "آن", "همین", "همان", "هر", "چند", "برخی", "بعضی", "یک", "دو", "سه", "چندین", "همه", "تمام", "سایر"];
 
 /// Words that qualify a role head without naming anything (`معاون اول`).
-const ROLE_MODIFIERS: &[&str] = &["اول", "کل", "ارشد", "سابق", "وقت", "پیشین", "جدید", "فعلی", "دوم", "ارشد"];
+const ROLE_MODIFIERS: &[&str] = &["اول", "کل", "ارشد", "سابق", "وقت", "پیشین", "جدید", "فعلی", "دوم", "کنونی"];
+
+/// Roles complete in themselves: no portfolio follows them.
+const ROLE_COMPLETE: &[&str] = &["رییسجمهور", "رییسجمهوری", "نخستوزیر", "جمهور", "جمهوری"];
 
 /// Heads before a place name that turn `جمهوری اسلامی ایران` into one LOC.
 const STATE_FORMS: &[&str] = &["جمهوری", "پادشاهی", "امارات", "جماهیر"];
@@ -822,6 +825,15 @@ impl Names {
             if mode == Mode::Role && (loc.is_some() || self.is_rare(d, k) || self.lx.is_given(key)) {
                 break;
             }
+            // `رئیس چهارمین نمایشگاه …`, `بنیانگذار جمهوری اسلامی`: what a role
+            // heads is named by itself.
+            if mode == Mode::Role
+                && (d.has(k, kind::ORG_HEAD | kind::EVENT_HEAD)
+                    || STATE_FORMS.contains(&key)
+                    || (is_ordinal(key) && d.has(k + 1, kind::ORG_HEAD | kind::EVENT_HEAD)))
+            {
+                break;
+            }
             if loc.is_none() && self.is_predicate_noun(d, k) {
                 break;
             }
@@ -910,6 +922,7 @@ impl Names {
         let mut weak = h.kinds & kind::ROLE_WEAK != 0
             && d.exact(i, kind::ROLE_HEAD).is_none_or(|x| x.kinds & kind::ROLE_WEAK != 0);
         let mut last = h;
+        let mut last_start = i;
         let mut j = h.last + 1;
         while last.glue != Glue::Word && !d.breaks(j) {
             if let Some(h2) =
@@ -917,6 +930,7 @@ impl Names {
             {
                 weak = false;
                 last = h2;
+                last_start = j;
                 j = h2.last + 1;
             } else if ROLE_MODIFIERS.contains(&d.key(j)) {
                 j += 1;
@@ -924,7 +938,13 @@ impl Names {
                 break;
             }
         }
-        let end = if last.glue == Glue::Word {
+        // `رئیس‌جمهور`, `نخست‌وزیر` need no portfolio: a word after them is
+        // something else (`رئیس‌جمهور خاتمی …`).
+        let last_key: String = (last_start..=last.last).map(|t| d.key(t)).collect();
+        let complete = ROLE_COMPLETE.iter().any(|c| last_key.ends_with(c));
+        let end = if complete {
+            j
+        } else if last.glue == Glue::Word {
             self.tail(d, j, Mode::Role, true)
         } else {
             self.tail(d, j, Mode::Role, false)
@@ -1147,6 +1167,16 @@ mod tests {
     fn a_dateline_gives_the_place_and_the_agency() {
         // `تهران` is also in the 100 most frequent words; a dateline vouches for it.
         assert_eq!(names("تهران ـ ایرنا: قیمت"), ["LOC:تهران", "ORG:ایرنا"]);
+    }
+
+    #[test]
+    fn a_role_stops_before_what_it_heads() {
+        assert_eq!(
+            names("رئیس چهارمین نمایشگاه بین‌المللی معدن گفت"),
+            ["ROLE:رئیس", "EVENT:چهارمین نمایشگاه بین‌المللی معدن"]
+        );
+        assert_eq!(names("رئیس‌جمهور سابق ترکیه گفت"), ["ROLE:رئیس‌جمهور سابق", "LOC:ترکیه"]);
+        assert_eq!(names("رئیس‌جمهور سابق کشورش گفت"), ["ROLE:رئیس‌جمهور سابق"]);
     }
 
     #[test]
