@@ -546,6 +546,11 @@ impl Names {
         if h.glue == Glue::Plural || self.generic_before(d, i) || self.plural_after(d, h) {
             return None;
         }
+        // Run-together typos are read for titles and organisations only;
+        // `قانونگریزی` is a word of its own.
+        if h.glue == Glue::Word && !matches!(mode, Mode::Org) {
+            return None;
+        }
         let mut first = h.last + 1;
         let head_key: String = (i..=h.last).map(|t| d.key(t)).collect();
         // `کنفرانس و نمایشگاه …`: two heads of one kind share a name.
@@ -698,7 +703,10 @@ impl Names {
             Some(TokenKind::Latin) => true,
             Some(TokenKind::Word) => {
                 let key = d.key(k);
-                !d.commodity[k] && !self.lx.is_common(key, 20000) && key.chars().count() >= 2
+                // Participles (`اعلامشده`) are rare as written but no names.
+                let participle =
+                    ["شده", "کننده", "یافته", "گرفته"].iter().any(|e| key.len() > e.len() + 2 && key.ends_with(e));
+                !d.commodity[k] && !self.lx.is_common(key, 20000) && key.chars().count() >= 2 && !participle
             }
             _ => false,
         }
