@@ -7,6 +7,9 @@ the project's labels: pers→PER, org→ORG, loc→LOC, fac→FAC, event→EVENT
 pro→AGREEMENT. `--labels PER,ORG` keeps only those gold labels.
 
 Usage: python3 tools/conll2jsonl.py IN.txt [--labels L1,L2] > /tmp/out.jsonl
+       python3 tools/conll2jsonl.py --jsonl PRED.jsonl --labels L1,L2 > /tmp/pred.jsonl
+       (the second form only filters the spans of JSONL lines, e.g. predictions,
+       so both sides of an evaluation keep the same labels)
 
 Write the output to /tmp: corpora such as ARMAN are licensed for research
 use only and must never be committed.
@@ -58,11 +61,13 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("input")
     ap.add_argument("--labels", help="comma-separated gold labels to keep (default: all)")
+    ap.add_argument("--jsonl", action="store_true", help="input is JSONL already: only filter its spans")
     args = ap.parse_args()
     keep = set(args.labels.split(",")) if args.labels else None
     with open(args.input, encoding="utf-8") as f:
-        for i, sent in enumerate(sentences(f), 1):
-            doc = to_doc(i, sent)
+        docs = (json.loads(line) for line in f if line.strip()) if args.jsonl else (
+            to_doc(i, sent) for i, sent in enumerate(sentences(f), 1))
+        for doc in docs:
             if keep is not None:
                 doc["spans"] = [s for s in doc["spans"] if s["label"] in keep]
             print(json.dumps(doc, ensure_ascii=False))
