@@ -112,6 +112,9 @@ const DIVISIONS: &[&str] = &["استان", "شهرستان", "ایالت", "ده
 /// Direction adjectives that are part of a place name (`آذربایجان شرقی`).
 const DIRECTIONS: &[&str] = &["شرقی", "غربی", "شمالی", "جنوبی", "رضوی", "مرکزی"];
 
+/// Words before a metal that make it no commodity (`مدال طلا`, `راه آهن`).
+const NOT_GOODS_BEFORE: &[&str] = &["مدال", "مدالهای", "مدالها", "راه", "عصر", "قلب", "دل", "مرد"];
+
 /// Words after `شرکت` that make it `participation`, not a company.
 const PARTICIPATION: &[&str] = &["جمعی", "گسترده", "فعال", "پرشور", "مستقیم", "کنندگان", "کننده", "داشتند", "دارند"];
 
@@ -293,7 +296,9 @@ impl Names {
         let n = d.len();
         let mut c = vec![false; n];
         for i in 0..n {
-            if let Some(h) = d.exact(i, kind::COMMODITY) {
+            // `مدال طلا` is a medal, `راه آهن` a railway.
+            let not_goods = i > 0 && NOT_GOODS_BEFORE.contains(&d.key(i - 1));
+            if let Some(h) = d.exact(i, kind::COMMODITY).filter(|_| !not_goods) {
                 c[i..=h.last].iter_mut().for_each(|x| *x = true);
             }
         }
@@ -1185,6 +1190,12 @@ mod tests {
         );
         assert_eq!(names("رئیس‌جمهور سابق ترکیه گفت"), ["ROLE:رئیس‌جمهور سابق", "LOC:ترکیه"]);
         assert_eq!(names("رئیس‌جمهور سابق کشورش گفت"), ["ROLE:رئیس‌جمهور سابق"]);
+    }
+
+    #[test]
+    fn medals_and_railways_are_no_commodities() {
+        assert!(names("مدال طلا گرفت و با راه آهن رفت").is_empty());
+        assert_eq!(names("قیمت طلا"), ["COMMODITY:طلا"]);
     }
 
     #[test]
