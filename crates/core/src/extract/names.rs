@@ -620,7 +620,7 @@ impl Names {
             if start > 0 && d.key(start - 1) == "دوره" && free(start - 1) {
                 start -= 1;
             }
-            if start > 0 && is_ordinal(d.key(start - 1)) && free(start - 1) {
+            if start > 0 && is_ordinal_adjective(d.key(start - 1)) && free(start - 1) {
                 start -= 1;
                 // `بیست و هفتمین`
                 if start >= 2 && d.key(start - 1) == "و" && TENS.contains(&d.key(start - 2)) && free(start - 2) {
@@ -1020,6 +1020,11 @@ impl Names {
             weak: false,
         })
     }
+}
+
+/// An ordinal that stands before its noun (`هشتمین جشنواره`); `دوم` follows it.
+fn is_ordinal_adjective(key: &str) -> bool {
+    key.ends_with("مین") && key.chars().count() >= 4 || key == "نخستین" || key == "اولین"
 }
 
 /// Number words that come before `و` in a compound ordinal.
