@@ -166,7 +166,7 @@ const ROLE_MODIFIERS: &[&str] = &["اول", "کل", "ارشد", "سابق", "و�
 const ROLE_COMPLETE: &[&str] = &["رییسجمهور", "رییسجمهوری", "نخستوزیر", "جمهور", "جمهوری"];
 
 /// Heads before a place name that turn `جمهوری اسلامی ایران` into one LOC.
-const STATE_FORMS: &[&str] = &["جمهوری", "پادشاهی", "امارات", "جماهیر"];
+const STATE_FORMS: &[&str] = &["جمهوری", "پادشاهی", "امارات", "جماهیر", "ایالات"];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Mode {

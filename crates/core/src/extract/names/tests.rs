@@ -58,6 +58,7 @@ fn head_adjective_name_keeps_only_the_name() {
 #[test]
 fn state_form_and_country_are_one_place() {
     assert_eq!(names("ظرفیت جمهوری اسلامی ایران را"), ["LOC:جمهوری اسلامی ایران"]);
+    assert_eq!(names("سفیر ایالات متحده آمریکا گفت"), ["ROLE:سفیر", "LOC:ایالات متحده آمریکا"]);
 }
 
 #[test]
