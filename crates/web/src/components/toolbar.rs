@@ -93,11 +93,12 @@ pub fn Toolbar() -> Html {
                 <input id="open-files" type="file" multiple=true accept=".txt,.jsonl,text/plain" onchange={on_files} />
             </label>
             <span class="sep" />
-            <ModelBar />
-            <span class="sep" />
             <button id="labels" onclick={act(Action::TogglePanel(Panel::Labels))}>{ "Labels" }</button>
             <button id="guidelines" onclick={act(Action::TogglePanel(Panel::Guidelines))}>{ "Guidelines" }</button>
             <button id="help" onclick={act(Action::TogglePanel(Panel::Help))} title="?">{ "Keys (?)" }</button>
+            // Last: the panel toggles stay above the panels (which start at
+            // 6.5rem); the model's group wraps to a row of its own.
+            <ModelBar />
             <span id="save-status" class={classes!(app.storage_failed.then_some("failed"))} data-rev={app.rev.to_string()} data-saved-rev={app.saved_rev.to_string()}>{ save_state }</span>
         </header>
     }
