@@ -29,8 +29,9 @@ export default defineConfig({
     launchOptions: chromiumLaunch,
   },
   webServer: {
-    // tests/.site/app -> ../../dist, so the site lives at /app/.
-    command: `rm -rf .site && mkdir .site && ln -s ../../dist .site/app && exec python3 -m http.server ${PORT} --bind 127.0.0.1 --directory .site`,
+    // A copy of dist/ at tests/.site/app, so the site lives at /app/ and a
+    // rebuild of dist/ during the run cannot change what is served.
+    command: `rm -rf .site && mkdir .site && cp -r ../dist .site/app && exec python3 -m http.server ${PORT} --bind 127.0.0.1 --directory .site`,
     url: `${ORIGIN}/app/index.html`,
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,

@@ -6,3 +6,20 @@ const tag = document.querySelector('script[data-js][data-wasm]');
 const { default: init } = await import(new URL(tag.dataset.js, document.baseURI).href);
 const wasm = await init({ module_or_path: new URL(tag.dataset.wasm, document.baseURI) });
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+
+// Panels open below the toolbar, whose height depends on how its buttons
+// wrap: keep --toolbar-bottom (px) equal to the toolbar's bottom edge.
+const track = (bar) =>
+  new ResizeObserver(() =>
+    document.documentElement.style.setProperty('--toolbar-bottom', `${bar.getBoundingClientRect().bottom}px`),
+  ).observe(bar);
+const findBar = () => document.querySelector('#toolbar, [role="toolbar"]');
+if (findBar()) track(findBar());
+else
+  new MutationObserver((_, obs) => {
+    const bar = findBar();
+    if (bar) {
+      obs.disconnect();
+      track(bar);
+    }
+  }).observe(document.body, { childList: true, subtree: true });

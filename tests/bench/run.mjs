@@ -5,7 +5,7 @@
 //
 // In headless Debian Chromium, each run in a fresh browser context (empty
 // IndexedDB), medians over the runs:
-//   1. dist/*.wasm size, raw and gzip -9;
+//   1. the size of each dist/*.wasm (the app's, the tagger worker's), raw and gzip -9;
 //   2. navigation -> first suggestion mark shown on the seeds
 //      (performance.now() in the page, whose zero is the navigation start);
 //   3. a 100,000-code-point document with 2,000 confirmed spans: from the
@@ -96,10 +96,13 @@ function probe() {
 }
 
 async function main() {
-  const wasmFile = readdirSync(here('../../dist')).find((f) => f.endsWith('_bg.wasm'));
-  if (!wasmFile) throw new Error('no dist/*_bg.wasm: run trunk build --release first');
-  const wasm = readFileSync(here(`../../dist/${wasmFile}`));
-  const sizes = { raw: wasm.length, gzip: gzipSync(wasm, { level: 9 }).length };
+  // The app's .wasm and, if built, the tagger worker's.
+  const wasmFiles = readdirSync(here('../../dist')).filter((f) => f.endsWith('_bg.wasm'));
+  if (!wasmFiles.some((f) => f.startsWith('barchasb-web'))) throw new Error('no dist/barchasb-web-*_bg.wasm: run trunk build --release first');
+  const sizes = wasmFiles.map((file) => {
+    const wasm = readFileSync(here(`../../dist/${file}`));
+    return { file, rawBytes: wasm.length, gzipBytes: gzipSync(wasm, { level: 9 }).length };
+  });
 
   const doc = bigDocument();
   const jsonl = JSON.stringify(doc) + '\n';
@@ -166,7 +169,7 @@ async function main() {
     date: new Date().toISOString(),
     chromium: version,
     runs: RUNS,
-    wasm: { file: wasmFile, rawBytes: sizes.raw, gzipBytes: sizes.gzip },
+    wasm: sizes,
     medianMs: {
       navigationToSuggestions: r(runs.suggestions),
       importToLastMark100k: r(runs.importRender),

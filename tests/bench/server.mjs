@@ -1,7 +1,7 @@
-// Serves dist/ at http://127.0.0.1:PORT/app/ (a sub-path, as the tests do)
+// Serves a copy of dist/ at http://127.0.0.1:PORT/app/ (a sub-path, as the tests do)
 // with python3's static server, for the scripts in this folder.
 import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
@@ -10,7 +10,8 @@ export function startServer(port) {
   const site = here(`./out/site-${port}/`);
   rmSync(site, { recursive: true, force: true });
   mkdirSync(site, { recursive: true });
-  symlinkSync(here('../../dist'), `${site}/app`);
+  // A copy: a rebuild of dist/ meanwhile cannot change what is measured.
+  cpSync(here('../../dist'), `${site}/app`, { recursive: true });
   return spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', site], {
     stdio: 'ignore',
   });
