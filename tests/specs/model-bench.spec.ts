@@ -1,28 +1,48 @@
 // Tagging speed of the model in headless Chromium, inside the worker: the
 // worker times `Tagger::suggest` over the documents of a refresh (rules,
 // features and Viterbi, as natively) and the page shows the figures as
-// #model-status[data-suggest-tokens][data-suggest-ms]. Prints tokens/s and
-// writes tests/artifacts/model-bench.json; asserts only that it ran.
+// #model-status[data-suggest-tokens][data-suggest-ms][data-suggest-runs].
+// Three refreshes (after an import, a learned document, a reset); prints
+// their tokens/s and the median, writes tests/artifacts/model-bench.json,
+// and asserts only that it ran (the machine is shared).
 import { test, expect, openApp, importFiles, seedText, SEEDS, ARTIFACTS } from '../helpers/app';
 import { writeFileSync } from 'node:fs';
 
 const COPIES = 10;
 
-test('tagging speed of the model in the worker (seeds ×10)', async ({ page }) => {
+test('tagging speed of the model in the worker (seeds ×10, three runs)', async ({ page }) => {
   await openApp(page);
   const status = page.locator('#model-status');
   await expect(status).toHaveAttribute('data-docs-learned', '0');
-  // One opened document first, then the copies (never opened): the model
-  // refreshes the copies' suggestions, timed in the worker.
+  const runs: { tokens: number; ms: number }[] = [];
+  const measured = async (n: number) => {
+    await expect(status).toHaveAttribute('data-suggest-runs', String(n));
+    runs.push({
+      tokens: Number(await status.getAttribute('data-suggest-tokens')),
+      ms: Number(await status.getAttribute('data-suggest-ms')),
+    });
+  };
+  // One document opened first, then the copies (never opened): every change
+  // of the model refreshes the copies' suggestions.
   const docs = [{ id: 'first', text: 'متن نخست.' }];
   for (let k = 0; k < COPIES; k++) for (const id of SEEDS) docs.push({ id: `${id}-${k}`, text: seedText(id) });
   const body = docs.map((d) => JSON.stringify({ ...d, spans: [], status: 'new' })).join('\n') + '\n';
   await importFiles(page, [{ name: 'bench.jsonl', body }]);
-  await expect(status).toHaveAttribute('data-suggest-tokens', /^[1-9]/);
-  const tokens = Number(await status.getAttribute('data-suggest-tokens'));
-  const ms = Number(await status.getAttribute('data-suggest-ms'));
-  const perSecond = Math.round((tokens / ms) * 1000);
-  console.log(`headless Chromium, worker: ${tokens} tokens in ${ms} ms = ${perSecond} tokens/s (seeds ×${COPIES})`);
-  writeFileSync(`${ARTIFACTS}model-bench.json`, JSON.stringify({ tokens, ms, tokensPerSecond: perSecond }, null, 2));
-  expect(ms).toBeGreaterThan(0);
+  await expect(page.locator('#doc-view')).toHaveAttribute('data-doc-id', 'first');
+  await measured(1);
+  // done → the next document (a copy) opens; the other copies are refreshed
+  await page.locator('#done-next').click();
+  await measured(2);
+  await page.locator('#model-reset').click();
+  await page.locator('#model-reset-confirm').click();
+  await measured(3);
+  const rates = runs.map((r) => Math.round((r.tokens / r.ms) * 1000));
+  const median = [...rates].sort((a, b) => a - b)[1];
+  console.log(
+    `headless Chromium, worker, seeds ×${COPIES}: ` +
+      runs.map((r, i) => `${r.tokens} tokens in ${r.ms} ms = ${rates[i]}`).join('; ') +
+      ` tokens/s; median ${median} tokens/s`,
+  );
+  writeFileSync(`${ARTIFACTS}model-bench.json`, JSON.stringify({ runs, tokensPerSecond: rates, median }, null, 2));
+  for (const r of runs) expect(r.tokens).toBeGreaterThan(0);
 });

@@ -63,7 +63,8 @@ pub fn ModelBar() -> Html {
                 data-docs-learned={m.docs_learned.map(|n| n.to_string())}
                 data-learning={learning.to_string()}
                 data-saved-docs-learned={m.saved.map(|n| n.to_string())}
-                data-suggest-tokens={tokens} data-suggest-ms={ms}>{ status }</span>
+                data-suggest-tokens={tokens} data-suggest-ms={ms}
+                data-suggest-runs={m.suggest_runs.to_string()}>{ status }</span>
             <button id="model-export" disabled={m.docs_learned.is_none()} onclick={on_export} title="Download the model (barchasb-model.bin)">{ "Export model" }</button>
             <label for="model-import" style={BUTTON} title="Load a model file exported from barchasb">{ "Import model…" }</label>
             <input id="model-import" type="file" hidden=true accept=".bin,application/octet-stream" onchange={on_import} />

@@ -28,6 +28,8 @@ pub struct ModelState {
     /// The last refresh: tokens tagged and the milliseconds `suggest` took
     /// in the worker (shown as `data-` attributes, for the tagging speed).
     pub last_suggest: Option<(usize, f64)>,
+    /// How many refreshes the worker has answered.
+    pub suggest_runs: u32,
     /// `docs_learned` of the model last written to IndexedDB.
     pub saved: Option<u32>,
 }
@@ -120,6 +122,7 @@ impl AppState {
             }
             ModelEvent::Suggested { docs, tokens, ms } => {
                 self.model.last_suggest = Some((tokens, ms));
+                self.model.suggest_runs += 1;
                 for (id, spans) in docs {
                     // Opened or edited since the request: left alone.
                     let Some(i) = self.index_of(&id) else { continue };
@@ -210,6 +213,7 @@ mod tests {
         assert_eq!(s.docs[2].doc.status, Status::New, "a refresh is no edit");
         assert!(!s.can_undo());
         assert_eq!(s.model.last_suggest, Some((9, 1.5)));
+        assert_eq!(s.model.suggest_runs, 1);
     }
 
     #[test]
