@@ -19,14 +19,15 @@ async function main() {
   const browser = await chromium.launch(chromiumLaunch);
   try {
     await waitForServer(BASE);
-    const page = await browser.newPage({ viewport: { width: 1100, height: 560 } });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 600 } });
     await page.goto(BASE);
     const first = page.locator('#doc-view mark.span').first();
     await first.waitFor();
     // A few confirmed (solid) beside the suggested (dashed), then the span menu.
     for (let i = 0; i < 3; i++) {
-      await page.locator('#doc-view mark.span[data-state="suggested"]').nth(i * 2).click();
-      await page.locator('#span-menu button[data-action="confirm"]').click();
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
     }
     await page.locator('#paste-text').fill(MIXED);
     await page.locator('#paste-add').click();
