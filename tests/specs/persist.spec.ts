@@ -117,6 +117,12 @@ test('importing the export into a fresh profile restores the same state', async 
 
   const fresh = await browser.newContext({ baseURL, acceptDownloads: true });
   const page2 = await fresh.newPage();
+  // The fixture's checks cover the test's own page; this one gets the origin check.
+  const origin = new URL(baseURL!).origin + '/';
+  const offOrigin: string[] = [];
+  page2.on('request', (r) => {
+    if (!/^(data|blob):/.test(r.url()) && !r.url().startsWith(origin)) offOrigin.push(r.url());
+  });
   try {
     await openApp(page2);
     await importFiles(page2, [{ name: 'barchasb-export.jsonl', body: first.raw }]);
@@ -132,6 +138,7 @@ test('importing the export into a fresh profile restores the same state', async 
       const conf = (ms: Mark[]) => ms.filter((m) => m.state === 'confirmed');
       expect(conf(restored[id].marks)).toEqual(conf(doc.marks));
     }
+    expect(offOrigin).toEqual([]);
   } finally {
     await fresh.close();
   }
