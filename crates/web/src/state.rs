@@ -54,6 +54,9 @@ pub struct Entry {
     pub text_gen: u64,
     /// Opened at least once: the model no longer refreshes its suggestions.
     pub opened: bool,
+    /// What the current model learned of this document (saved with it; see
+    /// `state/model.rs`). `None`: nothing yet, so a done document is learned.
+    pub learned: Option<Learned>,
 }
 
 /// Equality of documents is an equivalence (JSON values hold no NaN), and
@@ -210,6 +213,7 @@ pub struct Loaded {
     pub doc: Document,
     pub suggested: bool,
     pub opened: bool,
+    pub learned: Option<Learned>,
 }
 
 #[derive(Clone)]
@@ -400,10 +404,13 @@ impl AppState {
             let rev = self.bump();
             let entry = Rc::make_mut(&mut self.docs[i]);
             back.push((id, entry.annot()));
+            let status = entry.doc.status;
             entry.doc.spans = annot.spans;
             entry.doc.suggestions = annot.suggestions;
             entry.doc.status = annot.status;
             entry.rev = rev;
+            // A redo of "done" marks it done again.
+            self.status_changed(i, status);
             if self.open != Some(i) {
                 self.open = Some(i);
                 self.focused = None;
@@ -634,9 +641,7 @@ impl AppState {
         let Some(i) = self.open else { return };
         let id = self.docs[i].doc.id.clone();
         let before = self.edit_doc(i, |d| d.status = Status::Done);
-        if before.status != Status::Done {
-            self.queue_learning(&id);
-        }
+        self.status_changed(i, before.status);
         self.push_undo(vec![(id, before)]);
         self.menu = Menu::None;
         self.offer = None;
@@ -692,7 +697,14 @@ impl Reducible for AppState {
                         doc.spans = sanitize(std::mem::take(&mut doc.spans), n);
                         doc.suggestions =
                             drop_overlapping(sanitize(std::mem::take(&mut doc.suggestions), n), &doc.spans);
-                        Rc::new(Entry { doc, suggested: l.suggested, rev: 0, text_gen: k as u64, opened: l.opened })
+                        Rc::new(Entry {
+                            doc,
+                            suggested: l.suggested,
+                            rev: 0,
+                            text_gen: k as u64,
+                            opened: l.opened,
+                            learned: l.learned,
+                        })
                     })
                     .collect();
                 if let Some(l) = labels {
@@ -844,6 +856,6 @@ mod documents;
 mod labels;
 mod model;
 
-pub use model::{ModelEvent, ModelState};
+pub use model::{Learned, ModelEvent, ModelState};
 #[cfg(test)]
 mod tests;

@@ -43,7 +43,7 @@ pub fn ModelBar() -> Html {
             });
         })
     };
-    let learning = m.to_learn.len();
+    let learning = m.learning();
     let status = match m.docs_learned {
         None => "model: …".to_string(),
         Some(n) if learning > 0 => format!("model: {n} docs, learning {learning}…"),

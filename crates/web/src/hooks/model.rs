@@ -4,7 +4,9 @@
 //!   worker (`Request::Load`);
 //! - each document marked done goes to it (`Request::Learn`, its confirmed
 //!   spans); the worker answers with the new model, which is saved in
-//!   IndexedDB ([`Storage::save_model`]);
+//!   IndexedDB ([`Storage::save_model`]); once saved, the documents it
+//!   learned are marked learned (saved with them), and at startup those
+//!   still unmarked are sent again (`state/model.rs`);
 //! - after each change of the model (and when documents are added), the
 //!   documents never opened get the model's suggestions (`Request::Suggest`);
 //! - reset, export and import go through the [`ModelBridge`] context.
@@ -43,7 +45,8 @@ fn on_response(app: &AppHandle, storage: &Storage, r: Response) {
     let event = match r {
         Response::Model { docs_learned, origin, learned_seq, save } => {
             if let Some(bytes) = save {
-                storage.save_model(app, &bytes, Action::Model(ModelEvent::Saved { docs_learned }));
+                let saved = ModelEvent::Saved { docs_learned, learned_seq };
+                storage.save_model(app, &bytes, Action::Model(saved));
             }
             match (origin, learned_seq) {
                 (Some(Origin::Startup), _) => ModelEvent::Ready { docs_learned },
@@ -88,19 +91,19 @@ pub fn use_model(app: AppHandle, storage: Storage) -> ModelBridge {
     }
 
     // Documents marked done, each sent once (the state keeps them queued
-    // until the worker reports them learned).
+    // until the model that learned them is saved).
     let sent = use_mut_ref(|| 0u64);
     {
         let (app, bridge) = (app.clone(), bridge.clone());
         use_effect_with(app.model.learn_seq, move |_| {
             let mut sent = sent.borrow_mut();
             let last = *sent;
-            for (seq, id) in app.model.to_learn.iter().filter(|(s, _)| *s > last) {
-                if let Some(e) = app.docs.iter().find(|e| e.doc.id == *id) {
-                    let (text, spans) = (e.doc.text.clone(), e.doc.spans.clone());
-                    bridge.send(Request::Learn { seq: *seq, id: id.clone(), text, spans });
+            for q in app.model.to_learn.iter().filter(|q| q.seq > last) {
+                if let Some(e) = app.docs.iter().find(|e| e.doc.id == q.id) {
+                    let (text, spans) = (e.doc.text.clone(), q.spans.clone());
+                    bridge.send(Request::Learn { seq: q.seq, id: q.id.clone(), text, spans });
                 }
-                *sent = *seq;
+                *sent = q.seq;
             }
         });
     }

@@ -15,10 +15,13 @@
 //!   only creates the missing store, so the documents stay). It is read at
 //!   startup with the documents and written by `hooks/model.rs` through
 //!   [`Storage::save_model`] whenever the worker reports a changed model.
+//!   Each stored document says what that model learned of it (`learned`),
+//!   so a document marked done whose learning was not saved is learned at
+//!   the next start.
 //! - Errors (no IndexedDB in private mode, quota exceeded, a blocked
 //!   upgrade) are shown in `#message`, never swallowed.
 
-use crate::state::{seed_documents, Action, AppState, Loaded};
+use crate::state::{seed_documents, Action, AppState, Learned, Loaded};
 use crate::AppHandle;
 use barchasb_core::{Document, LabelSet};
 use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode};
@@ -46,7 +49,16 @@ struct StoredDoc {
     /// Absent in documents saved before the model existed.
     #[serde(default)]
     opened: bool,
+    /// What the current model learned of it (`state/model.rs`); `null`:
+    /// nothing yet. Absent in documents saved before this was kept: their
+    /// model learned them when they were marked done, so not again.
+    #[serde(default = "learned_before_bookkeeping")]
+    learned: Option<Learned>,
     doc: Document,
+}
+
+fn learned_before_bookkeeping() -> Option<Learned> {
+    Some(Learned::Skipped)
 }
 
 /// What has been handed to IndexedDB so far.
@@ -154,12 +166,15 @@ async fn load(db: &Database) -> Result<Stored, String> {
         None => None,
     };
     let open = open.and_then(|v| v.as_string());
-    let docs = docs.into_iter().map(|d| Loaded { doc: d.doc, suggested: d.suggested, opened: d.opened }).collect();
+    let docs = docs
+        .into_iter()
+        .map(|d| Loaded { doc: d.doc, suggested: d.suggested, opened: d.opened, learned: d.learned })
+        .collect();
     Ok((docs, labels, open, model))
 }
 
 fn seeds() -> Vec<Loaded> {
-    seed_documents().into_iter().map(|doc| Loaded { doc, suggested: false, opened: false }).collect()
+    seed_documents().into_iter().map(|doc| Loaded { doc, suggested: false, opened: false, learned: None }).collect()
 }
 
 /// Queues the writes for every change since the last save; returns the
@@ -173,7 +188,8 @@ fn write_changes(state: &AppState, w: &mut Written) -> Result<Option<idb::Transa
     let docs = tx.object_store(DOCS)?;
     for &i in &changed {
         let e = &state.docs[i];
-        let stored = StoredDoc { seq: i, suggested: e.suggested, opened: e.opened, doc: e.doc.clone() };
+        let stored =
+            StoredDoc { seq: i, suggested: e.suggested, opened: e.opened, learned: e.learned, doc: e.doc.clone() };
         let json = serde_json::to_string(&stored).expect("a document always serializes");
         docs.put(&JsValue::from_str(&json), Some(&JsValue::from_str(&e.doc.id)))?;
         w.docs.insert(e.doc.id.clone(), e.rev);

@@ -1,6 +1,6 @@
 //! Adding documents (import, paste): merged by id, suggestions computed.
 
-use super::{drop_overlapping, AppState, Entry, Message};
+use super::{drop_overlapping, AppState, Entry, Learned, Message};
 use barchasb_core::{Document, Status};
 use std::rc::Rc;
 
@@ -14,7 +14,9 @@ impl AppState {
             let suggested = !doc.suggestions.is_empty() || doc.status == Status::Done;
             doc.suggestions = drop_overlapping(std::mem::take(&mut doc.suggestions), &doc.spans);
             let rev = self.bump();
-            let entry = Entry { doc, suggested, rev, text_gen: rev, opened: false };
+            // Imported documents are not learned, even done ones: the model
+            // learns what is marked done here (or a model is imported).
+            let entry = Entry { doc, suggested, rev, text_gen: rev, opened: false, learned: Some(Learned::Skipped) };
             let i = match self.index_of(&entry.doc.id) {
                 Some(i) => {
                     replaced += 1;

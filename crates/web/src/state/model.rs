@@ -2,9 +2,72 @@
 //! web worker (`tagger_worker.rs`, driven by `hooks/model.rs`); the state
 //! only says what to send it (documents marked done, when to refresh the
 //! suggestions of documents not yet opened) and shows what it reported.
+//!
+//! Nothing marked done is lost to the model: each document carries, saved
+//! with it in IndexedDB, what the current model learned of it
+//! ([`Entry::learned`](super::Entry)):
+//!
+//! - marking a document done queues it, unless the model already learned it
+//!   with the same confirmed spans (undo "done" then done again teaches
+//!   nothing twice; done again with other confirmed spans teaches the
+//!   changes, which is what the annotator meant). Queuing sets `learned` to
+//!   `None`, saved with the document's status;
+//! - a queued document becomes `Learned::Spans(fingerprint)` only once the
+//!   model that learned it is committed to IndexedDB
+//!   ([`ModelEvent::Saved`]), so a reload or crash in between leaves it
+//!   `None`, and at startup every done document still `None` is queued
+//!   again (after the stored model is loaded). The worst case, a crash
+//!   between the model's commit and the document's, learns it twice;
+//! - a reset or an imported model starts another model: every document is
+//!   `Learned::Skipped` (not to be learned at startup) until it is marked
+//!   done again. Documents imported from files are `Skipped` too (the model
+//!   learns what is marked done here);
+//! - documents stored before this bookkeeping existed load as `Skipped`
+//!   (the model of that time learned them when they were marked done).
 
 use super::{error, info, AppState};
 use barchasb_core::{Span, Status};
+use serde::{Deserialize, Serialize};
+use std::rc::Rc;
+
+/// What the current model learned of a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Learned {
+    /// It learned the document with these confirmed spans ([`fingerprint`]).
+    Spans(u64),
+    /// Not learned by this model and not to be learned unless marked done
+    /// again (done before a reset or an import, or imported from a file).
+    Skipped,
+}
+
+/// FNV-1a (64 bits) of the confirmed spans: stable across builds and
+/// versions, unlike `std`'s hasher, because it is stored.
+pub fn fingerprint(spans: &[Span]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |bytes: &[u8]| {
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for s in spans {
+        eat(&(s.start as u64).to_le_bytes());
+        eat(&(s.end as u64).to_le_bytes());
+        eat(s.label.as_bytes());
+        eat(&[0xff]); // no label byte (UTF-8 never has 0xff): ends the label
+    }
+    h
+}
+
+/// A document waiting to be learned, with the confirmed spans it had when
+/// it was marked done (what the worker is sent).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Queued {
+    pub seq: u64,
+    pub id: String,
+    pub spans: Vec<Span>,
+}
 
 /// What the page knows of the model.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -12,11 +75,13 @@ pub struct ModelState {
     /// Documents the model has learned from, as the worker last reported;
     /// `None` until the worker has loaded a model.
     pub docs_learned: Option<u32>,
-    /// Documents marked done, to be sent to the worker: `(seq, id)`. An entry
-    /// leaves when the worker reports it learned.
-    pub to_learn: Vec<(u64, String)>,
+    /// Documents marked done, to be sent to the worker. An entry leaves when
+    /// the model that learned it is saved (or on reset / import).
+    pub to_learn: Vec<Queued>,
     /// The last `seq` given out.
     pub learn_seq: u64,
+    /// The last `seq` the worker reported learned (saved or not).
+    pub learned_seq: u64,
     /// Bumped when the suggestions of documents not yet opened should be
     /// refreshed from the model (it learned, was loaded, reset, or documents
     /// were added).
@@ -32,6 +97,13 @@ pub struct ModelState {
     pub suggest_runs: u32,
     /// `docs_learned` of the model last written to IndexedDB.
     pub saved: Option<u32>,
+}
+
+impl ModelState {
+    /// Queued documents the worker has not reported learned yet.
+    pub fn learning(&self) -> usize {
+        self.to_learn.iter().filter(|q| q.seq > self.learned_seq).count()
+    }
 }
 
 /// What the worker did, or what the annotator asked of the model.
@@ -66,9 +138,11 @@ pub enum ModelEvent {
         tokens: usize,
         ms: f64,
     },
-    /// The model learned from `docs_learned` documents is in IndexedDB.
+    /// The model learned from `docs_learned` documents is in IndexedDB;
+    /// `learned_seq`: it includes the queued documents up to that `seq`.
     Saved {
         docs_learned: u32,
+        learned_seq: Option<u64>,
     },
     AskReset,
     CancelReset,
@@ -76,10 +150,75 @@ pub enum ModelEvent {
 }
 
 impl AppState {
-    /// Queues a document marked done for the worker to learn from.
-    pub(super) fn queue_learning(&mut self, id: &str) {
+    /// After document `i`'s status changed from `before`: marked done, it is
+    /// queued for learning.
+    pub(super) fn status_changed(&mut self, i: usize, before: Status) {
+        if before != Status::Done && self.docs[i].doc.status == Status::Done {
+            self.queue_learning(i);
+        }
+    }
+
+    /// Queues document `i` for the worker to learn from, unless the model
+    /// learned (or is about to learn) these very confirmed spans.
+    fn queue_learning(&mut self, i: usize) {
+        let e = &self.docs[i];
+        let fp = fingerprint(&e.doc.spans);
+        let queued = self.model.to_learn.iter().any(|q| q.id == e.doc.id && fingerprint(&q.spans) == fp);
+        if e.learned == Some(Learned::Spans(fp)) || queued {
+            return;
+        }
+        let (id, spans) = (e.doc.id.clone(), e.doc.spans.clone());
+        self.set_learned(i, None);
         self.model.learn_seq += 1;
-        self.model.to_learn.push((self.model.learn_seq, id.to_string()));
+        self.model.to_learn.push(Queued { seq: self.model.learn_seq, id, spans });
+    }
+
+    /// Queues every done document the current model has not learned: those
+    /// marked done whose learning was not saved before the page closed.
+    fn queue_pending(&mut self) {
+        for i in 0..self.docs.len() {
+            let e = &self.docs[i];
+            if e.doc.status == Status::Done && e.learned.is_none() {
+                self.queue_learning(i);
+            }
+        }
+    }
+
+    /// Sets what the model learned of document `i` (saved with it).
+    fn set_learned(&mut self, i: usize, learned: Option<Learned>) {
+        if self.docs[i].learned == learned {
+            return;
+        }
+        let rev = self.bump();
+        let e = Rc::make_mut(&mut self.docs[i]);
+        e.learned = learned;
+        e.rev = rev;
+    }
+
+    /// Another model (reset, import): nothing queued is learned by it, and
+    /// no document is to be learned until it is marked done again.
+    fn forget_learning(&mut self) {
+        self.model.to_learn.clear();
+        for i in 0..self.docs.len() {
+            self.set_learned(i, Some(Learned::Skipped));
+        }
+    }
+
+    /// The model that learned the queue up to `seq` is saved.
+    fn learning_saved(&mut self, seq: u64) {
+        let (done, rest): (Vec<Queued>, Vec<Queued>) =
+            std::mem::take(&mut self.model.to_learn).into_iter().partition(|q| q.seq <= seq);
+        self.model.to_learn = rest;
+        for q in done {
+            // A later entry for the same document (done again, other spans)
+            // keeps it pending.
+            if self.model.to_learn.iter().any(|r| r.id == q.id) {
+                continue;
+            }
+            if let Some(i) = self.index_of(&q.id) {
+                self.set_learned(i, Some(Learned::Spans(fingerprint(&q.spans))));
+            }
+        }
     }
 
     /// Documents whose suggestions the model may replace: never opened and
@@ -97,14 +236,16 @@ impl AppState {
                 if docs_learned > 0 {
                     m.refresh += 1;
                 }
+                self.queue_pending();
             }
             ModelEvent::Imported { docs_learned } => {
                 m.docs_learned = Some(docs_learned);
                 m.refresh += 1;
                 self.message = info(format!("Imported a model learned from {docs_learned} documents."));
+                self.forget_learning();
             }
             ModelEvent::Learned { seq, docs_learned } => {
-                m.to_learn.retain(|(s, _)| *s > seq);
+                m.learned_seq = m.learned_seq.max(seq);
                 m.docs_learned = Some(docs_learned);
                 m.refresh += 1;
             }
@@ -112,6 +253,7 @@ impl AppState {
                 m.docs_learned = Some(docs_learned);
                 m.refresh += 1;
                 self.message = info("The model was reset: suggestions come from the rules until it learns again.");
+                self.forget_learning();
             }
             ModelEvent::LoadFailed { error: e, import } => {
                 self.message = error(if import {
@@ -132,7 +274,12 @@ impl AppState {
                     self.set_suggestions(i, spans);
                 }
             }
-            ModelEvent::Saved { docs_learned } => m.saved = Some(docs_learned),
+            ModelEvent::Saved { docs_learned, learned_seq } => {
+                m.saved = Some(docs_learned);
+                if let Some(seq) = learned_seq {
+                    self.learning_saved(seq);
+                }
+            }
             ModelEvent::AskReset => {
                 if m.confirm_reset {
                     return false;
@@ -168,7 +315,9 @@ mod tests {
     fn three() -> Rc<AppState> {
         let docs = ["a", "b", "c"]
             .iter()
-            .map(|id| Loaded { doc: Document::new(*id, "ایران و چین"), suggested: true, opened: false })
+            .map(|id| Loaded {
+                doc: Document::new(*id, "ایران و چین"), suggested: true, opened: false, learned: None
+            })
             .collect();
         Rc::new(AppState::default()).reduce(Action::Loaded { docs, labels: None, open: None })
     }
@@ -177,24 +326,160 @@ mod tests {
         s.reduce(Action::Model(e))
     }
 
+    fn ids(s: &AppState) -> Vec<&str> {
+        s.model.to_learn.iter().map(|q| q.id.as_str()).collect()
+    }
+
+    fn learned(s: &AppState, i: usize) -> Option<Learned> {
+        s.docs[i].learned
+    }
+
+    fn saved(s: Rc<AppState>, seq: u64) -> Rc<AppState> {
+        ev(s, ModelEvent::Saved { docs_learned: seq as u32, learned_seq: Some(seq) })
+    }
+
+    /// The documents as the persistence hook stores them, loaded again.
+    fn reload(s: &AppState) -> Rc<AppState> {
+        let docs = s
+            .docs
+            .iter()
+            .map(|e| Loaded { doc: e.doc.clone(), suggested: e.suggested, opened: e.opened, learned: e.learned })
+            .collect();
+        Rc::new(AppState::default()).reduce(Action::Loaded { docs, labels: None, open: None })
+    }
+
     #[test]
-    fn done_queues_learning_once_and_learned_unqueues() {
+    fn done_queues_learning_once_and_only_a_saved_model_marks_it_learned() {
         let s = three();
         assert_eq!(s.open, Some(0));
         let s = s.reduce(Action::MarkDoneNext);
-        assert_eq!(s.model.to_learn, vec![(1, "a".to_string())]);
+        assert_eq!(ids(&s), ["a"]);
+        assert_eq!(s.model.to_learn[0].seq, 1);
+        assert_eq!(learned(&s, 0), None);
         assert_eq!(s.open, Some(1));
         let s = s.reduce(Action::MarkDoneNext);
-        assert_eq!(s.model.to_learn.len(), 2);
+        assert_eq!(ids(&s), ["a", "b"]);
         // Back to a done document and done again: not learned twice.
         let s = s.reduce(Action::Open(0));
         let s = s.reduce(Action::MarkDoneNext);
         assert_eq!(s.model.to_learn.len(), 2);
         let refresh = s.model.refresh;
         let s = ev(s, ModelEvent::Learned { seq: 1, docs_learned: 1 });
-        assert_eq!(s.model.to_learn, vec![(2, "b".to_string())]);
         assert_eq!(s.model.docs_learned, Some(1));
         assert_eq!(s.model.refresh, refresh + 1);
+        assert_eq!(s.model.learning(), 1, "the worker learned a");
+        assert_eq!(ids(&s), ["a", "b"], "but a stays queued until the model is saved");
+        assert_eq!(learned(&s, 0), None);
+        let rev = s.docs[0].rev;
+        let s = saved(s, 1);
+        assert_eq!(ids(&s), ["b"]);
+        assert_eq!(learned(&s, 0), Some(Learned::Spans(fingerprint(&s.docs[0].doc.spans))));
+        assert!(s.docs[0].rev > rev, "the mark is saved with the document");
+        assert_eq!(learned(&s, 1), None);
+    }
+
+    #[test]
+    fn a_reload_before_the_model_is_saved_queues_the_document_again() {
+        let s = three().reduce(Action::MarkDoneNext).reduce(Action::MarkDoneNext);
+        let s = saved(ev(s, ModelEvent::Learned { seq: 1, docs_learned: 1 }), 1);
+        // "a" learned and saved, "b" done but its learning not saved: reload.
+        let r = reload(&s);
+        assert!(r.model.to_learn.is_empty(), "nothing is sent before the stored model is loaded");
+        let r = ev(r, ModelEvent::Ready { docs_learned: 1 });
+        assert_eq!(ids(&r), ["b"]);
+        assert_eq!(r.model.to_learn[0].spans, r.docs[1].doc.spans);
+        // A second Ready (another load) queues nothing more.
+        let r = ev(r, ModelEvent::Ready { docs_learned: 1 });
+        assert_eq!(ids(&r), ["b"]);
+        let r = saved(r, 1);
+        assert!(r.model.to_learn.is_empty());
+        assert!(matches!(learned(&r, 1), Some(Learned::Spans(_))));
+        assert_eq!(ids(&ev(reload(&r), ModelEvent::Ready { docs_learned: 2 })), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn undo_done_then_done_again_learns_once_unless_the_spans_changed() {
+        let s = saved(three().reduce(Action::MarkDoneNext), 1);
+        assert!(s.model.to_learn.is_empty());
+        // Undo "done" and redo it, or mark it done again: nothing to learn.
+        let s = s.reduce(Action::Undo);
+        assert_eq!((s.open, s.docs[0].doc.status), (Some(0), Status::New));
+        let s = s.reduce(Action::Redo);
+        assert_eq!(s.docs[0].doc.status, Status::Done);
+        assert!(s.model.to_learn.is_empty());
+        let s = s.reduce(Action::Undo).reduce(Action::MarkDoneNext);
+        assert_eq!(s.docs[0].doc.status, Status::Done);
+        assert!(s.model.to_learn.is_empty());
+        // Undone, a span confirmed, done again: the new spans are learned.
+        let s = s.reduce(Action::Undo);
+        let s = s.reduce(Action::Label { start: 0, end: 5, label: "LOC".into() });
+        let s = s.reduce(Action::MarkDoneNext);
+        assert_eq!(ids(&s), ["a"]);
+        assert_eq!(s.model.to_learn[0].spans, vec![Span::new(0, 5, "LOC")]);
+        assert_eq!(learned(&s, 0), None, "pending again, so a reload learns it");
+        // Undo and redo while it is still queued: queued once.
+        let s = s.reduce(Action::Undo).reduce(Action::Redo);
+        assert_eq!(ids(&s), ["a"]);
+    }
+
+    #[test]
+    fn a_later_entry_for_the_same_document_keeps_it_pending() {
+        let s = three().reduce(Action::MarkDoneNext).reduce(Action::Undo);
+        let s = s.reduce(Action::Label { start: 0, end: 5, label: "LOC".into() }).reduce(Action::MarkDoneNext);
+        assert_eq!(s.model.to_learn.iter().map(|q| q.seq).collect::<Vec<_>>(), [1, 2]);
+        let s = saved(s, 1);
+        assert_eq!(learned(&s, 0), None, "its latest spans are not learned yet");
+        let s = saved(s, 2);
+        assert_eq!(learned(&s, 0), Some(Learned::Spans(fingerprint(&[Span::new(0, 5, "LOC")]))));
+    }
+
+    #[test]
+    fn a_reset_or_an_import_forgets_the_queue_and_skips_earlier_documents() {
+        for event in [ModelEvent::WasReset { docs_learned: 0 }, ModelEvent::Imported { docs_learned: 7 }] {
+            // a learned and saved, b done and queued, c not done.
+            let s = saved(three().reduce(Action::MarkDoneNext), 1).reduce(Action::MarkDoneNext);
+            assert_eq!(ids(&s), ["b"]);
+            let s = ev(s, event.clone());
+            assert!(s.model.to_learn.is_empty(), "{event:?}");
+            assert!((0..3).all(|i| learned(&s, i) == Some(Learned::Skipped)), "{event:?}");
+            // The old model's save of b, answered late, changes nothing.
+            let s = saved(s, 2);
+            assert_eq!(learned(&s, 1), Some(Learned::Skipped));
+            // A restart does not teach the new model what came before it…
+            assert!(ev(reload(&s), ModelEvent::Ready { docs_learned: 0 }).model.to_learn.is_empty());
+            // …but marking a document done again does (b: undo then redo).
+            let s = s.reduce(Action::Undo).reduce(Action::Redo);
+            assert_eq!(ids(&s), ["b"], "{event:?}");
+            // And c, marked done for the first time.
+            let s = s.reduce(Action::Open(2)).reduce(Action::MarkDoneNext);
+            assert_eq!(ids(&s), ["b", "c"]);
+        }
+    }
+
+    #[test]
+    fn imported_documents_and_documents_stored_before_are_not_learned_at_startup() {
+        let mut d = Document::new("imp", "چین");
+        d.status = Status::Done;
+        let s = three().reduce(Action::AddDocuments { docs: vec![d], errors: vec![] });
+        assert_eq!(learned(&s, 3), Some(Learned::Skipped));
+        assert!(ev(reload(&s), ModelEvent::Ready { docs_learned: 0 }).model.to_learn.is_empty());
+    }
+
+    #[test]
+    fn the_fingerprint_is_stable_and_sees_every_field() {
+        // FNV-1a's offset basis: the stored value of a document without spans.
+        assert_eq!(fingerprint(&[]), 0xcbf2_9ce4_8422_2325);
+        let base = fingerprint(&[Span::new(0, 5, "LOC"), Span::new(8, 11, "LOC")]);
+        assert_eq!(base, fingerprint(&[Span::new(0, 5, "LOC"), Span::new(8, 11, "LOC")]));
+        for other in [
+            vec![Span::new(0, 5, "LOC")],
+            vec![Span::new(0, 5, "ORG"), Span::new(8, 11, "LOC")],
+            vec![Span::new(0, 4, "LOC"), Span::new(8, 11, "LOC")],
+            vec![Span::new(1, 5, "LOC"), Span::new(8, 11, "LOC")],
+            vec![Span::new(0, 5, "LO"), Span::new(8, 11, "CLOC")],
+        ] {
+            assert_ne!(base, fingerprint(&other), "{other:?}");
+        }
     }
 
     #[test]
@@ -218,10 +503,10 @@ mod tests {
 
     #[test]
     fn model_suggestions_keep_off_confirmed_spans() {
-        let docs = vec![Loaded { doc: Document::new("o", "x"), suggested: true, opened: false }, {
+        let docs = vec![Loaded { doc: Document::new("o", "x"), suggested: true, opened: false, learned: None }, {
             let mut d = Document::new("c", "ایران و چین");
             d.spans = vec![Span::new(0, 5, "LOC")];
-            Loaded { doc: d, suggested: true, opened: false }
+            Loaded { doc: d, suggested: true, opened: false, learned: None }
         }];
         let s = Rc::new(AppState::default()).reduce(Action::Loaded { docs, labels: None, open: None });
         let spans = vec![Span::new(0, 5, "ORG"), Span::new(8, 11, "LOC")];

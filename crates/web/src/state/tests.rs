@@ -3,8 +3,10 @@
 use super::*;
 
 fn state_with(texts: &[(&str, &str)]) -> Rc<AppState> {
-    let docs =
-        texts.iter().map(|(id, t)| Loaded { doc: Document::new(*id, *t), suggested: true, opened: false }).collect();
+    let docs = texts
+        .iter()
+        .map(|(id, t)| Loaded { doc: Document::new(*id, *t), suggested: true, opened: false, learned: None })
+        .collect();
     Rc::new(AppState::default()).reduce(Action::Loaded { docs, labels: None, open: None })
 }
 
@@ -219,7 +221,10 @@ fn after_a_delete_tab_goes_to_the_next_span() {
 
 #[test]
 fn seeds_get_suggestions_at_load() {
-    let docs = seed_documents().into_iter().map(|doc| Loaded { doc, suggested: false, opened: false }).collect();
+    let docs = seed_documents()
+        .into_iter()
+        .map(|doc| Loaded { doc, suggested: false, opened: false, learned: None })
+        .collect();
     let s = Rc::new(AppState::default()).reduce(Action::Loaded { docs, labels: None, open: None });
     for e in &s.docs {
         assert!(e.suggested);
@@ -231,7 +236,7 @@ fn seeds_get_suggestions_at_load() {
 #[test]
 fn opening_computes_suggestions_once() {
     let text = include_str!("../../../../seeds/imidro-kazakhstan-deputy-minister.txt");
-    let docs = vec![Loaded { doc: Document::new("k", text), suggested: false, opened: false }];
+    let docs = vec![Loaded { doc: Document::new("k", text), suggested: false, opened: false, learned: None }];
     let s = Rc::new(AppState::default()).reduce(Action::Loaded { docs, labels: None, open: None });
     assert!(s.docs[0].suggested);
     assert_eq!(s.docs[0].doc.suggestions, barchasb_core::extract(text));
@@ -273,7 +278,7 @@ fn untrusted_spans_are_sanitized() {
     let mut doc = Document::new("a", "ایران و چین");
     doc.spans = vec![Span::new(0, 5, "LOC"), Span::new(3, 7, "ORG"), Span::new(8, 99, "LOC")];
     doc.suggestions = vec![Span::new(4, 6, "LOC"), Span::new(8, 11, "LOC")];
-    let docs = vec![Loaded { doc, suggested: true, opened: false }];
+    let docs = vec![Loaded { doc, suggested: true, opened: false, learned: None }];
     let s = Rc::new(AppState::default()).reduce(Action::Loaded { docs, labels: None, open: None });
     assert_eq!(s.docs[0].doc.spans, vec![Span::new(0, 5, "LOC")]);
     assert_eq!(s.docs[0].doc.suggestions, vec![Span::new(8, 11, "LOC")]);
