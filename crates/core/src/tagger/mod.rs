@@ -1,6 +1,6 @@
 //! A learned sequence tagger that works beside the rules.
 //!
-//! An averaged structured perceptron over [`tokenize`] tokens with BIO tags
+//! An averaged structured perceptron over [`tokenize`] tokens with BILOU tags
 //! and constrained Viterbi decoding. Its features include the rule
 //! recognizers' hits ([`Extractor::entities`]), so it learns when to trust
 //! them. It trains in batch ([`Trainer`], the CLI's `train`) or online, one
@@ -253,7 +253,7 @@ impl Tagger {
         }
     }
 
-    /// Learns from one corrected document: its confirmed `spans` become BIO
+    /// Learns from one corrected document: its confirmed `spans` become BILOU
     /// tags (labels outside the tagger's set are read as no entity) and each
     /// sentence-like segment gets one perceptron step.
     pub fn learn(&mut self, doc: &Document) {

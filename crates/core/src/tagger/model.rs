@@ -21,11 +21,13 @@ use crate::error::{Error, ErrorKind};
 use crate::eval::Counts;
 
 pub const MAGIC: &[u8; 8] = b"BRCHSBTG";
-pub const FORMAT_VERSION: u16 = 1;
+/// Version 2: BILOU tags (version 1 had BIO: `1 + 2 × labels` tags).
+pub const FORMAT_VERSION: u16 = 2;
 /// Allowed `hash_bits`: 2^8 to 2^24 rows.
 pub const HASH_BITS: std::ops::RangeInclusive<u8> = 8..=24;
-/// At most this many labels (so a row's tag mask fits a `u64`).
-pub const MAX_LABELS: usize = 31;
+/// At most this many labels (so a row's tag mask, `1 + 4 × labels` bits,
+/// fits a `u64`).
+pub const MAX_LABELS: usize = 15;
 pub(crate) const EMPTY: u32 = u32::MAX;
 
 /// What the tagger knows about one label beyond its weights: how many
@@ -360,7 +362,7 @@ mod tests {
         let t = m.n_tags();
         m.index[3] = 0;
         m.index[200] = 1;
-        m.rows = vec![0, 5, -7, 0, 0, 0, 0, 0, 0, 32767];
+        m.rows = vec![0, 5, -7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 32767];
         assert_eq!(m.rows.len(), 2 * t);
         m.trans[7] = -123_456;
         m.scale = 0.25;
@@ -382,11 +384,12 @@ mod tests {
     #[test]
     fn other_version_truncated_and_corrupt_files_are_named() {
         let bytes = sample().to_bytes();
-        let mut v2 = bytes.clone();
-        v2[8] = 2;
-        let e = Model::from_bytes(&v2).unwrap_err();
+        // version 1 (BIO tags) is refused, not misread
+        let mut v1 = bytes.clone();
+        v1[8] = 1;
+        let e = Model::from_bytes(&v1).unwrap_err();
         assert_eq!(e.kind, ErrorKind::Model);
-        assert!(e.message.contains("version 2"), "{}", e.message);
+        assert!(e.message.contains("version 1"), "{}", e.message);
         let e = Model::from_bytes(&bytes[..bytes.len() - 5]).unwrap_err();
         assert!(e.message.contains("checksum"), "{}", e.message);
         let mut flipped = bytes.clone();

@@ -1,7 +1,8 @@
 //! Constrained Viterbi decoding: the best tag sequence under emission and
-//! transition scores among those [`bio::allowed`] permits.
+//! transition scores among those [`bio::allowed`] and [`bio::allowed_last`]
+//! permit.
 
-use super::bio::{allowed, Tag};
+use super::bio::{allowed, allowed_last, Tag};
 
 /// Scores of one sequence: `emit[i * n_tags + y]` for token `i` and tag `y`;
 /// `trans[p * n_tags + y]` for tag `p` followed by `y`, with the row
@@ -13,7 +14,7 @@ pub struct Lattice<'a> {
 }
 
 /// The best allowed path. Ties go to the lower tag index (so `O` first);
-/// every input gives a valid sequence because `O` is always allowed.
+/// every input gives a valid sequence because `O` may follow `O` and end one.
 pub fn decode(lat: &Lattice) -> Vec<Tag> {
     let t = lat.n_tags;
     let n = lat.emit.len() / t;
@@ -49,7 +50,7 @@ pub fn decode(lat: &Lattice) -> Vec<Tag> {
     let last = &score[(n - 1) * t..];
     let mut y = 0;
     for (k, &s) in last.iter().enumerate() {
-        if s > last[y] {
+        if allowed_last(k as Tag) && s > last[y] {
             y = k;
         }
     }
@@ -63,36 +64,42 @@ pub fn decode(lat: &Lattice) -> Vec<Tag> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::bio::{begin, inside, is_valid, O};
+    use super::super::bio::{begin, is_valid, last, unit, O};
     use super::*;
     use proptest::prelude::*;
 
     #[test]
     fn transitions_matter() {
-        // Tags O, B-0, I-0. Token 1 slightly prefers O alone, but B-0 → I-0 is
-        // strongly rewarded.
-        let emit = [0.0, 2.0, 0.0, 1.0, 0.0, 0.5];
-        let mut trans = [0.0; 12];
-        trans[3 + 2] = 3.0; // B-0 → I-0
-        let lat = Lattice { n_tags: 3, emit: &emit, trans: &trans };
-        assert_eq!(decode(&lat), [begin(0), inside(0)]);
+        // Tags O, B-0, I-0, L-0, U-0. Token 0 prefers U alone, token 1 O, but
+        // B-0 → L-0 is strongly rewarded.
+        let emit = [0.0, 2.0, 0.0, 0.0, 2.5, 1.0, 0.0, 0.5, 0.0, 0.0];
+        let mut trans = [0.0; 30];
+        trans[5 + 3] = 3.0; // B-0 → L-0
+        let lat = Lattice { n_tags: 5, emit: &emit, trans: &trans };
+        assert_eq!(decode(&lat), [begin(0), last(0)]);
+        trans[5 + 3] = 0.0;
+        assert_eq!(decode(&Lattice { n_tags: 5, emit: &emit, trans: &trans }), [unit(0), O]);
     }
 
     #[test]
-    fn inside_is_never_first_even_when_it_scores_best() {
-        let emit = [0.0, 0.0, 9.0];
-        let lat = Lattice { n_tags: 3, emit: &emit, trans: &[0.0; 12] };
+    fn spans_never_start_inside_or_stay_open_at_the_end() {
+        let emit = [0.0, 0.0, 9.0, 9.0, 0.0];
+        let lat = Lattice { n_tags: 5, emit: &emit, trans: &[0.0; 30] };
         assert_eq!(decode(&lat), [O]);
+        // B-0 scores best on the last token, but a span cannot end open
+        let emit = [0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 9.0, 0.0, 0.0, 0.0];
+        let lat = Lattice { n_tags: 5, emit: &emit, trans: &[0.0; 30] };
+        assert_eq!(decode(&lat), [unit(0), O]);
     }
 
     proptest! {
         #[test]
-        fn decoded_paths_are_valid_bio(
+        fn decoded_paths_are_valid_bilou(
             n_labels in 1usize..4,
             n in 0usize..12,
             seed in proptest::collection::vec(-5.0f64..5.0, 400),
         ) {
-            let t = 1 + 2 * n_labels;
+            let t = 1 + 4 * n_labels;
             let emit: Vec<f64> = seed.iter().cycle().take(n * t).copied().collect();
             let trans: Vec<f64> = seed.iter().rev().cycle().take((t + 1) * t).copied().collect();
             let path = decode(&Lattice { n_tags: t, emit: &emit, trans: &trans });
