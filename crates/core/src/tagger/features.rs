@@ -206,6 +206,7 @@ pub fn extract(text: &str, tokens: &[Token], rules: &[Entity]) -> Features {
         f.offsets.push(f.hashes.len());
         let h = &mut f.hashes;
         let ii = i as isize;
+        // first: the trainer's dropout keeps a token's first feature
         h.push(Hasher::new(t::BIAS).finish());
         for d in -2..=2isize {
             h.push(Hasher::new(t::WORD + (d + 2) as u8).str(word(ii + d)).finish());

@@ -69,6 +69,12 @@ const EVIDENCE_DECAY: f32 = 0.9;
 /// Passes over a document's segments in [`Tagger::learn`]: one corrected
 /// document is little data, and a few passes let it sink in.
 const LEARN_PASSES: usize = 3;
+/// [`Trainer`]'s default feature dropout, in percent: each feature but the
+/// bias is left out of a training step with this chance, so that the weights
+/// of the context and the affixes also learn what the word itself would
+/// have told (at tagging time an unseen name has no word weights). About +1
+/// micro F1 on ARMAN; 20% was worse.
+pub const DEFAULT_DROPOUT_PERCENT: u8 = 15;
 
 /// One text made ready for the model.
 struct Analysis {
@@ -302,12 +308,15 @@ fn to_spans(text: &str, ents: Vec<(ByteRange, &str)>) -> Vec<Span> {
 }
 
 /// Batch training: documents are analysed once, then each epoch visits
-/// their segments in an order shuffled by a seeded [`SplitMix64`].
+/// their segments in an order shuffled by a seeded [`SplitMix64`], each step
+/// with a random [`DEFAULT_DROPOUT_PERCENT`] of its features left out (drawn
+/// from the same generator, so a seed gives the same model).
 pub struct Trainer {
     tagger: Tagger,
     learner: Learner,
     examples: Vec<Example>,
     rng: SplitMix64,
+    dropout_percent: u8,
 }
 
 /// One training document: its features and its segments with gold tags.
@@ -326,7 +335,18 @@ impl Trainer {
     pub fn new<L: Into<String>>(labels: impl IntoIterator<Item = L>, hash_bits: u8, seed: u64) -> Result<Self, Error> {
         let tagger = Tagger::with_hash_bits(labels, hash_bits)?;
         let learner = Learner::resume(&tagger.model);
-        Ok(Trainer { tagger, learner, examples: Vec::new(), rng: SplitMix64::new(seed) })
+        Ok(Trainer {
+            tagger,
+            learner,
+            examples: Vec::new(),
+            rng: SplitMix64::new(seed),
+            dropout_percent: DEFAULT_DROPOUT_PERCENT,
+        })
+    }
+
+    /// Feature dropout in percent (0 for none, at most 90).
+    pub fn set_dropout_percent(&mut self, percent: u8) {
+        self.dropout_percent = percent.min(90);
     }
 
     /// Adds a training document (its confirmed spans).
@@ -346,10 +366,30 @@ impl Trainer {
         }
         self.rng.shuffle(&mut order);
         let mut rep = EpochReport::default();
+        let mut kept = Features::default();
         for (e, s) in order {
             let (feats, segs) = &self.examples[e as usize];
             let (range, gold) = &segs[s as usize];
-            rep.wrong += self.learner.step(feats, range.clone(), gold);
+            if self.dropout_percent == 0 {
+                rep.wrong += self.learner.step(feats, range.clone(), gold);
+            } else {
+                kept.hashes.clear();
+                kept.offsets.clear();
+                for i in range.clone() {
+                    kept.offsets.push(kept.hashes.len());
+                    let f = feats.of(i);
+                    // the bias comes first (features::extract) and stays
+                    let (bias, rest) = f.split_at(f.len().min(1));
+                    kept.hashes.extend_from_slice(bias);
+                    for &h in rest {
+                        if self.rng.below(100) >= self.dropout_percent as usize {
+                            kept.hashes.push(h);
+                        }
+                    }
+                }
+                kept.offsets.push(kept.hashes.len());
+                rep.wrong += self.learner.step(&kept, 0..range.len(), gold);
+            }
             rep.tokens += gold.len();
             rep.segments += 1;
         }

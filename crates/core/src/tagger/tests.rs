@@ -126,6 +126,32 @@ fn batch_training_is_deterministic_for_a_seed() {
 }
 
 #[test]
+fn feature_dropout_changes_the_steps_and_still_learns() {
+    let mut rng = SplitMix64::new(3);
+    let docs: Vec<Document> = (0..30).map(|i| synthetic(&mut rng, i)).collect();
+    let mut rng = SplitMix64::new(99);
+    let test: Vec<Document> = (0..10).map(|i| synthetic(&mut rng, i)).collect();
+    let run = |percent| {
+        let mut t = Trainer::new(["PER"], 14, 5).unwrap();
+        t.set_dropout_percent(percent);
+        docs.iter().for_each(|d| t.add(d));
+        for _ in 0..5 {
+            t.epoch();
+        }
+        t.into_tagger()
+    };
+    let (none, some) = (run(0), run(DEFAULT_DROPOUT_PERCENT));
+    assert_ne!(none.to_bytes(), some.to_bytes());
+    for tagger in [&none, &some] {
+        let mut s = Scores::default();
+        for d in &test {
+            s.add(&d.spans, &tagger.suggest_model_only(&d.text));
+        }
+        assert!(s.micro().f1() > 0.9, "{}", s.micro().f1());
+    }
+}
+
+#[test]
 fn untrained_labels_and_unknown_labels() {
     let mut tagger = Tagger::new(["PER"]);
     assert!(!tagger.uses_model("PER"));

@@ -28,13 +28,17 @@ pub fn decode(lat: &Lattice) -> Vec<Tag> {
             *s = lat.trans[t * t + y] + lat.emit[y];
         }
     }
+    // the allowed predecessors of each tag, listed once: with BILOU most
+    // pairs are forbidden, so this skips most of the t² inner loop
+    let prevs: Vec<Vec<usize>> =
+        (0..t).map(|y| (0..t).filter(|&p| allowed(Some(p as Tag), y as Tag)).collect()).collect();
     for i in 1..n {
-        for y in 0..t {
+        for (y, ps) in prevs.iter().enumerate() {
             let mut best = f64::NEG_INFINITY;
             let mut arg = 0;
-            for p in 0..t {
+            for &p in ps {
                 let s = score[(i - 1) * t + p];
-                if s == f64::NEG_INFINITY || !allowed(Some(p as Tag), y as Tag) {
+                if s == f64::NEG_INFINITY {
                     continue;
                 }
                 let s = s + lat.trans[p * t + y];
