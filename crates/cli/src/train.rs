@@ -34,7 +34,7 @@ fn options(mut args: lexopt::Parser) -> Result<Options> {
         jsonl: vec![],
         calibrate: vec![],
         out: None,
-        epochs: 10,
+        epochs: 20,
         seed: 1,
         dev_split: 0.1,
         dev_out: None,
