@@ -12,6 +12,7 @@ mod dom_offsets;
 mod hooks;
 mod io;
 mod layout;
+mod markdown;
 mod matching;
 mod state;
 mod tagger_worker;

@@ -1,31 +1,60 @@
 //! `#guidelines-panel`: the annotation guidelines (a copy of the shared
-//! `ANNOTATION_GUIDELINES.md`), shown as plain text, one line per element
-//! with `dir="auto"` so Persian and English lines each read the right way.
+//! `ANNOTATION_GUIDELINES.md`), rendered from their Markdown subset
+//! ([`crate::markdown`]) as elements holding text nodes only. The panel reads
+//! left to right (English prose); every paragraph, item and cell has
+//! `dir="auto"`, so a Persian example cell reads right to left.
 
 use super::use_app;
+use crate::markdown::{parse, Block, Inline, Line};
 use crate::state::{Action, Panel};
 use yew::prelude::*;
 
 const GUIDELINES: &str = include_str!("../../assets/guidelines.md");
 
+fn inline(line: &Line) -> Html {
+    line.iter()
+        .map(|run| match run {
+            Inline::Text(t) => html! { { t.clone() } },
+            Inline::Code(t) => html! { <code>{ t.clone() }</code> },
+            Inline::Strong(t) => html! { <strong>{ t.clone() }</strong> },
+        })
+        .collect()
+}
+
+fn block(b: &Block) -> Html {
+    match b {
+        Block::Heading { level: 1, text } => html! { <h2 dir="auto">{ inline(text) }</h2> },
+        Block::Heading { level: 2, text } => html! { <h3 dir="auto">{ inline(text) }</h3> },
+        Block::Heading { text, .. } => html! { <h4 dir="auto">{ inline(text) }</h4> },
+        Block::Paragraph(text) => html! { <p dir="auto">{ inline(text) }</p> },
+        Block::List(items) => {
+            html! { <ul>{ for items.iter().map(|i| html! { <li dir="auto">{ inline(i) }</li> }) }</ul> }
+        }
+        Block::Table { head, rows } => html! {
+            <table dir="ltr">
+                if !head.is_empty() {
+                    <thead><tr>{ for head.iter().map(|c| html! { <th dir="auto">{ inline(c) }</th> }) }</tr></thead>
+                }
+                <tbody>
+                    { for rows.iter().map(|r| html! {
+                        <tr>{ for r.iter().map(|c| html! { <td dir="auto">{ inline(c) }</td> }) }</tr>
+                    }) }
+                </tbody>
+            </table>
+        },
+    }
+}
+
 #[function_component]
 pub fn GuidelinesPanel() -> Html {
     let app = use_app();
     let close = Callback::from(move |_: MouseEvent| app.dispatch(Action::TogglePanel(Panel::Guidelines)));
-    let lines = GUIDELINES.lines().map(|l| {
-        let class = if l.starts_with('#') {
-            "g-head"
-        } else if l.starts_with('|') {
-            "g-table"
-        } else {
-            "g-line"
-        };
-        html! { <div {class} dir="auto">{ if l.is_empty() { "\u{a0}" } else { l } }</div> }
-    });
+    // Parsed once per opening of the panel: a few kilobytes, well under a millisecond.
+    let blocks = use_memo((), |_| parse(GUIDELINES));
     html! {
         <aside id="guidelines-panel" class="panel" role="dialog" aria-label="Guidelines">
             <button class="close" aria-label="close" onclick={close}>{ "×" }</button>
-            <div class="guidelines-text">{ for lines }</div>
+            <div class="guidelines-text" dir="ltr">{ for blocks.iter().map(block) }</div>
         </aside>
     }
 }
