@@ -83,7 +83,7 @@ test('export, reset (asked first), import it back; a garbage file is refused wit
 
   await page.locator('input#model-import').setInputFiles({ name: 'barchasb-model.bin', mimeType: 'application/octet-stream', buffer: model });
   await learned(page, 1);
-  await expect(page.locator('#message')).toContainText('Imported a model learned from 1 documents');
+  await expect(page.locator('#message')).toContainText('Imported a model learned from 1 document.');
 
   const garbage = Buffer.from('this is not a model, just some text\n'.repeat(20));
   await page.locator('input#model-import').setInputFiles({ name: 'notes.bin', mimeType: 'application/octet-stream', buffer: garbage });

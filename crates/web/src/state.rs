@@ -330,6 +330,11 @@ fn span_text(text: &str, r: Range<usize>) -> String {
     text.chars().skip(r.start).take(r.end - r.start).collect()
 }
 
+/// `n` and the noun that goes with it: "1 document", "2 documents", "0 documents".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 fn info(text: impl Into<String>) -> Option<Message> {
     Some(Message { text: text.into(), error: false })
 }
@@ -608,7 +613,7 @@ impl AppState {
         });
         self.push_undo(vec![(id, before)]);
         self.menu = Menu::None;
-        self.message = info(format!("Accepted {n} suggestions."));
+        self.message = info(format!("Accepted {}.", count(n, "suggestion", "suggestions")));
     }
 
     fn apply_everywhere(&mut self, all: bool) {
@@ -616,13 +621,13 @@ impl AppState {
         let Some(open) = self.open else { return };
         let targets: Vec<usize> = if all { (0..self.docs.len()).collect() } else { vec![open] };
         let mut changes = Vec::new();
-        let mut count = 0;
+        let mut labelled = 0;
         for i in targets {
             let found = self.applicable(i, &offer.key);
             if found.is_empty() {
                 continue;
             }
-            count += found.len();
+            labelled += found.len();
             let id = self.docs[i].doc.id.clone();
             let label = offer.label.clone();
             let before = self.edit_doc(i, move |d| {
@@ -634,7 +639,12 @@ impl AppState {
             changes.push((id, before));
         }
         self.push_undo(changes);
-        self.message = info(format!("Labelled {count} more occurrences of «{}» as {}.", offer.text, offer.label));
+        self.message = info(format!(
+            "Labelled {labelled} more {} of «{}» as {}.",
+            if labelled == 1 { "occurrence" } else { "occurrences" },
+            offer.text,
+            offer.label
+        ));
     }
 
     fn mark_done_next(&mut self) {

@@ -4,7 +4,7 @@
 
 use super::use_app;
 use crate::hooks::model::ModelBridge;
-use crate::state::{Action, Message, ModelEvent};
+use crate::state::{count, Action, Message, ModelEvent};
 use crate::tagger_worker::{Origin, Request};
 use yew::prelude::*;
 
@@ -46,9 +46,8 @@ pub fn ModelBar() -> Html {
     let learning = m.learning();
     let status = match m.docs_learned {
         None => "model: …".to_string(),
-        Some(n) if learning > 0 => format!("model: {n} docs, learning {learning}…"),
-        Some(1) => "model: 1 doc".to_string(),
-        Some(n) => format!("model: {n} docs"),
+        Some(n) if learning > 0 => format!("model: {}, learning {learning}…", count(n as usize, "doc", "docs")),
+        Some(n) => format!("model: {}", count(n as usize, "doc", "docs")),
     };
     let (tokens, ms) = m.last_suggest.map(|(t, ms)| (t.to_string(), format!("{ms:.1}"))).unzip();
     // Inline styles: the stylesheet belongs to www/ (the CSP allows inline

@@ -39,13 +39,13 @@ impl AppState {
         }
         self.undo.retain(|s| !s.changes.is_empty());
         self.redo.retain(|s| !s.changes.is_empty());
-        let mut text = format!("Added {added} documents");
+        let mut text = format!("Added {}", super::count(added, "document", "documents"));
         if replaced > 0 {
             text += &format!(", replaced {replaced}");
         }
         text.push('.');
         if !errors.is_empty() {
-            text = format!("{text} {} errors:\n{}", errors.len(), errors.join("\n"));
+            text = format!("{text} {}:\n{}", super::count(errors.len(), "error", "errors"), errors.join("\n"));
         }
         self.message = Some(Message { text, error: !errors.is_empty() });
         if added + replaced > 0 {

@@ -241,7 +241,10 @@ impl AppState {
             ModelEvent::Imported { docs_learned } => {
                 m.docs_learned = Some(docs_learned);
                 m.refresh += 1;
-                self.message = info(format!("Imported a model learned from {docs_learned} documents."));
+                self.message = info(format!(
+                    "Imported a model learned from {}.",
+                    super::count(docs_learned as usize, "document", "documents")
+                ));
                 self.forget_learning();
             }
             ModelEvent::Learned { seq, docs_learned } => {

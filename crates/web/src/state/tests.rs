@@ -172,7 +172,11 @@ fn import_merges_by_id_and_drops_overlapping_suggestions() {
     assert_eq!(s.docs[0].doc.text, "ایران و چین");
     assert_eq!(s.docs[0].doc.suggestions, vec![Span::new(8, 11, "LOC")]);
     let m = s.message.clone().unwrap();
-    assert!(m.error && m.text.contains("x.jsonl:2: invalid JSON") && m.text.contains("Added 1"), "{m:?}");
+    assert!(m.error && m.text.contains("x.jsonl:2: invalid JSON"), "{m:?}");
+    assert!(m.text.starts_with("Added 1 document, replaced 1. 1 error:\n"), "{m:?}");
+    let s =
+        s.reduce(Action::AddDocuments { docs: vec![Document::new("c", "x"), Document::new("d", "y")], errors: vec![] });
+    assert_eq!(s.message.as_ref().unwrap().text, "Added 2 documents.");
     // the old document's history is gone with it
     assert!(!s.can_undo());
 }
@@ -301,4 +305,15 @@ fn a_refusal_is_cleared_by_the_next_edit() {
     let s = state_with(&[("b", "ایران\nچین")]).reduce(Action::Label { start: 0, end: 9, label: "LOC".into() });
     assert!(s.message.as_ref().unwrap().text.contains("line break"));
     assert!(s.docs[0].doc.spans.is_empty());
+}
+
+#[test]
+fn counted_messages_agree_in_number() {
+    assert_eq!(count(0, "document", "documents"), "0 documents");
+    assert_eq!(count(1, "document", "documents"), "1 document");
+    assert_eq!(count(2, "document", "documents"), "2 documents");
+    let s = state_with(&[("a", T)]);
+    let s = s.reduce(Action::SuggestionsUpdated { id: "a".into(), spans: vec![Span::new(0, 4, "ROLE")] });
+    let s = s.reduce(Action::AcceptAll);
+    assert_eq!(s.message.as_ref().unwrap().text, "Accepted 1 suggestion.");
 }
