@@ -7,7 +7,7 @@
 //! so they carry plain fields (no `Document`: its flattened extra fields are
 //! not bincode-friendly).
 
-use barchasb_core::tagger::Tagger;
+use barchasb_core::tagger::{Tagger, DEFAULT_HASH_BITS, MAX_LABELS};
 use barchasb_core::{Document, LabelSet, Span};
 use gloo::worker::{HandlerId, Worker, WorkerScope};
 use serde::{Deserialize, Serialize};
@@ -55,6 +55,8 @@ pub enum Response {
     /// The model now in use; `save` holds its bytes when they changed.
     Model {
         docs_learned: u32,
+        /// The labels it learns (fixed when it was created).
+        labels: Vec<String>,
         origin: Option<Origin>,
         learned_seq: Option<u64>,
         save: Option<Vec<u8>>,
@@ -73,11 +75,25 @@ pub enum Response {
     Exported(Vec<u8>),
 }
 
-/// A new tagger for the app's labels, or for the default set when they
-/// cannot make a model (too many, empty or repeated names).
+/// A new tagger for the app's labels.
+///
+/// A model learns at most [`MAX_LABELS`] labels (BILOU tags in the core's
+/// format). With more, it learns the first ones in the label set's order
+/// and the page names the others (`state/model.rs`: in `#message` when the
+/// model comes into use, and on the model bar), rather than learning some
+/// other set without a word: a demanding annotator wants the labels they
+/// annotate with, and to know which the model will never suggest (they can
+/// remove labels and reset the model to choose). Empty, over-long or
+/// repeated names (the label editor refuses them) are skipped the same way;
+/// the default set is only a last resort if the core still refuses.
 pub fn new_tagger(labels: &[String]) -> Tagger {
-    Tagger::with_hash_bits(labels.iter().cloned(), barchasb_core::tagger::DEFAULT_HASH_BITS)
-        .unwrap_or_else(|_| Tagger::new(LabelSet::default().names()))
+    let mut kept: Vec<String> = Vec::new();
+    for l in labels {
+        if kept.len() < MAX_LABELS && !l.is_empty() && l.len() <= 255 && !kept.contains(l) {
+            kept.push(l.clone());
+        }
+    }
+    Tagger::with_hash_bits(kept, DEFAULT_HASH_BITS).unwrap_or_else(|_| Tagger::new(LabelSet::default().names()))
 }
 
 pub struct TaggerWorker {
@@ -91,7 +107,13 @@ impl TaggerWorker {
 
     fn model(&self, origin: Option<Origin>, learned_seq: Option<u64>, save: bool) -> Response {
         let t = self.tagger.as_ref().expect("set before");
-        Response::Model { docs_learned: t.documents_learned(), origin, learned_seq, save: save.then(|| t.to_bytes()) }
+        Response::Model {
+            docs_learned: t.documents_learned(),
+            labels: t.labels().to_vec(),
+            origin,
+            learned_seq,
+            save: save.then(|| t.to_bytes()),
+        }
     }
 }
 
@@ -154,5 +176,24 @@ impl Worker for TaggerWorker {
             Request::Export => Response::Exported(self.tagger().to_bytes()),
         };
         scope.respond(id, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(n: usize) -> Vec<String> {
+        (1..=n).map(|i| format!("L{i}")).collect()
+    }
+
+    #[test]
+    fn a_new_model_learns_the_first_labels_it_can_not_the_default_set() {
+        assert_eq!(new_tagger(&names(3)).labels(), names(3).as_slice());
+        assert_eq!(new_tagger(&names(MAX_LABELS)).labels(), names(MAX_LABELS).as_slice());
+        assert_eq!(new_tagger(&names(MAX_LABELS + 4)).labels(), names(MAX_LABELS).as_slice());
+        // Unusable names are skipped, not a reason to learn other labels.
+        let odd: Vec<String> = ["PER", "", "PER", "ORG"].map(String::from).to_vec();
+        assert_eq!(new_tagger(&odd).labels(), ["PER", "ORG"]);
     }
 }

@@ -1,6 +1,8 @@
 //! The model's part of the toolbar: how many documents it learned from
 //! (`#model-status[data-docs-learned]`), export, import and reset (with a
-//! confirmation step).
+//! confirmation step). Labels of the label set the model does not learn
+//! (`#model-labels[data-not-learned]`, the reason in its title): a model
+//! keeps the labels it was created with until it is reset.
 
 use super::use_app;
 use crate::hooks::model::ModelBridge;
@@ -49,6 +51,9 @@ pub fn ModelBar() -> Html {
         Some(n) if learning > 0 => format!("model: {}, learning {learning}…", count(n as usize, "doc", "docs")),
         Some(n) => format!("model: {}", count(n as usize, "doc", "docs")),
     };
+    let not_learned = app.labels_not_learned();
+    let labels_title = app.labels_note().unwrap_or_default();
+    let labels_text = format!("not learning {}", count(not_learned.len(), "label", "labels"));
     let (tokens, ms) = m.last_suggest.map(|(t, ms)| (t.to_string(), format!("{ms:.1}"))).unzip();
     // Inline styles: the stylesheet belongs to www/ (the CSP allows inline
     // styles). The file input is hidden behind a label that looks like the
@@ -64,6 +69,11 @@ pub fn ModelBar() -> Html {
                 data-saved-docs-learned={m.saved.map(|n| n.to_string())}
                 data-suggest-tokens={tokens} data-suggest-ms={ms}
                 data-suggest-runs={m.suggest_runs.to_string()}>{ status }</span>
+            if !not_learned.is_empty() {
+                <span id="model-labels" title={labels_title} data-not-learned={not_learned.join(",")}
+                    style="white-space:nowrap;font-size:0.9rem;color:#9a6324;cursor:help" dir="ltr">
+                    { "⚠ " }{ labels_text }</span>
+            }
             <button id="model-export" disabled={m.docs_learned.is_none()} onclick={on_export} title="Download the model (barchasb-model.bin)">{ "Export model" }</button>
             <label for="model-import" style={BUTTON} title="Load a model file exported from barchasb">{ "Import model…" }</label>
             <input id="model-import" type="file" hidden=true accept=".bin,application/octet-stream" onchange={on_import} />

@@ -43,17 +43,17 @@ fn labels(app: &AppHandle) -> Vec<String> {
 
 fn on_response(app: &AppHandle, storage: &Storage, r: Response) {
     let event = match r {
-        Response::Model { docs_learned, origin, learned_seq, save } => {
+        Response::Model { docs_learned, labels, origin, learned_seq, save } => {
             if let Some(bytes) = save {
                 let saved = ModelEvent::Saved { docs_learned, learned_seq };
                 storage.save_model(app, &bytes, Action::Model(saved));
             }
             match (origin, learned_seq) {
-                (Some(Origin::Startup), _) => ModelEvent::Ready { docs_learned },
-                (Some(Origin::Import), _) => ModelEvent::Imported { docs_learned },
-                (Some(Origin::Reset), _) => ModelEvent::WasReset { docs_learned },
+                (Some(Origin::Startup), _) => ModelEvent::Ready { docs_learned, labels },
+                (Some(Origin::Import), _) => ModelEvent::Imported { docs_learned, labels },
+                (Some(Origin::Reset), _) => ModelEvent::WasReset { docs_learned, labels },
                 (None, Some(seq)) => ModelEvent::Learned { seq, docs_learned },
-                (None, None) => ModelEvent::Ready { docs_learned },
+                (None, None) => ModelEvent::Ready { docs_learned, labels },
             }
         }
         Response::LoadFailed { error, origin } => ModelEvent::LoadFailed { error, import: origin == Origin::Import },

@@ -24,8 +24,15 @@
 //!   learns what is marked done here);
 //! - documents stored before this bookkeeping existed load as `Skipped`
 //!   (the model of that time learned them when they were marked done).
+//!
+//! A model's labels are fixed when it is created (at most [`MAX_LABELS`]:
+//! the first ones of the label set, `tagger_worker::new_tagger`). Labels it
+//! does not learn (past the limit, or added or renamed since) are never
+//! hidden: [`AppState::labels_not_learned`] feeds the model bar, and
+//! `#message` names them whenever a model comes into use.
 
 use super::{error, info, AppState};
+use barchasb_core::tagger::MAX_LABELS;
 use barchasb_core::{Span, Status};
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
@@ -75,6 +82,9 @@ pub struct ModelState {
     /// Documents the model has learned from, as the worker last reported;
     /// `None` until the worker has loaded a model.
     pub docs_learned: Option<u32>,
+    /// The labels the model learns, as the worker reported when it came
+    /// into use (kept until a reset or an import).
+    pub labels: Vec<String>,
     /// Documents marked done, to be sent to the worker. An entry leaves when
     /// the model that learned it is saved (or on reset / import).
     pub to_learn: Vec<Queued>,
@@ -112,10 +122,12 @@ pub enum ModelEvent {
     /// A model is in use: the stored one at startup, or a new one.
     Ready {
         docs_learned: u32,
+        labels: Vec<String>,
     },
     /// An imported model is in use.
     Imported {
         docs_learned: u32,
+        labels: Vec<String>,
     },
     /// The worker learned the queued documents up to `seq`.
     Learned {
@@ -125,6 +137,7 @@ pub enum ModelEvent {
     /// The model was reset (after the confirmation).
     WasReset {
         docs_learned: u32,
+        labels: Vec<String>,
     },
     /// A model file could not be read; `import`: chosen by the annotator
     /// (the model in use stays), else the stored one (a new one replaces it).
@@ -221,6 +234,47 @@ impl AppState {
         }
     }
 
+    /// The labels of the label set the model in use does not learn: past
+    /// [`MAX_LABELS`], or added or renamed after it was created. None before
+    /// a model is loaded.
+    pub fn labels_not_learned(&self) -> Vec<&str> {
+        if self.model.docs_learned.is_none() {
+            return Vec::new();
+        }
+        self.labels.names().filter(|n| !self.model.labels.iter().any(|l| l == n)).collect()
+    }
+
+    /// Why some labels are not learned, naming them; `None` if all are.
+    pub fn labels_note(&self) -> Option<String> {
+        let left = self.labels_not_learned();
+        if left.is_empty() {
+            return None;
+        }
+        let list = left.join(", ");
+        Some(if self.labels.labels.len() > MAX_LABELS {
+            format!(
+                "The model learns at most {MAX_LABELS} labels: it learns the first {MAX_LABELS} and not {list} \
+                 (to choose, remove labels then reset the model)."
+            )
+        } else {
+            format!("The model keeps its labels until it is reset: it does not learn {list}.")
+        })
+    }
+
+    /// A model came into use: says which labels it does not learn, after
+    /// what is already said about it (an unreadable stored model, a reset,
+    /// an import); an unrelated information gives way.
+    fn note_labels(&mut self, own_message: bool) {
+        let Some(note) = self.labels_note() else { return };
+        match &mut self.message {
+            Some(m) if own_message || m.error => {
+                m.text.push(' ');
+                m.text.push_str(&note);
+            }
+            _ => self.message = info(note),
+        }
+    }
+
     /// Documents whose suggestions the model may replace: never opened and
     /// still new, so nothing the annotator saw or touched changes.
     pub fn refreshable(&self) -> impl Iterator<Item = usize> + '_ {
@@ -231,38 +285,44 @@ impl AppState {
     pub(super) fn model_event(&mut self, event: ModelEvent) -> bool {
         let m = &mut self.model;
         match event {
-            ModelEvent::Ready { docs_learned } => {
+            ModelEvent::Ready { docs_learned, labels } => {
                 m.docs_learned = Some(docs_learned);
+                m.labels = labels;
                 if docs_learned > 0 {
                     m.refresh += 1;
                 }
                 self.queue_pending();
+                self.note_labels(false);
             }
-            ModelEvent::Imported { docs_learned } => {
+            ModelEvent::Imported { docs_learned, labels } => {
                 m.docs_learned = Some(docs_learned);
+                m.labels = labels;
                 m.refresh += 1;
                 self.message = info(format!(
                     "Imported a model learned from {}.",
                     super::count(docs_learned as usize, "document", "documents")
                 ));
                 self.forget_learning();
+                self.note_labels(true);
             }
             ModelEvent::Learned { seq, docs_learned } => {
                 m.learned_seq = m.learned_seq.max(seq);
                 m.docs_learned = Some(docs_learned);
                 m.refresh += 1;
             }
-            ModelEvent::WasReset { docs_learned } => {
+            ModelEvent::WasReset { docs_learned, labels } => {
                 m.docs_learned = Some(docs_learned);
+                m.labels = labels;
                 m.refresh += 1;
                 self.message = info("The model was reset: suggestions come from the rules until it learns again.");
                 self.forget_learning();
+                self.note_labels(true);
             }
             ModelEvent::LoadFailed { error: e, import } => {
                 self.message = error(if import {
                     format!("Cannot import the model: {e}. The model in use is unchanged.")
                 } else {
-                    format!("The saved model cannot be read: {e}. A new model replaces it.")
+                    format!("The saved model cannot be read: {e}. A new, empty model replaces it.")
                 });
             }
             ModelEvent::Suggested { docs, tokens, ms } => {
@@ -309,7 +369,7 @@ impl AppState {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Action, Loaded};
+    use super::super::{Action, LabelField, Loaded};
     use super::*;
     use barchasb_core::Document;
     use std::rc::Rc;
@@ -323,6 +383,11 @@ mod tests {
             })
             .collect();
         Rc::new(AppState::default()).reduce(Action::Loaded { docs, labels: None, open: None })
+    }
+
+    /// The default label set's names: a model made for the app's labels.
+    fn all() -> Vec<String> {
+        barchasb_core::LabelSet::default().names().map(String::from).collect()
     }
 
     fn ev(s: Rc<AppState>, e: ModelEvent) -> Rc<AppState> {
@@ -388,16 +453,16 @@ mod tests {
         // "a" learned and saved, "b" done but its learning not saved: reload.
         let r = reload(&s);
         assert!(r.model.to_learn.is_empty(), "nothing is sent before the stored model is loaded");
-        let r = ev(r, ModelEvent::Ready { docs_learned: 1 });
+        let r = ev(r, ModelEvent::Ready { docs_learned: 1, labels: all() });
         assert_eq!(ids(&r), ["b"]);
         assert_eq!(r.model.to_learn[0].spans, r.docs[1].doc.spans);
         // A second Ready (another load) queues nothing more.
-        let r = ev(r, ModelEvent::Ready { docs_learned: 1 });
+        let r = ev(r, ModelEvent::Ready { docs_learned: 1, labels: all() });
         assert_eq!(ids(&r), ["b"]);
         let r = saved(r, 1);
         assert!(r.model.to_learn.is_empty());
         assert!(matches!(learned(&r, 1), Some(Learned::Spans(_))));
-        assert_eq!(ids(&ev(reload(&r), ModelEvent::Ready { docs_learned: 2 })), Vec::<&str>::new());
+        assert_eq!(ids(&ev(reload(&r), ModelEvent::Ready { docs_learned: 2, labels: all() })), Vec::<&str>::new());
     }
 
     #[test]
@@ -438,7 +503,10 @@ mod tests {
 
     #[test]
     fn a_reset_or_an_import_forgets_the_queue_and_skips_earlier_documents() {
-        for event in [ModelEvent::WasReset { docs_learned: 0 }, ModelEvent::Imported { docs_learned: 7 }] {
+        for event in [
+            ModelEvent::WasReset { docs_learned: 0, labels: all() },
+            ModelEvent::Imported { docs_learned: 7, labels: all() },
+        ] {
             // a learned and saved, b done and queued, c not done.
             let s = saved(three().reduce(Action::MarkDoneNext), 1).reduce(Action::MarkDoneNext);
             assert_eq!(ids(&s), ["b"]);
@@ -449,7 +517,7 @@ mod tests {
             let s = saved(s, 2);
             assert_eq!(learned(&s, 1), Some(Learned::Skipped));
             // A restart does not teach the new model what came before it…
-            assert!(ev(reload(&s), ModelEvent::Ready { docs_learned: 0 }).model.to_learn.is_empty());
+            assert!(ev(reload(&s), ModelEvent::Ready { docs_learned: 0, labels: all() }).model.to_learn.is_empty());
             // …but marking a document done again does (b: undo then redo).
             let s = s.reduce(Action::Undo).reduce(Action::Redo);
             assert_eq!(ids(&s), ["b"], "{event:?}");
@@ -465,7 +533,7 @@ mod tests {
         d.status = Status::Done;
         let s = three().reduce(Action::AddDocuments { docs: vec![d], errors: vec![] });
         assert_eq!(learned(&s, 3), Some(Learned::Skipped));
-        assert!(ev(reload(&s), ModelEvent::Ready { docs_learned: 0 }).model.to_learn.is_empty());
+        assert!(ev(reload(&s), ModelEvent::Ready { docs_learned: 0, labels: all() }).model.to_learn.is_empty());
     }
 
     #[test]
@@ -529,18 +597,108 @@ mod tests {
         assert_eq!((s.model.confirm_reset, s.model.reset), (false, 0));
         let s = ev(ev(s, ModelEvent::AskReset), ModelEvent::ConfirmReset);
         assert_eq!((s.model.confirm_reset, s.model.reset), (false, 1));
-        let s = ev(s, ModelEvent::WasReset { docs_learned: 0 });
+        let s = ev(s, ModelEvent::WasReset { docs_learned: 0, labels: all() });
         assert_eq!(s.model.docs_learned, Some(0));
         assert!(s.message.as_ref().is_some_and(|m| m.text.contains("reset")));
     }
 
     #[test]
     fn a_bad_import_says_why() {
-        let s = ev(three(), ModelEvent::Ready { docs_learned: 2 });
+        let s = ev(three(), ModelEvent::Ready { docs_learned: 2, labels: all() });
         let s = ev(s, ModelEvent::LoadFailed { error: "not a barchasb model".into(), import: true });
         let m = s.message.as_ref().unwrap();
         assert!(m.error && m.text.contains("not a barchasb model"));
         assert_eq!(s.model.docs_learned, Some(2));
+    }
+
+    /// The labels a new model gets for `s`'s label set (the worker's rule).
+    fn made_for(s: &AppState) -> Vec<String> {
+        let names: Vec<String> = s.labels.names().map(String::from).collect();
+        crate::tagger_worker::new_tagger(&names).labels().to_vec()
+    }
+
+    /// `three()` with `n` labels added (LABEL12, LABEL13, …).
+    fn with_labels_added(n: usize) -> Rc<AppState> {
+        (0..n).fold(three(), |s, _| s.reduce(Action::AddLabel))
+    }
+
+    #[test]
+    fn a_stored_model_of_an_older_format_says_why_and_a_new_empty_one_is_used() {
+        // A model as an older build saved it (format version 1).
+        let mut bytes = barchasb_core::tagger::Tagger::new(all()).to_bytes();
+        bytes[8..10].copy_from_slice(&1u16.to_le_bytes());
+        let Err(error) = barchasb_core::tagger::Tagger::from_bytes(&bytes) else { panic!("version 1 is refused") };
+        let error = error.to_string();
+        assert!(error.contains("version 1"), "{error}");
+        // The worker answers LoadFailed, then the new model it uses.
+        let s = ev(three(), ModelEvent::LoadFailed { error: error.clone(), import: false });
+        let s = ev(s, ModelEvent::Ready { docs_learned: 0, labels: all() });
+        let m = s.message.as_ref().expect("the annotator is told");
+        assert!(m.error, "{m:?}");
+        assert!(m.text.contains("saved model cannot be read") && m.text.contains(&error), "{}", m.text);
+        assert!(m.text.contains("new, empty model"), "{}", m.text);
+        assert_eq!(s.model.docs_learned, Some(0));
+        assert!(s.labels_not_learned().is_empty());
+    }
+
+    #[test]
+    fn more_labels_than_a_model_learns_are_named_not_dropped_silently() {
+        let s = with_labels_added(MAX_LABELS + 2 - 11);
+        assert_eq!(s.labels.labels.len(), MAX_LABELS + 2);
+        assert!(s.labels_not_learned().is_empty(), "nothing to say before a model is loaded");
+        let labels = made_for(&s);
+        assert_eq!(labels.len(), MAX_LABELS);
+        let s = ev(s, ModelEvent::Ready { docs_learned: 0, labels });
+        assert_eq!(s.labels_not_learned(), ["LABEL16", "LABEL17"]);
+        let m = s.message.as_ref().expect("said in #message");
+        assert!(!m.error);
+        assert!(
+            m.text.contains("at most 15 labels")
+                && m.text.ends_with("not LABEL16, LABEL17 (to choose, remove labels then reset the model)."),
+            "{}",
+            m.text
+        );
+        // After an unreadable stored model, both are said.
+        let s = with_labels_added(6);
+        let s = ev(s, ModelEvent::LoadFailed { error: "bad magic".into(), import: false });
+        let labels = made_for(&s);
+        let m = ev(s, ModelEvent::Ready { docs_learned: 0, labels }).message.clone().unwrap();
+        assert!(m.error && m.text.contains("bad magic") && m.text.contains("not LABEL16, LABEL17"), "{}", m.text);
+        // Removing labels then resetting: the model learns them all.
+        let s = with_labels_added(6).reduce(Action::RemoveLabel(0)).reduce(Action::RemoveLabel(0));
+        let s = ev(s, ModelEvent::Ready { docs_learned: 0, labels: vec![] });
+        let labels = made_for(&s);
+        let s = ev(s, ModelEvent::WasReset { docs_learned: 0, labels });
+        assert!(s.labels_not_learned().is_empty());
+        assert!(s.message.as_ref().unwrap().text.ends_with("until it learns again."));
+    }
+
+    #[test]
+    fn a_label_added_or_renamed_later_is_not_learned_until_a_reset() {
+        let s = ev(three(), ModelEvent::Ready { docs_learned: 3, labels: all() });
+        assert_eq!((s.labels_not_learned(), s.labels_note()), (vec![], None));
+        assert_eq!(s.message, None);
+        let s = s.reduce(Action::AddLabel);
+        let s = s.reduce(Action::EditLabel { index: 0, field: LabelField::Name("PERSON".into()) });
+        assert_eq!(s.labels_not_learned(), ["PERSON", "LABEL12"]);
+        let note = s.labels_note().unwrap();
+        assert!(note.contains("keeps its labels until it is reset") && note.contains("PERSON, LABEL12"), "{note}");
+        // At the next startup it is said in #message too.
+        let r = Rc::new(AppState::default()).reduce(Action::Loaded {
+            docs: vec![],
+            labels: Some((*s.labels).clone()),
+            open: None,
+        });
+        let r = ev(r, ModelEvent::Ready { docs_learned: 3, labels: all() });
+        assert_eq!(r.message.as_ref().map(|m| m.text.as_str()), Some(note.as_str()));
+        // An import says it after its own message.
+        let i = ev(s.clone(), ModelEvent::Imported { docs_learned: 1, labels: all() });
+        let text = &i.message.as_ref().unwrap().text;
+        assert!(text.starts_with("Imported") && text.ends_with(&note), "{text}");
+        // A reset makes a model for the labels as they are now.
+        let labels = made_for(&s);
+        let s = ev(s, ModelEvent::WasReset { docs_learned: 0, labels });
+        assert!(s.labels_not_learned().is_empty());
     }
 
     #[test]
