@@ -45,7 +45,14 @@ pub(super) fn find(nm: &Names, d: &mut Doc, cands: &mut Vec<Cand>) {
     for r in roles {
         let role = cands[r];
         let mut near = false;
-        if let Some(c) = before_role(nm, d, role.start) {
+        if let Some(n) = extends_to_role(nm, d, &found, role.start) {
+            // `رضا فاطمی امین وزیر …`: the last part of a surname.
+            let k = found[n].end;
+            d.taken[k] = true;
+            d.person[k] = true;
+            found[n].end = k + 1;
+            near = true;
+        } else if let Some(c) = before_role(nm, d, role.start) {
             take(d, c, &mut found);
             near = true;
         }
@@ -158,6 +165,9 @@ fn surname_after_given(nm: &Names, d: &Doc, k: usize) -> bool {
 /// `سخنان`, `اظهارات`: a frequent word that is a common noun with a plural
 /// ending (a rare one such as `بهرامیان` may be a surname).
 fn plural_noun(nm: &Names, key: &str) -> bool {
+    if key.ends_with("یان") && nm.lx.rank(key).is_none_or(|r| r > 5000) {
+        return false; // `پزشکیان`, `بهرامیان`
+    }
     nm.lx.rank(key).is_some()
         && ["ان", "ات", "ها"].iter().any(|e| key.strip_suffix(e).is_some_and(|stem| nm.lx.is_common(stem, 20000)))
 }
@@ -200,9 +210,19 @@ fn after_honorific(nm: &Names, d: &Doc, i: usize) -> Option<Cand> {
     Some(per(first, end))
 }
 
+/// A given name from the list, or one of the compound shapes that are
+/// given names whatever their parts: `عبد…` (`عبدالناصر`), `…الله`
+/// (`نصرالله`), `…الدین` (`صلاح‌الدین`), written as one word.
+fn given_shaped(nm: &Names, key: &str) -> bool {
+    let letters = key.chars().count();
+    nm.lx.is_given(key)
+        || (key.starts_with("عبد") && letters >= 6)
+        || ((key.ends_with("الله") || key.ends_with("الدین")) && letters >= 6)
+}
+
 /// A common given name (or two, or one with `الله`), then a surname.
 fn given_and_surname(nm: &Names, d: &Doc, i: usize, titled: bool) -> Option<Cand> {
-    if !d.is_word(i) || !nm.lx.is_given(d.key(i)) || !name_like(nm, d, i) {
+    if !d.is_word(i) || !given_shaped(nm, d.key(i)) || !name_like(nm, d, i) {
         return None;
     }
     let mut k = i + 1;
@@ -240,13 +260,39 @@ fn before_role(nm: &Names, d: &Doc, role_start: usize) -> Option<Cand> {
             break;
         }
     }
-    if first > last {
-        return None;
+    if first > last || (first == last && !given_shaped(nm, d.key(first))) {
+        // `حسن روحانی رئیس جمهور`: a given name and a surname that is also
+        // a common word, in apposition right before the role.
+        let g = last.checked_sub(1)?;
+        let two = !d.breaks(last)
+            && !d.taken[g]
+            && given_shaped(nm, d.key(g))
+            && name_like(nm, d, g)
+            && !nm.lx.is_given(d.key(last))
+            && surname_after_given(nm, d, last);
+        if two {
+            return Some(per(g, last + 1));
+        }
+        if first > last {
+            return None;
+        }
     }
     // One word before a role (`تعبیر رئیس‌جمهوری`) is a name only if rare.
     let single_ok =
         last > first || has_surname_ending(d.key(first)) || nm.lx.rank(d.key(first)).is_none_or(|r| r > 5000);
     (single_ok && plausible(nm, d, first, last + 1)).then(|| per(first, last + 1))
+}
+
+/// A person found from a given name that ends one word before a role: the
+/// word between is the second part of the surname. Returns its index in
+/// `found`.
+fn extends_to_role(nm: &Names, d: &Doc, found: &[Cand], role_start: usize) -> Option<usize> {
+    let k = role_start.checked_sub(1)?;
+    if d.breaks(role_start) || d.breaks(k) || !surname_after_given(nm, d, k) {
+        return None;
+    }
+    let n = found.iter().position(|c| c.end == k)?;
+    (found[n].end - found[n].start < MAX_NAME).then_some(n)
 }
 
 /// The token after a role and the ORG/LOC it governs.
@@ -279,7 +325,7 @@ fn after_role(nm: &Names, d: &Doc, mut at: usize) -> Option<Cand> {
 /// A run of words is a name when it has a given name or ends in a
 /// surname-like word.
 fn plausible(nm: &Names, d: &Doc, start: usize, end: usize) -> bool {
-    (start..end).any(|k| nm.lx.is_given(d.key(k))) || surname_like(nm, d, end - 1)
+    (start..end).any(|k| given_shaped(nm, d.key(k))) || surname_like(nm, d, end - 1)
 }
 
 /// Later (and earlier) mentions of found persons and single-word ORGs.
@@ -290,6 +336,10 @@ fn mentions(nm: &Names, d: &mut Doc, cands: &mut Vec<Cand>) {
         let keys: Vec<&str> = (c.start..c.end).map(|k| d.key(k)).collect();
         if c.label == PER && keys.len() >= 2 {
             full.insert(keys.concat());
+            // `غلامرضا نوری قزلجه` … `نوری قزلجه`: a two-word surname.
+            if keys.len() >= 3 && given_shaped(nm, keys[0]) {
+                full.insert(keys[1..].concat());
+            }
             let last = *keys.last().unwrap_or(&"");
             if nm.lx.rank(last).is_none_or(|r| r > NAME_RANK) && !nm.lx.is_given(last) {
                 single.entry(last.to_string()).or_insert(PER);

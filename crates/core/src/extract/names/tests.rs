@@ -244,3 +244,28 @@ fn general_news_sentences() {
         assert_eq!(names(text), *want, "in: {text}");
     }
 }
+
+#[test]
+fn given_name_and_common_word_surname_right_before_a_role() {
+    // `نوری` is a common word (light); before a role it closes the name.
+    assert_eq!(names("حسین نوری سفیر ایران در ترکیه گفت"), ["PER:حسین نوری", "ROLE:سفیر", "LOC:ایران", "LOC:ترکیه"]);
+}
+
+#[test]
+fn compound_given_name_shapes_start_a_name() {
+    assert_eq!(names("عبدالکریم رستگار مدیرعامل شرکت فولاد خوزستان گفت")[0], "PER:عبدالکریم رستگار");
+    assert_eq!(names("نصرالله حیدرپور گفت")[0], "PER:نصرالله حیدرپور");
+}
+
+#[test]
+fn three_word_name_before_a_role_and_its_two_word_surname_later() {
+    assert_eq!(
+        names("محمدرضا شیخی مقدم رئیس سازمان بنادر گفت. شیخی مقدم افزود"),
+        ["PER:محمدرضا شیخی مقدم", "ROLE:رئیس", "ORG:سازمان بنادر", "PER:شیخی مقدم"]
+    );
+}
+
+#[test]
+fn rare_surname_in_yan_is_not_a_plural_noun() {
+    assert_eq!(names("حمید قنبریان گفت"), ["PER:حمید قنبریان"]);
+}
