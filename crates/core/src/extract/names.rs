@@ -814,7 +814,9 @@ impl Names {
                 }
                 break;
             }
-            if !d.commodity[k] && (self.lx.is_stop(key) || self.lx.is_verb(key)) {
+            // `بین المللی` written apart: `بین` is a preposition elsewhere.
+            let international = key == "بین" && d.key(k + 1) == "المللی" && !d.breaks(k + 1);
+            if !d.commodity[k] && !international && (self.lx.is_stop(key) || self.lx.is_verb(key)) {
                 break;
             }
             if d.any(k, kind::ROLE_HEAD).is_some_and(|h| h.kinds & kind::ROLE_WEAK == 0) || d.has(k, kind::HONORIFIC) {

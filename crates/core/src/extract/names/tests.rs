@@ -269,3 +269,12 @@ fn three_word_name_before_a_role_and_its_two_word_surname_later() {
 fn rare_surname_in_yan_is_not_a_plural_noun() {
     assert_eq!(names("حمید قنبریان گفت"), ["PER:حمید قنبریان"]);
 }
+
+#[test]
+fn international_written_apart_stays_inside_the_name() {
+    assert_eq!(
+        names("نمایشگاه بین المللی صنایع غذایی تبریز گشایش یافت")[0],
+        "EVENT:نمایشگاه بین المللی صنایع غذایی تبریز"
+    );
+    assert_eq!(names("آژانس بین المللی انرژی تجدیدپذیر اعلام کرد")[0], "ORG:آژانس بین المللی انرژی تجدیدپذیر");
+}
