@@ -251,13 +251,15 @@ impl AppState {
             return None;
         }
         let list = left.join(", ");
-        Some(if self.labels.labels.len() > MAX_LABELS {
+        let over = self.labels.labels.len() > MAX_LABELS;
+        Some(if over && self.model.labels.len() >= MAX_LABELS {
             format!(
                 "The model learns at most {MAX_LABELS} labels: it learns the first {MAX_LABELS} and not {list} \
                  (to choose, remove labels then reset the model)."
             )
         } else {
-            format!("The model keeps its labels until it is reset: it does not learn {list}.")
+            let cap = if over { format!(" A reset learns the first {MAX_LABELS} only.") } else { String::new() };
+            format!("The model keeps its labels until it is reset: it does not learn {list}.{cap}")
         })
     }
 
@@ -646,6 +648,12 @@ mod tests {
         let s = with_labels_added(MAX_LABELS + 2 - 11);
         assert_eq!(s.labels.labels.len(), MAX_LABELS + 2);
         assert!(s.labels_not_learned().is_empty(), "nothing to say before a model is loaded");
+        // A model of the 11 labels, 6 added since: a reset would not learn them all.
+        let note = ev(s.clone(), ModelEvent::Ready { docs_learned: 0, labels: all() }).labels_note().unwrap();
+        assert!(
+            note.contains("keeps its labels") && note.ends_with("LABEL17. A reset learns the first 15 only."),
+            "{note}"
+        );
         let labels = made_for(&s);
         assert_eq!(labels.len(), MAX_LABELS);
         let s = ev(s, ModelEvent::Ready { docs_learned: 0, labels });
