@@ -837,7 +837,10 @@ impl Names {
                 break;
             }
             let loc = d.exact(k, kind::LOC);
-            if mode == Mode::Role && (loc.is_some() || self.is_rare(d, k) || self.lx.is_given(key)) {
+            // `سرمربی کروات`: a nationality describes the holder, not the office.
+            if mode == Mode::Role
+                && (loc.is_some() || self.is_rare(d, k) || self.lx.is_given(key) || self.is_nationality(key))
+            {
                 break;
             }
             // `رئیس چهارمین نمایشگاه …`, `بنیانگذار جمهوری اسلامی`: what a role
