@@ -684,6 +684,10 @@ impl Names {
             if named && (name.start..last).any(|k| d.commodity[k]) {
                 return true;
             }
+            // `میدان گازی پارس جنوبی`, `آزادگان شمالی`: a part of a named whole.
+            if DIRECTIONS.contains(&d.key(last)) && d.is_word(last - 1) && !d.commodity[last - 1] {
+                return true;
+            }
         }
         let first = name.start;
         name.into_iter().any(|k| match d.kind(k) {
@@ -773,10 +777,10 @@ impl Names {
                         // `فاز 11`, `گل گهر 2`: a bare number inside a name.
                         // A number that starts an amount (`۳ بازدید`) ends the name.
                         Mode::Fac | Mode::Event | Mode::Agreement if key.len() <= 3 => {
-                            end = k + 1;
                             if d.temporal[k] {
                                 break;
                             }
+                            end = k + 1;
                             k += 1;
                             continue;
                         }
@@ -805,6 +809,10 @@ impl Names {
                 _ => break,
             }
             if d.temporal[k] {
+                // `لایحه بودجه سال ۱۴۰۴`: the year of a programme is part of its name.
+                if mode == Mode::Agreement && key == "سال" && is_year(d.key(k + 1)) && !d.breaks(k + 1) {
+                    end = k + 2;
+                }
                 break;
             }
             if key == "و" {

@@ -285,3 +285,20 @@ fn a_named_team_is_an_org_and_a_nationality_ends_a_role() {
     assert_eq!(names("تیم ملی والیبال ژاپن به تهران رسید")[0], "ORG:تیم ملی والیبال ژاپن");
     assert_eq!(names("سرمربی آلمانی تیم گفت")[0], "ROLE:سرمربی");
 }
+
+#[test]
+fn a_programme_keeps_its_year_and_an_amount_ends_a_facility() {
+    assert_eq!(names("دولت لایحه بودجه سال ۱۳۹۹ را تقدیم کرد")[0], "AGREEMENT:لایحه بودجه سال ۱۳۹۹");
+    assert_eq!(
+        extract("پالایشگاه آبادان روزانه ۴۰۰ هزار بشکه نفت خام پالایش می کند")
+            .iter()
+            .map(|s| s.label.as_str())
+            .collect::<Vec<_>>(),
+        ["FAC", "QUANTITY", "COMMODITY"]
+    );
+}
+
+#[test]
+fn a_field_named_by_a_direction_is_a_facility() {
+    assert_eq!(names("تولید از میدان گازی پارس جنوبی افزایش یافت")[0], "FAC:میدان گازی پارس جنوبی");
+}
