@@ -106,6 +106,10 @@ impl Doc<'_> {
     }
 }
 
+/// Offices named after the place they govern (`استاندار خوزستان`): the
+/// role is the office word alone, the place after it a LOC.
+const PLACE_OFFICES: &[&str] = &["استاندار", "فرماندار", "شهردار", "بخشدار"];
+
 /// Administrative divisions whose name follows them.
 const DIVISIONS: &[&str] = &["استان", "شهرستان", "ایالت", "دهستان", "روستای", "استانهای"];
 
@@ -423,7 +427,8 @@ impl Names {
     /// division word is a place even when no gazetteer has it (provinces are
     /// in none of ours). The division word stays out of the span.
     fn after_division(&self, d: &Doc, i: usize) -> Option<Cand> {
-        if i == 0 || d.breaks(i) || !DIVISIONS.contains(&d.key(i - 1)) || !d.is_word(i) {
+        let before = |k: usize| DIVISIONS.contains(&d.key(k)) || PLACE_OFFICES.contains(&d.key(k));
+        if i == 0 || d.breaks(i) || !before(i - 1) || !d.is_word(i) {
             return None;
         }
         let key = d.key(i);
@@ -967,7 +972,9 @@ impl Names {
         // `رئیس‌جمهور`, `نخست‌وزیر` need no portfolio: a word after them is
         // something else (`رئیس‌جمهور خاتمی …`).
         let last_key: String = (last_start..=last.last).map(|t| d.key(t)).collect();
-        let complete = ROLE_COMPLETE.iter().any(|c| last_key.ends_with(c));
+        // `استاندار خوزستان`: an office named after its place ends at the place.
+        let complete =
+            ROLE_COMPLETE.iter().any(|c| last_key.ends_with(c)) || PLACE_OFFICES.contains(&last_key.as_str());
         let end = if complete {
             j
         } else if last.glue == Glue::Word {

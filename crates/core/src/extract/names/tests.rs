@@ -302,3 +302,9 @@ fn a_programme_keeps_its_year_and_an_amount_ends_a_facility() {
 fn a_field_named_by_a_direction_is_a_facility() {
     assert_eq!(names("تولید از میدان گازی پارس جنوبی افزایش یافت")[0], "FAC:میدان گازی پارس جنوبی");
 }
+
+#[test]
+fn an_office_named_after_a_place_ends_before_it() {
+    assert_eq!(names("فرماندار سمیرم از خسارت سیل خبر داد"), ["ROLE:فرماندار", "LOC:سمیرم"]);
+    assert_eq!(names("استاندار کهگیلویه گفت")[..2], ["ROLE:استاندار", "LOC:کهگیلویه"]);
+}
