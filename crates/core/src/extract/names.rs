@@ -832,7 +832,12 @@ impl Names {
             if !d.commodity[k] && !international && (self.lx.is_stop(key) || self.lx.is_verb(key)) {
                 break;
             }
-            if d.any(k, kind::ROLE_HEAD).is_some_and(|h| h.kinds & kind::ROLE_WEAK == 0) || d.has(k, kind::HONORIFIC) {
+            // `معاون راهبردی رئیس جمهور`: a portfolio word, then the office it
+            // serves, is one role; otherwise a role head starts a new span.
+            let serves = mode == Mode::Role && end > start && !d.breaks(k);
+            if d.any(k, kind::ROLE_HEAD).is_some_and(|h| h.kinds & kind::ROLE_WEAK == 0 && !serves)
+                || d.has(k, kind::HONORIFIC)
+            {
                 break;
             }
             // An ORG inside an ORG or an EVENT is part of it (`شورای مرکزی دفتر …`,

@@ -308,3 +308,10 @@ fn an_office_named_after_a_place_ends_before_it() {
     assert_eq!(names("فرماندار سمیرم از خسارت سیل خبر داد"), ["ROLE:فرماندار", "LOC:سمیرم"]);
     assert_eq!(names("استاندار کهگیلویه گفت")[..2], ["ROLE:استاندار", "LOC:کهگیلویه"]);
 }
+
+#[test]
+fn a_deputy_of_an_office_is_one_role() {
+    assert_eq!(names("معاون اقتصادی رئیس جمهور در تبریز گفت")[0], "ROLE:معاون اقتصادی رئیس جمهور");
+    // With nothing between them, two heads in a row are still one chain.
+    assert_eq!(names("معاون وزیر نفت گفت")[0], "ROLE:معاون وزیر نفت");
+}
