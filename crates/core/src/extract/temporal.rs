@@ -333,7 +333,9 @@ fn month_year(lx: &Lexicon, t: &[Token], i: usize) -> Option<DateMatch> {
         }
         return Some(d);
     }
-    (!m.ambiguous || mah || mah_before).then_some(d)
+    // `مهر و آبان ماه ۱۴۰۲`: an ambiguous month joined to a sure one.
+    let joined_to_month = || norm(t, end) == "و" && month_year(lx, t, end + 1).is_some();
+    (!m.ambiguous || mah || mah_before || joined_to_month()).then_some(d)
 }
 
 /// A season with its year: `پاییز ۱۴۰۲`, `بهار سال ۹۸`, `زمستان 2024`.

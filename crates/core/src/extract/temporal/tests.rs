@@ -343,3 +343,10 @@ proptest! {
         let _ = date_value(&s);
     }
 }
+
+#[test]
+fn an_ambiguous_month_joined_to_a_sure_one_is_a_date() {
+    assert_eq!(dates("در مهر و آبان ماه ۱۴۰۰ صادرات افزایش یافت"), ["مهر", "آبان ماه ۱۴۰۰"]);
+    // Alone, `مهر` is a seal or love, not a month.
+    assert!(dates("مهر و محبت مادر").is_empty());
+}
