@@ -695,6 +695,7 @@ impl Names {
             }
         }
         let first = name.start;
+        let last_end = name.end;
         name.into_iter().any(|k| match d.kind(k) {
             Some(TokenKind::Number | TokenKind::Latin) => true,
             // `برنامه هفتم توسعه`, `جنگ جهانی دوم`: an ordinal picks out one of a series.
@@ -702,7 +703,10 @@ impl Names {
             Some(TokenKind::Word) => {
                 self.is_rare(d, k)
                     || match d.exact(k, kind::LOC) {
-                        Some(h) if mode == Mode::Fac => h.kinds & (kind::COUNTRY | kind::REGION) == 0 && k == first,
+                        // `نیروگاه خورشیدی طبس`: a city names the site, first or last.
+                        Some(h) if mode == Mode::Fac => {
+                            h.kinds & (kind::COUNTRY | kind::REGION) == 0 && (k == first || h.last + 1 == last_end)
+                        }
                         Some(_) => true,
                         None => false,
                     }

@@ -315,3 +315,8 @@ fn a_deputy_of_an_office_is_one_role() {
     // With nothing between them, two heads in a row are still one chain.
     assert_eq!(names("معاون وزیر نفت گفت")[0], "ROLE:معاون وزیر نفت");
 }
+
+#[test]
+fn a_city_at_the_end_of_a_facility_names_it() {
+    assert_eq!(names("کار ساخت نیروگاه اتمی بوشهر ادامه دارد")[0], "FAC:نیروگاه اتمی بوشهر");
+}
