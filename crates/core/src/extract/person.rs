@@ -240,7 +240,17 @@ fn given_and_surname(nm: &Names, d: &Doc, i: usize, titled: bool) -> Option<Cand
     if d.breaks(k) || !surname || nm.lx.is_given(d.key(k)) {
         return None;
     }
-    Some(per(i, k + 1))
+    // `شکوری راد`, `مرادی کرمانی`, `لطیفی نمین`: a second surname word.
+    let e = k + 1;
+    let second = e < d.len()
+        && !d.breaks(e)
+        && e - i < MAX_NAME
+        && name_like(nm, d, e)
+        && !given_shaped(nm, d.key(e))
+        && (SURNAME_ENDINGS.contains(&d.key(e))
+            || rare(e)
+            || d.key(e).strip_suffix('ی').is_some_and(|stem| nm.is_place_key(stem, kind::CITY)));
+    Some(per(i, if second { e + 1 } else { e }))
 }
 
 /// `X، رئیس …` or `X معاون وزیر …`: the words before a role.

@@ -320,3 +320,9 @@ fn a_deputy_of_an_office_is_one_role() {
 fn a_city_at_the_end_of_a_facility_names_it() {
     assert_eq!(names("کار ساخت نیروگاه اتمی بوشهر ادامه دارد")[0], "FAC:نیروگاه اتمی بوشهر");
 }
+
+#[test]
+fn a_surname_of_two_words_after_a_given_name() {
+    assert_eq!(names("داوود کاظمی راد گفت"), ["PER:داوود کاظمی راد"]);
+    assert_eq!(names("پرویز احمدی کرمانی گفت"), ["PER:پرویز احمدی کرمانی"]);
+}
