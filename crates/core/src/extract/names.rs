@@ -309,7 +309,9 @@ impl Names {
         let joins = |k: usize| matches!(d.key(k), "و" | "،" | ",");
         for i in 0..n {
             if let Some(h) = d.exact(i, kind::COMMODITY_AMBIGUOUS) {
-                let before = i >= 2 && joins(i - 1) && c[i - 2];
+                // `شمش روی`: a form only metals take names the metal.
+                let metal_form = i >= 1 && !d.breaks(i) && matches!(d.key(i - 1), "شمش" | "کاتد" | "کنسانتره");
+                let before = metal_form || i >= 2 && joins(i - 1) && c[i - 2];
                 let after = joins(h.last + 1) && c.get(h.last + 2).copied().unwrap_or(false);
                 if before || after {
                     c[i..=h.last].iter_mut().for_each(|x| *x = true);
@@ -510,13 +512,17 @@ impl Names {
         }
         // `در X`, `به X`: a locative preposition, and no ezafe chain after
         // the name that would make it a common noun (`در طول سال`).
-        let loc_prep = i > 0 && matches!(d.key(i - 1), "در" | "به" | "از" | "تا" | "بین" | "میان");
+        // `وارد تهران شد`, `عازم مسکو شد`: a word of arrival or departure.
+        let loc_prep =
+            i > 0 && matches!(d.key(i - 1), "در" | "به" | "از" | "تا" | "بین" | "میان" | "وارد" | "عازم" | "راهی");
         let after = h.last + 1;
         let ends = after >= d.len()
             || d.breaks(after)
             || d.kind(after) == Some(TokenKind::Punct)
             || self.lx.is_verb(d.key(after))
             || self.is_predicate_noun(d, after)
+            // `بازار آزاد تهران روز شنبه`: a date after the name.
+            || d.temporal.get(after).copied().unwrap_or(false)
             || matches!(d.key(after), "و" | "که" | "نیز" | "هم" | "را" | "با" | "در" | "به" | "از");
         if loc_prep && ends {
             return true;
@@ -992,6 +998,8 @@ impl Names {
             self.tail(d, j, Mode::Role, false)
         };
         let end = end.max(j);
+        // `نماینده مردم مرودشت`: a weak role that names the place it serves.
+        let weak = weak && (d.breaks(end) || d.exact(end, kind::LOC).is_none());
         let mut out = vec![Cand { start: i, end, label: ROLE, weak }];
         // A bare rare word after the role: the organisation it heads.
         if !d.breaks(end)

@@ -565,6 +565,7 @@ fn noun_key_ok(lx: &Lexicon, k: &str) -> bool {
         && lx.scale(k).is_none()
         && lx.month(k).is_none()
         && !lx.starts_country(k)
+        && !lx.is_given_name(k)
         && !k.starts_with("نمی")
 }
 

@@ -326,3 +326,31 @@ fn a_surname_of_two_words_after_a_given_name() {
     assert_eq!(names("داوود کاظمی راد گفت"), ["PER:داوود کاظمی راد"]);
     assert_eq!(names("پرویز احمدی کرمانی گفت"), ["PER:پرویز احمدی کرمانی"]);
 }
+
+#[test]
+fn a_time_of_day_ends_an_org_name() {
+    assert_eq!(names("دبیرکل سازمان ملل بعدازظهر گفت"), ["ROLE:دبیرکل", "ORG:سازمان ملل"]);
+    assert_eq!(names("دبیرکل سازمان ملل عصر گفت"), ["ROLE:دبیرکل", "ORG:سازمان ملل"]);
+}
+
+#[test]
+fn a_metal_form_names_an_ambiguous_metal() {
+    assert_eq!(names("عرضه شمش روی در بورس"), ["COMMODITY:شمش روی"]);
+    assert_eq!(names("کتاب روی میز"), Vec::<String>::new());
+}
+
+#[test]
+fn arrival_and_a_following_date_are_evidence_for_a_common_city_name() {
+    assert_eq!(names("هیئت عراقی وارد تهران شد"), ["LOC:تهران"]);
+    assert_eq!(names("نرخ دلار در بازار آزاد تهران روز دوشنبه"), ["LOC:تهران"]);
+}
+
+#[test]
+fn a_weak_role_that_names_its_place_is_a_role() {
+    assert_eq!(names("نماینده مردم شیراز در مجلس گفت"), ["ROLE:نماینده مردم", "LOC:شیراز"]);
+}
+
+#[test]
+fn a_predicate_adjective_ends_an_org_name() {
+    assert_eq!(names("شورای شهر اصفهان خواستار توقف طرح شد"), ["ORG:شورای شهر اصفهان"]);
+}

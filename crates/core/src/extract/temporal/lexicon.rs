@@ -130,6 +130,9 @@ pub struct Lexicon {
     /// One-word country names: a number before one is part of a name
     /// (`جام جهانی ۲۰۲۲ قطر`), never a count of it.
     countries: HashMap<String, ()>,
+    /// Given names that are no everyday word (the names module's list): a
+    /// person after a number (`انتخابات ۱۴۰۳ مسعود پزشکیان`) is never counted.
+    given: HashMap<String, ()>,
     /// The longest name, in tokens, of currencies and units.
     pub max_words: usize,
 }
@@ -214,6 +217,13 @@ impl Lexicon {
             .filter(|l| !l.is_empty() && !l.contains(' '))
             .map(|w| (key(w), ()))
             .collect();
+        let ambiguous: Vec<String> = crate::extract::lexicon::GIVEN_AMBIGUOUS.iter().map(|w| key(w)).collect();
+        lx.given = crate::extract::lexicon::GIVEN_NAMES
+            .iter()
+            .map(|w| key(w))
+            .filter(|k| !ambiguous.contains(k))
+            .map(|k| (k, ()))
+            .collect();
         lx
     }
 
@@ -247,6 +257,13 @@ impl Lexicon {
     }
     pub fn starts_country(&self, k: &str) -> bool {
         self.countries.contains_key(k)
+    }
+    /// An unambiguous given name, or a compound of two (`محمدرضا`).
+    pub fn is_given_name(&self, k: &str) -> bool {
+        self.given.contains_key(k)
+            || k.char_indices()
+                .skip(2)
+                .any(|(b, _)| self.given.contains_key(&k[..b]) && self.given.contains_key(&k[b..]))
     }
 }
 

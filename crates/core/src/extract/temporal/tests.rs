@@ -350,3 +350,10 @@ fn an_ambiguous_month_joined_to_a_sure_one_is_a_date() {
     // Alone, `مهر` is a seal or love, not a month.
     assert!(dates("مهر و محبت مادر").is_empty());
 }
+
+#[test]
+fn a_given_name_after_a_number_is_not_counted() {
+    assert_eq!(found("در دور دوم انتخابات ۱۳۹۲ حسین روحانی"), []);
+    assert_eq!(found("در سال ۲۰۱۹ محمدرضا گفت"), [(D, "سال ۲۰۱۹")]);
+    assert_eq!(found("۱۲ نفر کشته شدند"), [(Q, "۱۲ نفر")]);
+}
