@@ -108,6 +108,9 @@ impl Doc<'_> {
 
 /// Offices named after the place they govern (`استاندار خوزستان`): the
 /// role is the office word alone, the place after it a LOC.
+/// Frequency rank above which one noun after a strong event head is a name.
+const EVENT_NOUN_RANK: u32 = 5000;
+
 const PLACE_OFFICES: &[&str] = &["استاندار", "فرماندار", "شهردار", "بخشدار"];
 
 /// Administrative divisions whose name follows them.
@@ -621,7 +624,17 @@ impl Names {
             Mode::Event => h.kinds & kind::EVENT_WEAK != 0 || name.len() < 2,
             _ => false,
         };
-        if needs_distinct && !distinct {
+        // `اجلاس اوپک`: after a strong event head one less frequent noun (no
+        // adjective, no plural) is a name; `همایش سراسری` is a description.
+        let one_noun = mode == Mode::Event
+            && h.kinds & kind::EVENT_WEAK == 0
+            && name.len() == 1
+            && d.is_word(name.start)
+            && self.lx.rank(d.key(name.start)).is_some_and(|r| r > EVENT_NOUN_RANK)
+            && !["ی", "شده", "روزه", "ساله", "ماهه"].iter().any(|e| d.key(name.start).ends_with(e))
+            && !self.is_plural_noun(d.key(name.start))
+            && !d.commodity[name.start];
+        if needs_distinct && !distinct && !one_noun {
             return None;
         }
         // `هشتمین جشنواره …`, `دهمین دوره مسابقات …`: the edition is part of the event.

@@ -354,3 +354,10 @@ fn a_weak_role_that_names_its_place_is_a_role() {
 fn a_predicate_adjective_ends_an_org_name() {
     assert_eq!(names("شورای شهر اصفهان خواستار توقف طرح شد"), ["ORG:شورای شهر اصفهان"]);
 }
+
+#[test]
+fn one_less_frequent_noun_after_a_strong_event_head_is_a_name() {
+    assert_eq!(names("وزیران در اجلاس اوپک شرکت کردند"), ["EVENT:اجلاس اوپک"]);
+    assert!(names("در همایش سراسری گفت").is_empty());
+    assert!(names("در همایش یادشده گفت").is_empty());
+}
