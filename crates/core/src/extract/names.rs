@@ -667,7 +667,17 @@ impl Names {
         let dateline = (i == 2 || d.breaks(i - 2))
             && matches!(d.key(i - 1), "" | "-" | "–" | "—")
             && matches!(d.key(i + 1), ":" | "،");
-        if !dateline && (d.key(i - 2) != "به" || d.key(i - 1) != "گزارش") {
+        // `به گزارش خبرنگار اقتصادی ایرنا،`: the reporter's desk, then the agency
+        // and a comma.
+        let reporter = matches!(d.key(i + 1), "،" | "," | ":")
+            && (1..=3).any(|back| {
+                i >= back + 2
+                    && d.key(i - back) == "خبرنگار"
+                    && d.key(i - back - 1) == "گزارش"
+                    && d.key(i - back - 2) == "به"
+                    && (i - back + 1..=i).all(|k| d.is_word(k) && !d.breaks(k) && !self.lx.is_stop(d.key(k)))
+            });
+        if !dateline && !reporter && (d.key(i - 2) != "به" || d.key(i - 1) != "گزارش") {
             return None;
         }
         let key = d.key(i);

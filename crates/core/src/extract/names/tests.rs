@@ -361,3 +361,10 @@ fn one_less_frequent_noun_after_a_strong_event_head_is_a_name() {
     assert!(names("در همایش سراسری گفت").is_empty());
     assert!(names("در همایش یادشده گفت").is_empty());
 }
+
+#[test]
+fn the_agency_after_a_reporter_desk_is_an_org() {
+    assert_eq!(names("به گزارش خبرنگار سیاسی ایلنا، امروز"), ["ORG:ایلنا"]);
+    assert_eq!(names("به گزارش خبرنگار ایلنا، امروز"), ["ORG:ایلنا"]);
+    assert!(names("به گزارش خبرنگار اعزامی، امروز").is_empty());
+}
