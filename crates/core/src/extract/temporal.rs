@@ -356,8 +356,10 @@ fn year_with_word(t: &[Token], i: usize) -> Option<DateMatch> {
     if i > 0 && (t[i - 1].kind == TokenKind::Number || Lexicon::get().number_word(norm(t, i - 1)).is_some()) {
         return None;
     }
-    let (year, n) = year_at(t, i + 1)?;
-    let mut d = DateMatch { end: i + 1 + n, year, ..Default::default() };
+    // `سال مالی ۱۴۰۲`, `سال زراعی ۱۴۰۲`: a kind of year before the number.
+    let kind = usize::from(matches!(norm(t, i + 1), "مالی" | "زراعی" | "تحصیلی" | "آبی"));
+    let (year, n) = year_at(t, i + 1 + kind)?;
+    let mut d = DateMatch { end: i + 1 + kind + n, year, ..Default::default() };
     if is_range_word(t, d.end) {
         if let Some((_, n2)) = year_at(t, d.end + 1) {
             d.end += 1 + n2;

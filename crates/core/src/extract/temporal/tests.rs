@@ -357,3 +357,8 @@ fn a_given_name_after_a_number_is_not_counted() {
     assert_eq!(found("در سال ۲۰۱۹ محمدرضا گفت"), [(D, "سال ۲۰۱۹")]);
     assert_eq!(found("۱۲ نفر کشته شدند"), [(Q, "۱۲ نفر")]);
 }
+
+#[test]
+fn a_kind_of_year_belongs_to_the_date() {
+    assert_eq!(dates("در سال زراعی ۱۴۰۱ و سال تحصیلی 1402"), ["سال زراعی ۱۴۰۱", "سال تحصیلی 1402"]);
+}
