@@ -264,11 +264,25 @@ fn before_role(nm: &Names, d: &Doc, role_start: usize) -> Option<Cand> {
     }
     let last = p;
     let mut first = p + 1;
-    while first > 0 && last + 1 - (first - 1) <= MAX_NAME && name_like(nm, d, first - 1) && !d.breaks(first) {
-        first -= 1;
-        if d.breaks(first) {
+    loop {
+        while first > 0 && last + 1 - (first - 1) <= MAX_NAME && name_like(nm, d, first - 1) && !d.breaks(first) {
+            first -= 1;
+            if d.breaks(first) {
+                break;
+            }
+        }
+        // `فیصل بن فرحان`: an Arabic patronymic joins the names around it.
+        let patronymic = first <= last
+            && first >= 2
+            && matches!(d.key(first - 1), "بن" | "ابن")
+            && !d.breaks(first)
+            && !d.breaks(first - 1)
+            && last + 1 - (first - 2) <= MAX_NAME + 1
+            && name_like(nm, d, first - 2);
+        if !patronymic {
             break;
         }
+        first -= 2;
     }
     if first > last || (first == last && !given_shaped(nm, d.key(first))) {
         // `حسن روحانی رئیس جمهور`: a given name and a surname that is also

@@ -368,3 +368,8 @@ fn the_agency_after_a_reporter_desk_is_an_org() {
     assert_eq!(names("به گزارش خبرنگار ایلنا، امروز"), ["ORG:ایلنا"]);
     assert!(names("به گزارش خبرنگار اعزامی، امروز").is_empty());
 }
+
+#[test]
+fn an_arabic_patronymic_joins_the_person_before_a_role() {
+    assert_eq!(names("عبدالله بن زاید وزیر خارجه قطر گفت"), ["PER:عبدالله بن زاید", "ROLE:وزیر خارجه", "LOC:قطر"]);
+}
