@@ -696,7 +696,15 @@ impl Names {
 
     /// A determiner or number before a head makes it a generic mention.
     fn generic_before(&self, d: &Doc, i: usize) -> bool {
-        i > 0 && !d.breaks(i) && (DETERMINERS.contains(&d.key(i - 1)) || d.kind(i - 1) == Some(TokenKind::Number))
+        // `مورخ ۱۴۰۳/۰۶/۱۵ سازمان …`, `سال ۱۴۰۲ شرکت …`: a date ends before the name.
+        let date_before = i > 0 && {
+            let k = d.key(i - 1);
+            k.contains('/') || (is_year(k) && i >= 2 && d.temporal[i - 2] && d.temporal[i - 1])
+        };
+        i > 0
+            && !d.breaks(i)
+            && !date_before
+            && (DETERMINERS.contains(&d.key(i - 1)) || d.kind(i - 1) == Some(TokenKind::Number))
     }
 
     /// `شرکت های …`: a plural ending written apart.

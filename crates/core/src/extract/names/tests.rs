@@ -373,3 +373,10 @@ fn the_agency_after_a_reporter_desk_is_an_org() {
 fn an_arabic_patronymic_joins_the_person_before_a_role() {
     assert_eq!(names("عبدالله بن زاید وزیر خارجه قطر گفت"), ["PER:عبدالله بن زاید", "ROLE:وزیر خارجه", "LOC:قطر"]);
 }
+
+#[test]
+fn a_date_before_a_head_does_not_make_it_generic() {
+    assert_eq!(names("طی نامه مورخ ۱۴۰۲/۰۳/۱۰ سازمان بنادر و دریانوردی اعلام کرد"), ["ORG:سازمان بنادر و دریانوردی"]);
+    assert_eq!(names("در سال ۱۳۹۹ شرکت ملی نفت ایران اعلام کرد"), ["ORG:شرکت ملی نفت ایران"]);
+    assert!(names("۳ شرکت دولتی اعلام کردند").is_empty());
+}
