@@ -145,6 +145,26 @@ test('the label set is editable (colour, key) and saved with the documents', asy
   expect(keys.find((vals) => vals.includes('PER'))).toContain('=');
 });
 
+test('typing in the labels editor survives a re-render before it is committed', async ({ page }) => {
+  await openApp(page);
+  await page.locator('#labels').click();
+  const editor = page.locator('#labels-editor');
+  const row = editor.locator('tr[data-label="PER"]');
+  const name = row.locator('input.label-name');
+  await name.fill('PERSON'); // typed, not yet committed (no change event)
+  // Something else changes the app's state while the field still has focus
+  // (in real use: the model worker answering, an autosave): the editor
+  // re-renders, and what was typed must still be there.
+  await page.evaluate(() => (document.querySelector('#accept-all') as HTMLElement).click());
+  await expect(page.locator('#doc-view mark.span[data-state="suggested"]')).toHaveCount(0);
+  await expect(name).toBeFocused();
+  await expect(name).toHaveValue('PERSON');
+  await name.press('Enter');
+  await expect(editor.locator('tr[data-label="PERSON"]')).toHaveCount(1);
+  await page.locator('#labels').click();
+  await expect(page.locator('#doc-view mark.span[data-label="PERSON"]').first()).toBeVisible();
+});
+
 test('label keys work with a Persian keyboard layout (Persian digits)', async ({ page }) => {
   await openApp(page);
   await expect(page.locator('#doc-view mark.span').first()).toBeVisible();

@@ -10,10 +10,7 @@ pub fn LabelsEditor() -> Html {
     let app = use_app();
     let field = |index: usize, make: fn(String) -> LabelField| {
         let app = app.clone();
-        Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            app.dispatch(Action::EditLabel { index, field: make(input.value()) });
-        })
+        Callback::from(move |value: String| app.dispatch(Action::EditLabel { index, field: make(value) }))
     };
     let rows = app.labels.labels.iter().enumerate().map(|(i, l)| {
         let remove = {
@@ -22,9 +19,9 @@ pub fn LabelsEditor() -> Html {
         };
         html! {
             <tr key={format!("{i}-{}", l.name)} data-label={l.name.clone()}>
-                <td><input class="label-name" type="text" value={l.name.clone()} onchange={field(i, LabelField::Name)} /></td>
-                <td><input class="label-color" type="color" value={l.color.clone()} onchange={field(i, LabelField::Color)} /></td>
-                <td><input class="label-key" type="text" size="2" maxlength="1" value={l.key.clone()} onchange={field(i, LabelField::Key)} /></td>
+                <td><DraftInput class="label-name" kind="text" value={l.name.clone()} onchange={field(i, LabelField::Name)} /></td>
+                <td><DraftInput class="label-color" kind="color" value={l.color.clone()} onchange={field(i, LabelField::Color)} /></td>
+                <td><DraftInput class="label-key" kind="text" short=true value={l.key.clone()} onchange={field(i, LabelField::Key)} /></td>
                 <td class="label-desc" dir="auto">{ l.description.clone() }</td>
                 <td><button class="label-remove" onclick={remove}>{ "Remove" }</button></td>
             </tr>
@@ -48,5 +45,54 @@ pub fn LabelsEditor() -> Html {
             </table>
             <button id="label-add" onclick={add}>{ "Add a label" }</button>
         </aside>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct DraftProps {
+    class: AttrValue,
+    kind: AttrValue,
+    /// The stored value.
+    value: String,
+    /// A one-character field (the key).
+    #[prop_or_default]
+    short: bool,
+    /// Called with the field's text when the user commits it (change event).
+    onchange: Callback<String>,
+}
+
+/// An input whose text being typed is its own state, apart from the stored
+/// value: any re-render while the user types (an autosave finishing, a
+/// colour just changed) would otherwise reset the field to the stored value,
+/// and what was typed would be lost before it is committed.
+#[function_component]
+fn DraftInput(p: &DraftProps) -> Html {
+    let draft = use_state(|| p.value.clone());
+    {
+        // A new stored value (undo, a rename elsewhere) replaces the draft.
+        let draft = draft.clone();
+        use_effect_with(p.value.clone(), move |v| {
+            if *draft != *v {
+                draft.set(v.clone());
+            }
+        });
+    }
+    let oninput = {
+        let draft = draft.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            draft.set(input.value());
+        })
+    };
+    let onchange = {
+        let commit = p.onchange.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            commit.emit(input.value());
+        })
+    };
+    let (size, maxlength) = if p.short { (Some("2"), Some("1")) } else { (None, None) };
+    html! {
+        <input class={p.class.clone()} type={p.kind.clone()} value={(*draft).clone()} {size} {maxlength} {oninput} {onchange} />
     }
 }
