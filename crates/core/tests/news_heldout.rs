@@ -10,8 +10,9 @@
 use barchasb_core::{check_spans, extract, Scores, Span};
 use std::path::Path;
 
-/// Placeholder until the blind measurement is recorded.
-const FLOOR: f64 = 0.0;
+/// What the rules reach now (micro F1 0.902, README "Extraction (rules)";
+/// 0.870 measured blind, before any rule change) minus a small margin.
+const FLOOR: f64 = 0.88;
 
 fn docs() -> Vec<(String, String, Vec<Span>)> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/news-heldout.jsonl");

@@ -9,9 +9,9 @@
 use barchasb_core::{check_spans, extract, Scores, Span};
 use std::path::Path;
 
-/// What the rules reach now (micro F1 0.931, README "Extraction (rules)";
+/// What the rules reach now (micro F1 0.941, README "Extraction (rules)";
 /// 0.837 before the rules were tuned for generality) minus a small margin.
-const FLOOR: f64 = 0.91;
+const FLOOR: f64 = 0.92;
 
 fn docs() -> Vec<(String, String, Vec<Span>)> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/news-own.jsonl");
