@@ -7,62 +7,19 @@
 //!
 //! `cargo test -p barchasb-core --test news_heldout -- --nocapture` shows them.
 
-use barchasb_core::{check_spans, extract, Scores, Span};
-use std::path::Path;
+mod common;
 
 /// What the rules reach now (micro F1 0.902, README "Extraction (rules)";
 /// 0.870 measured blind, before any rule change) minus a small margin.
 const FLOOR: f64 = 0.88;
-
-fn docs() -> Vec<(String, String, Vec<Span>)> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/news-heldout.jsonl");
-    std::fs::read_to_string(&path)
-        .expect("news-heldout.jsonl exists")
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|line| {
-            let v: serde_json::Value = serde_json::from_str(line).expect("fixture line is JSON");
-            let id = v["id"].as_str().expect("id").to_string();
-            let text = v["text"].as_str().expect("text").to_string();
-            let spans: Vec<Span> = serde_json::from_value(v["spans"].clone()).expect("spans");
-            (id, text, spans)
-        })
-        .collect()
-}
-
-fn show(text: &str, s: &Span) -> String {
-    let covered: String = text.chars().skip(s.start).take(s.end - s.start).collect();
-    format!("{} «{covered}»", s.label)
-}
+const FIXTURE: &str = "news-heldout.jsonl";
 
 #[test]
 fn fixture_is_well_formed() {
-    let docs = docs();
-    assert!(docs.len() >= 40, "at least 40 sentences, got {}", docs.len());
-    for (id, text, spans) in &docs {
-        assert!(
-            check_spans(spans, text.chars().count()).is_ok(),
-            "{id}: {:?}",
-            check_spans(spans, text.chars().count())
-        );
-    }
+    common::assert_well_formed(FIXTURE, 40);
 }
 
 #[test]
 fn micro_f1_on_heldout_news_stays_above_floor() {
-    let mut scores = Scores::default();
-    for (id, text, gold) in docs() {
-        let pred = extract(&text);
-        for g in gold.iter().filter(|g| !pred.contains(g)) {
-            println!("{id}: missed   {}", show(&text, g));
-        }
-        for p in pred.iter().filter(|p| !gold.contains(p)) {
-            println!("{id}: spurious {}", show(&text, p));
-        }
-        scores.add(&gold, &pred);
-    }
-    let f1 = scores.micro().f1();
-    println!("{}", scores.report());
-    println!("micro F1 {f1:.4}");
-    assert!(f1 >= FLOOR, "micro F1 {f1:.4} < floor {FLOOR}\n{}", scores.report());
+    common::assert_micro_f1_at_least(FIXTURE, FLOOR);
 }
