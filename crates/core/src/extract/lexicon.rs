@@ -1,5 +1,6 @@
 //! The vocabulary the name recognizers match: generated gazetteers
-//! (`data/countries.txt`, `regions.txt`, `cities.txt`), the commodity lexicon
+//! (`data/countries.txt`, `regions.txt`, `cities.txt`), Iran's provinces
+//! (`data/provinces.txt`), the commodity lexicon
 //! (`data/commodities.txt`), trigger words, function words, and the word
 //! frequency ranks and part-of-speech classes of `data/common_words.txt` /
 //! `data/common_words.pos` (hazm's lexicon, MIT; see [`Words`]).
@@ -47,6 +48,7 @@ pub mod kind {
 const COUNTRIES: &str = include_str!("../../data/countries.txt");
 const REGIONS: &str = include_str!("../../data/regions.txt");
 const CITIES: &str = include_str!("../../data/cities.txt");
+const PROVINCES: &str = include_str!("../../data/provinces.txt");
 const COMMODITIES: &str = include_str!("../../data/commodities.txt");
 const COMMON_WORDS: &str = include_str!("../../data/common_words.txt");
 const COMMON_WORDS_POS: &str = include_str!("../../data/common_words.pos");
@@ -436,7 +438,9 @@ impl Lexicon {
                 add(&madda_variant(l), kind::REGION);
             }
         }
-        for l in data_lines(CITIES) {
+        // Provinces behave like cities: found bare (`خوزستان`, not only after
+        // `استان`), with the caution a frequent word needs (`فارس`).
+        for l in data_lines(CITIES).chain(data_lines(PROVINCES)) {
             add(l, kind::CITY);
         }
         for l in data_lines(COMMODITIES) {
@@ -582,6 +586,9 @@ mod tests {
         assert_ne!(kinds_of("روی") & kind::COMMODITY_AMBIGUOUS, 0);
         assert_eq!(kinds_of("روی") & kind::COMMODITY, 0);
         assert_ne!(kinds_of("قزاقستان") & kind::COUNTRY, 0);
+        assert_ne!(kinds_of("سیستان و بلوچستان") & kind::CITY, 0);
+        assert_ne!(kinds_of("خراسان رضوی") & kind::CITY, 0);
+        assert_ne!(kinds_of("گاز") & kind::COMMODITY, 0);
     }
 
     #[test]
