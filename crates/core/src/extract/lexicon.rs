@@ -1,6 +1,6 @@
 //! The vocabulary the name recognizers match: generated gazetteers
 //! (`data/countries.txt`, `regions.txt`, `cities.txt`), Iran's provinces
-//! (`data/provinces.txt`), the commodity lexicon
+//! (`data/provinces.txt`), company names (`data/companies.txt`), the commodity lexicon
 //! (`data/commodities.txt`), trigger words, function words, and the word
 //! frequency ranks and part-of-speech classes of `data/common_words.txt` /
 //! `data/common_words.pos` (hazm's lexicon, MIT; see [`Words`]).
@@ -40,6 +40,8 @@ pub mod kind {
     /// Words that announce a place (`شهر`, `استان`): not part of the LOC.
     pub const PLACE_TRIGGER: u32 = 1 << 14;
     pub const GIVEN_NAME: u32 = 1 << 15;
+    /// A listed company name (`فولاد مبارکه`): an ORG as it stands.
+    pub const ORG_NAME: u32 = 1 << 16;
 
     pub const LOC: u32 = COUNTRY | REGION | CITY;
     pub const HEAD: u32 = ORG_HEAD | ROLE_HEAD | FAC_HEAD | EVENT_HEAD | AGREEMENT_HEAD;
@@ -49,6 +51,7 @@ const COUNTRIES: &str = include_str!("../../data/countries.txt");
 const REGIONS: &str = include_str!("../../data/regions.txt");
 const CITIES: &str = include_str!("../../data/cities.txt");
 const PROVINCES: &str = include_str!("../../data/provinces.txt");
+const COMPANIES: &str = include_str!("../../data/companies.txt");
 const COMMODITIES: &str = include_str!("../../data/commodities.txt");
 const COMMON_WORDS: &str = include_str!("../../data/common_words.txt");
 const COMMON_WORDS_POS: &str = include_str!("../../data/common_words.pos");
@@ -443,6 +446,9 @@ impl Lexicon {
         for l in data_lines(CITIES).chain(data_lines(PROVINCES)) {
             add(l, kind::CITY);
         }
+        for l in data_lines(COMPANIES) {
+            add(l, kind::ORG_NAME);
+        }
         for l in data_lines(COMMODITIES) {
             add(l, if l.ends_with('?') { kind::COMMODITY_AMBIGUOUS } else { kind::COMMODITY });
         }
@@ -589,6 +595,7 @@ mod tests {
         assert_ne!(kinds_of("سیستان و بلوچستان") & kind::CITY, 0);
         assert_ne!(kinds_of("خراسان رضوی") & kind::CITY, 0);
         assert_ne!(kinds_of("گاز") & kind::COMMODITY, 0);
+        assert_ne!(kinds_of("فولاد مبارکه") & kind::ORG_NAME, 0);
     }
 
     #[test]

@@ -355,6 +355,9 @@ impl Names {
         if let Some(c) = self.state_name(d, i) {
             return Some(vec![c]);
         }
+        if let Some(c) = self.company(d, i) {
+            return Some(vec![c]);
+        }
         if let Some(h) = d.any(i, kind::ROLE_HEAD) {
             if let Some(cs) = self.role(d, i, h) {
                 return Some(cs);
@@ -396,6 +399,15 @@ impl Names {
             return Some(vec![Cand { start: i, end, label: COMMODITY, weak: false }]);
         }
         None
+    }
+
+    /// `فولاد مبارکه`, `شرکت فولاد مبارکه`: a listed company name, with the
+    /// ORG head written right before it.
+    fn company(&self, d: &Doc, i: usize) -> Option<Cand> {
+        let head = d.has(i, kind::ORG_HEAD) && !d.breaks(i + 1);
+        let at = if head && d.exact(i + 1, kind::ORG_NAME).is_some() { i + 1 } else { i };
+        let h = d.exact(at, kind::ORG_NAME)?;
+        Some(Cand { start: i, end: h.last + 1, label: ORG, weak: false })
     }
 
     /// `جمهوری اسلامی ایران`: a state form, up to three words, a country.

@@ -385,3 +385,11 @@ fn a_date_before_a_head_does_not_make_it_generic() {
     assert_eq!(names("در سال ۱۳۹۹ شرکت ملی نفت ایران اعلام کرد"), ["ORG:شرکت ملی نفت ایران"]);
     assert!(names("۳ شرکت دولتی اعلام کردند").is_empty());
 }
+
+#[test]
+fn a_listed_company_is_an_org_with_its_head() {
+    assert_eq!(names("فولاد مبارکه سود داد"), ["ORG:فولاد مبارکه"]);
+    assert_eq!(names("شرکت فولاد مبارکه اصفهان گفت"), ["ORG:شرکت فولاد مبارکه اصفهان"]);
+    // The metal alone stays a commodity.
+    assert_eq!(names("تولید فولاد افزایش یافت"), ["COMMODITY:فولاد"]);
+}
