@@ -237,3 +237,23 @@ fn a_version_2_model_is_refused_by_name() {
     let e = Tagger::from_bytes(&old).unwrap_err();
     assert!(e.message.contains("version 2") && e.message.contains("version 3"), "{}", e.message);
 }
+
+#[test]
+fn one_corrected_document_overrules_a_rule_elsewhere() {
+    // The rules mark a country LOC; this team marks a country acting as a
+    // party ORG (as ARMAN does). One document teaches it.
+    let mut tagger = Tagger::new(crate::LabelSet::default().names());
+    let text = "چین و ایران در دیدار امروز گفت‌وگو کردند و چین سرمایه گذاری می‌کند.";
+    let rules: Vec<Span> = crate::extract(text);
+    let countries: Vec<&Span> = rules.iter().filter(|s| s.label == "LOC").collect();
+    assert_eq!(countries.len(), 3, "{rules:?}");
+    let mut doc = Document::new("d1", text);
+    doc.spans =
+        rules.iter().map(|s| Span::new(s.start, s.end, if s.label == "LOC" { "ORG" } else { &s.label })).collect();
+    tagger.learn(&doc);
+    let other = "سفر هیئت چین به ترکیه";
+    let before = crate::extract(other);
+    assert!(before.iter().any(|s| s.label == "LOC" && s.start == 9), "{before:?}");
+    let after = tagger.suggest(other);
+    assert!(after.contains(&Span::new(9, 12, "ORG")), "{after:?}");
+}
