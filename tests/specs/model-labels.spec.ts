@@ -2,8 +2,8 @@
 // (the first of the label set) and keeps its labels until it is reset, and the
 // page names those it does not learn (#model-labels, #message). A stored model
 // it cannot read (an older format) is named in #message, with the reason, and
-// a new, empty model is used.
-import { test, expect, openApp, settled } from '../helpers/app';
+// a new model learns again from the documents marked done.
+import { test, expect, openApp, openDoc, settled, SEEDS } from '../helpers/app';
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
@@ -38,14 +38,18 @@ test('labels past 15 or added after the model are named, and a reset learns the 
   await expect(message).toContainText('not LABEL16, LABEL17');
 });
 
-test('a stored model of an older format is named in #message and a new, empty model is used', async ({ page }) => {
+test('a stored model of an older format is named in #message and a new model learns the done documents again', async ({ page }) => {
   await openApp(page);
   await expect(status(page)).toHaveAttribute('data-docs-learned', '0');
+  await openDoc(page, SEEDS[0]);
+  await page.locator('#accept-all').click();
+  await page.locator('#done-next').click();
+  await expect(status(page)).toHaveAttribute('data-saved-docs-learned', '1');
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#model-export').click()]);
   const model = [...readFileSync((await download.path())!)];
-  // Format version (u16 LE after the 8 magic bytes) 2 → 1: as an older build saved it.
-  expect(model.slice(8, 10)).toEqual([2, 0]);
-  model[8] = 1;
+  // Format version (u16 LE after the 8 magic bytes) 3 → 2: as an older build saved it.
+  expect(model.slice(8, 10)).toEqual([3, 0]);
+  model[8] = 2;
   await settled(page);
   await page.evaluate(async (bytes) => {
     const db: IDBDatabase = await new Promise((ok, fail) => {
@@ -63,8 +67,9 @@ test('a stored model of an older format is named in #message and a new, empty mo
   }, model);
   await page.reload();
   const message = page.locator('#message');
-  await expect(message).toContainText('The saved model cannot be read: model format version 1; this build reads version 2');
-  await expect(message).toContainText('A new, empty model replaces it.');
-  await expect(status(page)).toHaveAttribute('data-docs-learned', '0');
-  await expect(status(page)).toHaveText('model: 0 docs');
+  await expect(message).toContainText('The saved model cannot be read: model format version 2; this build reads version 3');
+  await expect(message).toContainText('A new model replaces it. It learns again from the 1 document marked done.');
+  // The new model learns the done document and is saved.
+  await expect(status(page)).toHaveAttribute('data-saved-docs-learned', '1');
+  await expect(status(page)).toHaveText('model: 1 doc');
 });

@@ -205,11 +205,12 @@ pub fn train(args: lexopt::Parser) -> Result<bool> {
     let bytes = tagger.to_bytes();
     std::fs::write(&out, &bytes).with_context(|| format!("cannot write {out}"))?;
     eprintln!(
-        "training time {train_secs:.1} s; model {out}: {} bytes ({:.2} MB), {} of {} rows used",
+        "training time {train_secs:.1} s; model {out}: {} bytes ({:.2} MB), {} of {} rows used, {} entities remembered",
         bytes.len(),
         bytes.len() as f64 / 1e6,
         tagger.model().rows_used(),
-        1usize << o.hash_bits
+        1usize << o.hash_bits,
+        tagger.model().memory().len()
     );
     Ok(ok)
 }

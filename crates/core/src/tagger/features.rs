@@ -85,6 +85,7 @@ mod t {
     pub const NEXT_PREFIX: u8 = 31;
     pub const AFFIX4: u8 = 32; // prefix, suffix (32, 33)
     pub const SHAPES: u8 = 34;
+    pub const MEMORY: u8 = 35; // + 1 for offsets -1..=1 (35..=37)
 }
 
 /// Lexicon facts about a normalized word: bit flags and a frequency bucket.
@@ -169,23 +170,33 @@ fn affix(word: &str, n: usize, suffix: bool) -> Option<&str> {
     Some(if suffix { &word[at..] } else { &word[..at] })
 }
 
-/// Per-token rule tags ("B-LOC", "I-LOC") from the recognizers' entities.
+/// Per-token rule tags in BILOU form ("B-LOC", "I-LOC", "L-LOC", "U-LOC")
+/// from the recognizers' entities.
 fn rule_tags(tokens: &[Token], rules: &[Entity]) -> Vec<Option<String>> {
     let mut out = vec![None; tokens.len()];
     for e in rules {
-        let mut first = true;
-        for (i, t) in tokens.iter().enumerate() {
-            if t.range.overlaps(&e.range) {
-                out[i] = Some(format!("{}-{}", if first { "B" } else { "I" }, e.label));
-                first = false;
-            }
+        let covered: Vec<usize> = (0..tokens.len()).filter(|&i| tokens[i].range.overlaps(&e.range)).collect();
+        for (k, &i) in covered.iter().enumerate() {
+            let part = match (covered.len(), k) {
+                (1, _) => "U",
+                (_, 0) => "B",
+                (n, k) if k + 1 == n => "L",
+                _ => "I",
+            };
+            out[i] = Some(format!("{part}-{}", e.label));
         }
     }
     out
 }
 
+/// The feature a token gets when the rules tag it `tag` ("U-LOC", as in
+/// [`rule_tags`]): the tagger's prior ties it to the same model tag.
+pub fn rule_hit(tag: &str) -> u64 {
+    Hasher::new(t::RULE + 1).str(tag).finish()
+}
+
 /// Extracts the hashed features of every token.
-pub fn extract(text: &str, tokens: &[Token], rules: &[Entity]) -> Features {
+pub fn extract(text: &str, tokens: &[Token], rules: &[Entity], memory: &[Option<String>]) -> Features {
     let lex = lexicon();
     let n = tokens.len();
     let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
@@ -260,6 +271,14 @@ pub fn extract(text: &str, tokens: &[Token], rules: &[Entity]) -> Features {
             }
             h.push(Hasher::new(t::FREQ + o).str(["0", "1", "2", "3", "4", "5"][fact.freq as usize]).finish());
         }
+        for d in -1..=1isize {
+            let j = ii + d;
+            if j >= 0 && (j as usize) < n {
+                if let Some(m) = &memory[j as usize] {
+                    h.push(Hasher::new(t::MEMORY + (d + 1) as u8).str(m).finish());
+                }
+            }
+        }
         if let Some(r) = &rule[i] {
             h.push(Hasher::new(t::RULE_WORD).str(r).str(words[i]).finish());
         }
@@ -283,8 +302,8 @@ mod tests {
     fn features_are_deterministic_and_word_specific() {
         let text = "سفر رئیس‌جمهور به تهران";
         let toks = tokenize(text);
-        let a = extract(text, &toks, &[]);
-        let b = extract(text, &toks, &[]);
+        let a = extract(text, &toks, &[], &vec![None; toks.len()]);
+        let b = extract(text, &toks, &[], &vec![None; toks.len()]);
         assert_eq!(a.hashes, b.hashes);
         assert_eq!(a.offsets.len(), toks.len() + 1);
         // the bias is shared, the word features are not

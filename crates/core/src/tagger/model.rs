@@ -10,19 +10,25 @@
 //! clock u64 · documents_learned u32 · per label: spans learned u32, evidence 9×f32
 //! scale f32 · transitions ((T+1)·T zigzag varints) · n_rows u32
 //! rows: row-index delta varint, tag mask varint, one zigzag varint per set bit
+//! n_remembered u32 · per remembered sequence, by key: key u64, occurred varint,
+//!   label mask varint, one count varint per set bit
 //! checksum u64 (FNV-1a of everything before it)
 //! ```
 //! Only rows with a non-zero weight are stored, so the file grows with what
-//! was learned and is bounded by `2^hash_bits × T` weights.
+//! was learned and is bounded by `2^hash_bits × T` weights (and the memory by
+//! [`super::memory::MAX_ENTRIES`] sequences).
 
 use super::bio::n_tags;
 use super::features::Features;
+use super::memory::{Entry, Memory, MAX_ENTRIES};
 use crate::error::{Error, ErrorKind};
 use crate::eval::Counts;
 
 pub const MAGIC: &[u8; 8] = b"BRCHSBTG";
-/// Version 2: BILOU tags (version 1 had BIO: `1 + 2 × labels` tags).
-pub const FORMAT_VERSION: u16 = 2;
+/// Version 3: the memory of confirmed entities, and rule hits as BILOU
+/// features. Version 2 had neither; version 1 had BIO tags
+/// (`1 + 2 × labels`).
+pub const FORMAT_VERSION: u16 = 3;
 /// Allowed `hash_bits`: 2^8 to 2^24 rows.
 pub const HASH_BITS: std::ops::RangeInclusive<u8> = 8..=24;
 /// At most this many labels (so a row's tag mask, `1 + 4 × labels` bits,
@@ -86,6 +92,8 @@ pub struct Model {
     pub(crate) clock: u64,
     pub(crate) documents_learned: u32,
     pub(crate) stats: Vec<LabelStats>,
+    /// Confirmed entities (features of the model, see [`Memory`]).
+    pub(crate) memory: Memory,
 }
 
 impl Model {
@@ -106,6 +114,7 @@ impl Model {
             trans: vec![0; (t + 1) * t],
             clock: 0,
             documents_learned: 0,
+            memory: Memory::default(),
         })
     }
 
@@ -127,6 +136,10 @@ impl Model {
     }
     pub fn stats(&self) -> &[LabelStats] {
         &self.stats
+    }
+    /// The confirmed entities it remembers.
+    pub fn memory(&self) -> &Memory {
+        &self.memory
     }
 
     pub(crate) fn row(&self, hash: u64) -> usize {
@@ -152,6 +165,18 @@ impl Model {
             out.extend(acc.iter().map(|&a| a as f64));
         }
         out
+    }
+
+    /// Adds `value` to the weight of feature `hash` for `tag`.
+    pub(crate) fn add_weight(&mut self, hash: u64, tag: usize, value: i16) {
+        let t = self.n_tags();
+        let row = self.row(hash);
+        if self.index[row] == EMPTY {
+            self.index[row] = (self.rows.len() / t) as u32;
+            self.rows.extend(std::iter::repeat_n(0, t));
+        }
+        let w = &mut self.rows[self.index[row] as usize * t + tag];
+        *w = w.saturating_add(value);
     }
 
     pub(crate) fn transitions(&self) -> Vec<f64> {
@@ -195,6 +220,18 @@ impl Model {
             put_varint(&mut b, mask);
             for &v in w.iter().filter(|&&v| v != 0) {
                 put_varint(&mut b, zigzag(v as i64));
+            }
+        }
+        let mut remembered: Vec<(&u64, &Entry)> = self.memory.entries.iter().collect();
+        remembered.sort_by_key(|(k, _)| **k);
+        b.extend_from_slice(&(remembered.len() as u32).to_le_bytes());
+        for (key, e) in remembered {
+            b.extend_from_slice(&key.to_le_bytes());
+            put_varint(&mut b, e.occurred as u64);
+            let mask = e.marked.iter().enumerate().filter(|(_, &c)| c != 0).fold(0u64, |m, (l, _)| m | 1 << l);
+            put_varint(&mut b, mask);
+            for &c in e.marked.iter().filter(|&&c| c != 0) {
+                put_varint(&mut b, c as u64);
             }
         }
         let sum = fnv1a(&b);
@@ -276,6 +313,32 @@ impl Model {
                     let v = if mask & (1 << y) != 0 { i16::try_from(unzigzag(r.varint()?)).ok()? } else { 0 };
                     m.rows.push(v);
                 }
+            }
+            let n_remembered = r.u32()? as usize;
+            // at least ten bytes each
+            if n_remembered > MAX_ENTRIES || n_remembered > (r.b.len() - r.at) / 10 {
+                return None;
+            }
+            let n_labels = m.labels.len();
+            let mut prev = None;
+            for _ in 0..n_remembered {
+                let key = u64::from_le_bytes(r.take(8)?.try_into().ok()?);
+                if prev.is_some_and(|p| p >= key) {
+                    return None;
+                }
+                prev = Some(key);
+                let occurred = u32::try_from(r.varint()?).ok()?;
+                let mask = r.varint()?;
+                if mask == 0 || mask >> n_labels != 0 {
+                    return None;
+                }
+                let mut marked = vec![0u32; n_labels];
+                for (l, c) in marked.iter_mut().enumerate() {
+                    if mask & (1 << l) != 0 {
+                        *c = u32::try_from(r.varint()?).ok()?;
+                    }
+                }
+                m.memory.entries.insert(key, Entry { marked, occurred });
             }
             (r.at == r.b.len()).then_some(Ok(m))
         })();

@@ -82,6 +82,8 @@ fn save_and_load_give_identical_predictions() {
     let loaded = Tagger::from_bytes(&bytes).unwrap();
     assert_eq!(loaded.to_bytes(), bytes);
     assert_eq!(loaded.documents_learned(), 30);
+    assert!(!loaded.model().memory().is_empty());
+    assert_eq!(loaded.model(), tagger.model());
     for d in &test {
         assert_eq!(loaded.suggest(&d.text), tagger.suggest(&d.text));
     }
@@ -190,4 +192,68 @@ fn source_follows_the_evidence() {
     assert_eq!(set(3, [4.0, 0.0, 3.0], [3.0, 0.0, 4.0], [6.0, 1.0, 1.0]), Source::Both);
     assert!(tagger.uses_model("PER"));
     assert_eq!(tagger.source("LOC"), Source::Rules, "not a label of the tagger");
+}
+
+#[test]
+fn an_untrained_model_suggests_what_the_rules_do() {
+    let tagger = Tagger::new(crate::LabelSet::default().names());
+    let mut agree = Scores::default();
+    for text in [
+        include_str!("../../../../seeds/imidro-china-mining-association.txt"),
+        include_str!("../../../../seeds/imidro-kazakhstan-deputy-minister.txt"),
+    ] {
+        let rules = crate::extract(text);
+        assert!(rules.len() > 20);
+        agree.add(&rules, &tagger.suggest_model_only(text));
+    }
+    // the prior ties each rule hit to the same tag; only hits that do not
+    // cover whole tokens can differ
+    assert!(agree.micro().f1() > 0.97, "model alone vs rules: {:?}", agree.micro());
+    let text = "سفر به تهران";
+    assert_eq!(tagger.suggest_model_only(text), crate::extract(text));
+}
+
+#[test]
+fn a_confirmed_name_is_suggested_in_another_context() {
+    let mut tagger = Tagger::new(crate::LabelSet::default().names());
+    let text = "مدیرعامل گروه کاوشگران سپیدار گفت که تولید افزایش یافت.";
+    let slice = |s: &Span, t: &str| t.chars().skip(s.start).take(s.end - s.start).collect::<String>();
+    let mut doc = Document::new("d1", text);
+    let start = text.chars().position(|c| c == 'ک').unwrap();
+    doc.spans = vec![Span::new(start - 5, start + 15, "ORG")];
+    assert_eq!(slice(&doc.spans[0], text), "گروه کاوشگران سپیدار");
+    tagger.learn(&doc);
+    assert_eq!(tagger.model().memory().len(), 1);
+    let other = "صادرات گروه کاوشگران سپیدار به چین رسید.";
+    let found = tagger.suggest(other);
+    assert!(found.iter().any(|s| s.label == "ORG" && slice(s, other) == "گروه کاوشگران سپیدار"), "{found:?}");
+}
+
+#[test]
+fn a_version_2_model_is_refused_by_name() {
+    let (tagger, _) = trained();
+    let mut old = tagger.to_bytes();
+    old[8..10].copy_from_slice(&2u16.to_le_bytes());
+    let e = Tagger::from_bytes(&old).unwrap_err();
+    assert!(e.message.contains("version 2") && e.message.contains("version 3"), "{}", e.message);
+}
+
+#[test]
+fn one_corrected_document_overrules_a_rule_elsewhere() {
+    // The rules mark a country LOC; this team marks a country acting as a
+    // party ORG (as ARMAN does). One document teaches it.
+    let mut tagger = Tagger::new(crate::LabelSet::default().names());
+    let text = "چین و ایران در دیدار امروز گفت‌وگو کردند و چین سرمایه گذاری می‌کند.";
+    let rules: Vec<Span> = crate::extract(text);
+    let countries: Vec<&Span> = rules.iter().filter(|s| s.label == "LOC").collect();
+    assert_eq!(countries.len(), 3, "{rules:?}");
+    let mut doc = Document::new("d1", text);
+    doc.spans =
+        rules.iter().map(|s| Span::new(s.start, s.end, if s.label == "LOC" { "ORG" } else { &s.label })).collect();
+    tagger.learn(&doc);
+    let other = "سفر هیئت چین به ترکیه";
+    let before = crate::extract(other);
+    assert!(before.iter().any(|s| s.label == "LOC" && s.start == 9), "{before:?}");
+    let after = tagger.suggest(other);
+    assert!(after.contains(&Span::new(9, 12, "ORG")), "{after:?}");
 }

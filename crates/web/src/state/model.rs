@@ -320,12 +320,25 @@ impl AppState {
                 self.forget_learning();
                 self.note_labels(true);
             }
-            ModelEvent::LoadFailed { error: e, import } => {
-                self.message = error(if import {
-                    format!("Cannot import the model: {e}. The model in use is unchanged.")
-                } else {
-                    format!("The saved model cannot be read: {e}. A new, empty model replaces it.")
-                });
+            ModelEvent::LoadFailed { error: e, import: true } => {
+                self.message = error(format!("Cannot import the model: {e}. The model in use is unchanged."));
+            }
+            ModelEvent::LoadFailed { error: e, import: false } => {
+                // The new model learns again what the unreadable one had
+                // learned: every document marked done (queued on Ready).
+                let done: Vec<usize> =
+                    (0..self.docs.len()).filter(|&i| self.docs[i].doc.status == Status::Done).collect();
+                for &i in &done {
+                    self.set_learned(i, None);
+                }
+                let again = match done.len() {
+                    0 => String::new(),
+                    n => format!(
+                        " It learns again from the {}.",
+                        super::count(n, "document marked done", "documents marked done")
+                    ),
+                };
+                self.message = error(format!("The saved model cannot be read: {e}. A new model replaces it.{again}"));
             }
             ModelEvent::Suggested { docs, tokens, ms } => {
                 self.model.last_suggest = Some((tokens, ms));
@@ -625,22 +638,32 @@ mod tests {
     }
 
     #[test]
-    fn a_stored_model_of_an_older_format_says_why_and_a_new_empty_one_is_used() {
-        // A model as an older build saved it (format version 1).
+    fn a_stored_model_of_an_older_format_says_why_and_a_new_one_learns_the_done_documents_again() {
+        // A model as an older build saved it (format version 2).
         let mut bytes = barchasb_core::tagger::Tagger::new(all()).to_bytes();
-        bytes[8..10].copy_from_slice(&1u16.to_le_bytes());
-        let Err(error) = barchasb_core::tagger::Tagger::from_bytes(&bytes) else { panic!("version 1 is refused") };
+        bytes[8..10].copy_from_slice(&2u16.to_le_bytes());
+        let Err(error) = barchasb_core::tagger::Tagger::from_bytes(&bytes) else { panic!("version 2 is refused") };
         let error = error.to_string();
-        assert!(error.contains("version 1"), "{error}");
+        assert!(error.contains("version 2"), "{error}");
+        // "a" and "b" were learned by the old model and saved so; "c" is new.
+        let s = three().reduce(Action::MarkDoneNext).reduce(Action::MarkDoneNext);
+        let s = saved(ev(s, ModelEvent::Learned { seq: 2, docs_learned: 2 }), 2);
+        assert!(matches!(learned(&s, 0), Some(Learned::Spans(_))) && matches!(learned(&s, 1), Some(Learned::Spans(_))));
+        let r = reload(&s);
         // The worker answers LoadFailed, then the new model it uses.
-        let s = ev(three(), ModelEvent::LoadFailed { error: error.clone(), import: false });
-        let s = ev(s, ModelEvent::Ready { docs_learned: 0, labels: all() });
-        let m = s.message.as_ref().expect("the annotator is told");
+        let r = ev(r, ModelEvent::LoadFailed { error: error.clone(), import: false });
+        let r = ev(r, ModelEvent::Ready { docs_learned: 0, labels: all() });
+        let m = r.message.as_ref().expect("the annotator is told");
         assert!(m.error, "{m:?}");
         assert!(m.text.contains("saved model cannot be read") && m.text.contains(&error), "{}", m.text);
-        assert!(m.text.contains("new, empty model"), "{}", m.text);
-        assert_eq!(s.model.docs_learned, Some(0));
-        assert!(s.labels_not_learned().is_empty());
+        assert!(m.text.ends_with("It learns again from the 2 documents marked done."), "{}", m.text);
+        assert_eq!(ids(&r), ["a", "b"], "the done documents are learned again");
+        assert_eq!((learned(&r, 0), learned(&r, 2)), (None, None));
+        assert_eq!(r.model.docs_learned, Some(0));
+        assert!(r.labels_not_learned().is_empty());
+        // Nothing done: nothing to learn, and no promise of it.
+        let r = ev(three(), ModelEvent::LoadFailed { error: "bad magic".into(), import: false });
+        assert!(r.message.as_ref().unwrap().text.ends_with("A new model replaces it."));
     }
 
     #[test]
