@@ -829,6 +829,10 @@ impl Names {
         let mut end = from;
         let mut k = from;
         while k < n && k - start < max && !(k > start && d.breaks(k)) {
+            // `مدیرعامل فولاد مبارکه`: a listed company is an ORG of its own.
+            if mode != Mode::Org && d.exact(k, kind::ORG_NAME).is_some() {
+                break;
+            }
             let key = d.key(k);
             match d.kind(k) {
                 Some(TokenKind::Number) => {
