@@ -411,7 +411,7 @@ impl Names {
     fn company(&self, d: &Doc, i: usize) -> Option<Cand> {
         let head = d.has(i, kind::ORG_HEAD) && !d.breaks(i + 1);
         let at = if head && d.exact(i + 1, kind::ORG_NAME).is_some() { i + 1 } else { i };
-        let h = d.exact(at, kind::ORG_NAME)?;
+        let h = company_at(d, at)?;
         Some(Cand { start: i, end: h.last + 1, label: ORG, weak: false })
     }
 
@@ -830,7 +830,7 @@ impl Names {
         let mut k = from;
         while k < n && k - start < max && !(k > start && d.breaks(k)) {
             // `مدیرعامل فولاد مبارکه`: a listed company is an ORG of its own.
-            if mode != Mode::Org && d.exact(k, kind::ORG_NAME).is_some() {
+            if mode != Mode::Org && company_at(d, k).is_some() {
                 break;
             }
             let key = d.key(k);
@@ -1121,6 +1121,12 @@ impl Names {
 }
 
 /// An ordinal that stands before its noun (`هشتمین جشنواره`); `دوم` follows it.
+/// A listed company name starting at token `k`. One spelt like a head
+/// (`پترو شیمی`, the head `پتروشیمی`) is no name.
+fn company_at(d: &Doc, k: usize) -> Option<Hit> {
+    d.exact(k, kind::ORG_NAME).filter(|h| h.kinds & kind::HEAD == 0)
+}
+
 fn is_ordinal_adjective(key: &str) -> bool {
     key.ends_with("مین") && key.chars().count() >= 4 || key == "نخستین" || key == "اولین"
 }
