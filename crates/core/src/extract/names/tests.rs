@@ -338,8 +338,9 @@ fn arrival_and_a_following_date_are_evidence_for_a_common_city_name() {
 
 /// Known regressions since the word ranks come from hazm (MIT) instead of
 /// wordfreq (CC BY-SA): hazm ranks `سرچشمه` 2786 (wordfreq 7115), `حوزه`
-/// 2359 (750) and has no `شیرازی`, the demonym that told `شیراز` is a
-/// city. Kept here, failing, until a rule fix brings them back.
+/// 2359 (750), and lists the dictionary word `شیرازان` right after
+/// `شیراز` (as a plural), so the city reads as a common noun. Kept here,
+/// failing, until a rule fix brings them back.
 #[test]
 #[ignore = "regressed with hazm word ranks (see doc comment)"]
 fn regressions_with_hazm_ranks() {
