@@ -312,6 +312,12 @@ pub enum Action {
     Model(ModelEvent),
     /// This tab became the editing tab, or a watching one.
     Tab(TabRole),
+    /// A watching tab read the stored state again (the editing tab saved):
+    /// it replaces everything, keeping the open document.
+    Reread {
+        docs: Vec<Loaded>,
+        labels: Option<LabelSet>,
+    },
 }
 
 impl Action {
@@ -730,6 +736,26 @@ impl AppState {
     }
 }
 
+impl AppState {
+    /// [`Action::Reread`]: the stored state as at startup, with revisions
+    /// past every earlier one, so whatever is memoized on them is redone.
+    fn reread(self: Rc<Self>, docs: Vec<Loaded>, labels: Option<LabelSet>) -> Rc<Self> {
+        let open = self.open_entry().map(|e| e.doc.id.clone());
+        let base = self.rev;
+        let mut s = (*self.reduce(Action::Loaded { docs, labels, open })).clone();
+        for (k, e) in s.docs.iter_mut().enumerate() {
+            let e = Rc::make_mut(e);
+            e.rev = base + 1 + k as u64;
+            e.text_gen = e.rev;
+        }
+        s.rev = base + s.docs.len() as u64 + 1;
+        s.saved_rev = s.rev;
+        s.undo.clear();
+        s.redo.clear();
+        Rc::new(s)
+    }
+}
+
 impl Reducible for AppState {
     type Action = Action;
 
@@ -742,6 +768,9 @@ impl Reducible for AppState {
             Action::DismissOffer if self.offer.is_none() => return self,
             Action::Saved(r) if self.saved_rev >= *r => return self,
             _ => {}
+        }
+        if let Action::Reread { docs, labels } = action {
+            return self.reread(docs, labels);
         }
         if matches!(self.tab, TabRole::Watching { .. }) && action.edits(&self) {
             let mut s = (*self).clone();
@@ -912,6 +941,7 @@ impl Reducible for AppState {
                     return self;
                 }
             }
+            Action::Reread { .. } => unreachable!("handled above"),
             Action::Tab(role) => {
                 if s.tab == role {
                     return self;
@@ -922,6 +952,12 @@ impl Reducible for AppState {
                     s.offer = None;
                 }
             }
+        }
+        if matches!(s.tab, TabRole::Watching { .. }) {
+            // Nothing here is to be saved (edits are refused; what changes is
+            // the open document and suggestions): `#save-status` says "saved",
+            // not a "saving…" that would never end.
+            s.saved_rev = s.rev;
         }
         Rc::new(s)
     }
@@ -979,6 +1015,8 @@ mod tab_tests {
             assert!(!s.can_undo());
         }
         assert_eq!(s.message.as_ref().map(|m| m.text.as_str()), Some(READ_ONLY));
+        let s = s.reduce(Action::SuggestionsUpdated { id: "a".into(), spans: vec![Span::new(5, 10, "ORG")] });
+        assert_eq!(s.saved_rev, s.rev, "a watching tab has nothing to save");
         assert!(s.message.as_ref().unwrap().error);
         // Browsing is not editing: focusing and opening are allowed.
         assert_eq!(s.focused, Some(0));
@@ -999,5 +1037,25 @@ mod tab_tests {
         s = s.reduce(Action::Delete { start: 0 });
         assert_eq!(s.docs, before);
         assert_eq!(s.tab, TabRole::Watching { taken: true });
+    }
+
+    #[test]
+    fn a_reread_shows_the_stored_state_with_new_revisions() {
+        let s = loaded(TabRole::Watching { taken: false });
+        let s = s.reduce(Action::Open(0));
+        let (rev, text_gen) = (s.docs[0].rev, s.docs[0].text_gen);
+        let mut doc = Document::new("a", T);
+        doc.spans = vec![Span::new(0, 4, "PER")];
+        let other = Document::new("b", "متن دیگر");
+        let docs =
+            [other, doc].into_iter().map(|doc| Loaded { doc, suggested: true, opened: true, learned: None }).collect();
+        let r = s.clone().reduce(Action::Reread { docs, labels: None });
+        assert_eq!(r.open_entry().unwrap().doc.id, "a", "the open document stays open");
+        assert_eq!(r.open_entry().unwrap().doc.spans, vec![Span::new(0, 4, "PER")]);
+        assert!(r.docs.iter().all(|e| e.rev > s.rev), "{rev} {}", r.docs[1].rev);
+        assert_ne!(r.docs[1].text_gen, text_gen);
+        assert!(r.rev > s.rev);
+        assert_eq!(r.saved_rev, r.rev, "nothing to save");
+        assert_eq!(r.tab, s.tab);
     }
 }

@@ -88,8 +88,6 @@ struct Written {
     editing: bool,
     /// Where committed saves are announced to the other tabs.
     channel: Option<Channel>,
-    /// The open document's id, for a watching tab's re-read.
-    open: Option<String>,
 }
 
 /// The storage the model hook shares with this one (same connection).
@@ -229,18 +227,17 @@ fn write_changes(state: &AppState, w: &mut Written) -> Result<Option<idb::Transa
 }
 
 /// A watching tab reads the stored state again (after the editing tab
-/// saved), keeping its open document.
+/// saved).
 fn reread(app: &AppHandle, written: &Rc<RefCell<Written>>) {
     let w = written.borrow();
     let Some(db) = w.db.clone().filter(|_| !w.editing) else { return };
-    let open = w.open.clone();
     drop(w);
     let (app, written) = (app.clone(), written.clone());
     yew::platform::spawn_local(async move {
         match load(&db).await {
             // (Still watching: the lock may have come back meanwhile.)
             Ok((docs, labels, _, _)) if !docs.is_empty() && !written.borrow().editing => {
-                app.dispatch(Action::Loaded { docs, labels, open })
+                app.dispatch(Action::Reread { docs, labels })
             }
             Ok(_) => {}
             Err(e) => storage_error(&app, "cannot read the saved documents", e),
@@ -298,7 +295,7 @@ pub fn use_persistence(app: AppHandle) -> Storage {
         let app = app.clone();
         let written = written.clone();
         use_effect_with((), move |_| {
-            let (app2, written2) = (app.clone(), written.clone());
+            let (app_, written_) = (app.clone(), written.clone());
             let load_stored = async move {
                 let db = match open_db(&app).await {
                     Ok(db) => db,
@@ -334,7 +331,7 @@ pub fn use_persistence(app: AppHandle) -> Storage {
                     }
                 }
             };
-            start(app2, written2, load_stored);
+            start(app_, written_, load_stored);
         });
     }
 
@@ -344,7 +341,6 @@ pub fn use_persistence(app: AppHandle) -> Storage {
         if !app.loaded {
             return;
         }
-        written.borrow_mut().open = app.open_entry().map(|e| e.doc.id.clone());
         // (The borrow ends before the error branch borrows again.)
         let queued = write_changes(&app, &mut written.borrow_mut());
         let tx = match queued {
