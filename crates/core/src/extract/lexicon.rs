@@ -54,121 +54,23 @@ const PROVINCES: &str = include_str!("../../data/provinces.txt");
 const COMPANIES: &str = include_str!("../../data/companies.txt");
 const COMMODITIES: &str = include_str!("../../data/commodities.txt");
 const COMMON_WORDS: &str = include_str!("../../data/common_words.txt");
-const COMMON_WORDS_POS: &str = include_str!("../../data/common_words.pos");
 
-/// Part-of-speech classes of a word in hazm's lexicon, as bit flags: a word
-/// may have several (`روی`: noun and preposition). Empty for a word outside
-/// the list.
-///
-/// ```
-/// use barchasb_core::{key, PosClasses, Words};
-/// let pos = Words::shared().pos_classes(&key("روی"));
-/// assert!(pos.contains(PosClasses::N) && pos.contains(PosClasses::P));
-/// assert!(Words::shared().pos_classes("قزاقستانستان").is_empty());
-/// ```
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub struct PosClasses(u32);
-
-impl PosClasses {
-    pub const EMPTY: PosClasses = PosClasses(0);
-    /// Noun (hazm `N`; proper nouns too).
-    pub const N: PosClasses = PosClasses(1);
-    /// Adjective (`AJ`).
-    pub const AJ: PosClasses = PosClasses(1 << 1);
-    /// Comparative adjective (`AJC`).
-    pub const AJC: PosClasses = PosClasses(1 << 2);
-    /// Adverb (`ADV`).
-    pub const ADV: PosClasses = PosClasses(1 << 3);
-    /// Number word (`NUM`).
-    pub const NUM: PosClasses = PosClasses(1 << 4);
-    /// Plural form (`PL`).
-    pub const PL: PosClasses = PosClasses(1 << 5);
-    /// Residual class (`RES`: words hazm marks as also used otherwise).
-    pub const RES: PosClasses = PosClasses(1 << 6);
-    /// Classifier, counted-noun measure (`CL`: `نفر`, `بار`).
-    pub const CL: PosClasses = PosClasses(1 << 7);
-    /// Preposition (`P`).
-    pub const P: PosClasses = PosClasses(1 << 8);
-    /// Postposition (`POSTP`: `را`).
-    pub const POSTP: PosClasses = PosClasses(1 << 9);
-    /// Conjunction (`CONJ`).
-    pub const CONJ: PosClasses = PosClasses(1 << 10);
-    /// Determiner (`DET`).
-    pub const DET: PosClasses = PosClasses(1 << 11);
-    /// Pronoun (`PRO`).
-    pub const PRO: PosClasses = PosClasses(1 << 12);
-    /// Any other class hazm uses (`ZVR`, `PR`, `PS`, `INT`, `NIN`, `COMP`, `V`).
-    pub const OTHER: PosClasses = PosClasses(1 << 13);
-
-    /// The class of one hazm tag (`"AJ"`); unknown tags are [`PosClasses::OTHER`].
-    pub fn from_tag(tag: &str) -> PosClasses {
-        match tag {
-            "N" => Self::N,
-            "AJ" => Self::AJ,
-            "AJC" => Self::AJC,
-            "ADV" => Self::ADV,
-            "NUM" => Self::NUM,
-            "PL" => Self::PL,
-            "RES" => Self::RES,
-            "CL" => Self::CL,
-            "P" => Self::P,
-            "POSTP" => Self::POSTP,
-            "CONJ" => Self::CONJ,
-            "DET" => Self::DET,
-            "PRO" => Self::PRO,
-            "-" | "" => Self::EMPTY,
-            _ => Self::OTHER,
-        }
-    }
-
-    /// All of `other`'s classes are in `self` (`false` for an empty `other`).
-    pub fn contains(self, other: PosClasses) -> bool {
-        other.0 != 0 && self.0 & other.0 == other.0
-    }
-
-    /// Some class of `other` is in `self`.
-    pub fn intersects(self, other: PosClasses) -> bool {
-        self.0 & other.0 != 0
-    }
-
-    pub fn is_empty(self) -> bool {
-        self.0 == 0
-    }
-
-    /// The raw bit flags (stable: usable as hashed feature values).
-    pub fn bits(self) -> u32 {
-        self.0
-    }
-}
-
-impl std::ops::BitOr for PosClasses {
-    type Output = PosClasses;
-    fn bitor(self, rhs: PosClasses) -> PosClasses {
-        PosClasses(self.0 | rhs.0)
-    }
-}
-
-/// The common-word list: a frequency rank and part-of-speech classes per
-/// word key, from hazm 0.10.0 (MIT; `tools/gen_lexicons.py` says how the
+/// The common-word list: a frequency rank per word key, from hazm 0.10.0 (MIT; `tools/gen_lexicons.py` says how the
 /// ranks are made). It holds mostly lemmas: plurals and `ی` adjectives are
 /// listed only where hazm's dictionary has them (see
 /// [`Lexicon::is_inflected_common`]).
 #[derive(Debug)]
 pub struct Words {
-    /// `(rank, classes)` by key; rank 1 = most frequent.
-    map: HashMap<String, (u32, PosClasses)>,
+    /// Rank by key; 1 = most frequent.
+    map: HashMap<String, u32>,
 }
 
 impl Words {
     fn new() -> Self {
         let mut map = HashMap::new();
-        let pos = data_lines(COMMON_WORDS_POS);
-        for (i, (w, p)) in data_lines(COMMON_WORDS).zip(pos).enumerate() {
-            let classes = p.split(',').map(PosClasses::from_tag).fold(PosClasses::EMPTY, |a, b| a | b);
-            // Spellings that share a key (`رئیس`, `رییس`) keep the best rank
-            // and all their classes.
-            let e = map.entry(key(w)).or_insert((i as u32 + 1, PosClasses::EMPTY));
-            e.1 = e.1 | classes;
+        for (i, w) in data_lines(COMMON_WORDS).enumerate() {
+            // Spellings that share a key (`رئیس`, `رییس`) keep the best rank.
+            map.entry(key(w)).or_insert(i as u32 + 1);
         }
         Words { map }
     }
@@ -182,12 +84,7 @@ impl Words {
     /// Frequency rank of a word key (1 = most frequent; see [`key`]);
     /// `None` for a word outside the list.
     pub fn rank(&self, k: &str) -> Option<u32> {
-        self.map.get(k).map(|e| e.0)
-    }
-
-    /// Part-of-speech classes of a word key; empty outside the list.
-    pub fn pos_classes(&self, k: &str) -> PosClasses {
-        self.map.get(k).map_or(PosClasses::EMPTY, |e| e.1)
+        self.map.get(k).copied()
     }
 
     /// Number of distinct keys.
@@ -366,7 +263,7 @@ pub struct Lexicon {
     /// break (`تفاهم|نامه`); text matched across a token break elsewhere
     /// (`و زیر…` for `وزیر`) is no match.
     pub breaks: Vec<Vec<usize>>,
-    /// Frequency ranks and POS classes of common words.
+    /// Frequency ranks of common words.
     words: &'static Words,
     stop: HashSet<String>,
     verbs: HashSet<String>,
@@ -495,12 +392,6 @@ impl Lexicon {
         self.words.rank(k)
     }
 
-    /// Part-of-speech classes of a word key ([`Words::pos_classes`]).
-    #[allow(dead_code)] // for the tagger's features; the rules use ranks only
-    pub fn pos_classes(&self, k: &str) -> PosClasses {
-        self.words.pos_classes(k)
-    }
-
     /// A frequent word (rank ≤ `limit`).
     pub fn is_common(&self, k: &str, limit: u32) -> bool {
         self.rank(k).is_some_and(|r| r <= limit)
@@ -609,16 +500,7 @@ mod tests {
     }
 
     #[test]
-    fn pos_file_is_line_for_line() {
-        assert_eq!(data_lines(COMMON_WORDS).count(), data_lines(COMMON_WORDS_POS).count());
-        // Every class line parses into known tags.
-        for p in data_lines(COMMON_WORDS_POS) {
-            assert!(p == "-" || p.split(',').all(|t| !PosClasses::from_tag(t).is_empty()), "{p}");
-        }
-    }
-
-    #[test]
-    fn ranks_and_classes_from_hazm() {
+    fn ranks_from_hazm() {
         let w = Words::shared();
         assert!(w.len() > 30_000);
         // Function words rank first; a content word later; a name-like
@@ -626,24 +508,11 @@ mod tests {
         assert!(w.rank("از").is_some_and(|r| r < 10));
         assert!(w.rank(&key("معدن")).is_some_and(|r| r > 100));
         assert_eq!(w.rank("قزاقستانستان"), None);
-        assert!(w.pos_classes("از").contains(PosClasses::P));
-        assert!(w.pos_classes(&key("معادن")).contains(PosClasses::N | PosClasses::PL));
-        assert!(!w.pos_classes(&key("معدن")).contains(PosClasses::PL));
-        assert!(w.pos_classes(&key("سه")).contains(PosClasses::NUM));
         // Both spellings of one key share it.
         assert_eq!(w.rank(&key("رئیس")), w.rank(&key("رییس")));
         let lx = Lexicon::new();
-        assert_eq!(lx.pos_classes("از"), w.pos_classes("از"));
+        assert_eq!(lx.rank("از"), w.rank("از"));
         assert!(lx.is_inflected_common(&key("معاونان"), 5000) && lx.is_inflected_common("کشورش", 5000));
         assert!(!lx.is_inflected_common("معاون", 5000) && !lx.is_inflected_common("ایمیدرو", 5000));
-    }
-
-    #[test]
-    fn pos_classes_flags() {
-        let aj_n = PosClasses::N | PosClasses::AJ;
-        assert!(aj_n.contains(PosClasses::N) && aj_n.intersects(PosClasses::AJ | PosClasses::P));
-        assert!(!aj_n.contains(PosClasses::N | PosClasses::P) && !aj_n.contains(PosClasses::EMPTY));
-        assert_eq!(PosClasses::from_tag("ZVR"), PosClasses::OTHER);
-        assert!(PosClasses::from_tag("-").is_empty());
     }
 }

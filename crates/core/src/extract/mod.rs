@@ -14,7 +14,7 @@ mod names;
 mod person;
 mod temporal;
 
-pub use lexicon::{PosClasses, Words};
+pub use lexicon::Words;
 pub use temporal::date_value;
 
 use crate::offsets::OffsetTable;

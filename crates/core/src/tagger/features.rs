@@ -4,11 +4,12 @@
 //! on every platform). The model keeps the top `hash_bits` bits as a row.
 //!
 //! Templates: bias; the normalized word and its ±2 window; word bigrams;
-//! prefixes and suffixes of 1–3 letters; word shape with a length bucket for
-//! the word and its neighbours; the rule recognizers' B-/I-LABEL hits for the
-//! word and its neighbours; membership in the committed lexicons
-//! (`crates/core/data`: countries, cities, regions, the 30k most frequent
-//! words); a ZWNJ inside the original word.
+//! prefixes and suffixes of 1–4 letters; word shape with a length bucket for
+//! the word and its neighbours; the rule recognizers' BILOU hits for the
+//! word and its neighbours; the memory's matches ([`super::memory`]);
+//! membership in the committed lexicons (`crates/core/data`: countries,
+//! cities, regions) and a bucket of the word's frequency rank
+//! ([`crate::Words`]); a ZWNJ inside the original word.
 
 use crate::normalize::key;
 use crate::span::Entity;
@@ -115,22 +116,19 @@ fn lexicon() -> &'static HashMap<String, Lex> {
                 }
             }
         }
-        let common = include_str!("../../data/common_words.txt");
-        for (rank, line) in common.lines().filter(|l| !l.starts_with('#')).enumerate() {
-            let bucket = match rank {
-                0..=99 => 1,
-                100..=999 => 2,
-                1000..=4999 => 3,
-                5000..=14999 => 4,
-                _ => 5,
-            };
-            let e = map.entry(key(line.trim())).or_default();
-            if e.freq == 0 {
-                e.freq = bucket;
-            }
-        }
         map
     })
+}
+
+/// Frequency bucket of a word's rank in the common-word list (0: not in it).
+fn freq_bucket(rank: u32) -> u8 {
+    match rank {
+        0..=100 => 1,
+        101..=1000 => 2,
+        1001..=5000 => 3,
+        5001..=15000 => 4,
+        _ => 5,
+    }
 }
 
 fn shape(text: &str, tok: &Token) -> String {
@@ -211,7 +209,15 @@ pub fn extract(text: &str, tokens: &[Token], rules: &[Entity], memory: &[Option<
     };
     let shapes: Vec<String> = tokens.iter().map(|t| shape(text, t)).collect();
     let rule = rule_tags(tokens, rules);
-    let facts: Vec<Lex> = words.iter().map(|w| lex.get(*w).copied().unwrap_or_default()).collect();
+    let ranks = crate::Words::shared();
+    let facts: Vec<Lex> = words
+        .iter()
+        .map(|w| {
+            let mut fact = lex.get(*w).copied().unwrap_or_default();
+            fact.freq = ranks.rank(w).map_or(0, freq_bucket);
+            fact
+        })
+        .collect();
     let mut f = Features { hashes: Vec::with_capacity(n * 40), offsets: Vec::with_capacity(n + 1) };
     for i in 0..n {
         f.offsets.push(f.hashes.len());
