@@ -372,6 +372,7 @@ def gen_hazm(out: Path) -> list[str]:
                  len(pos)),
           pos)
     return order
+    return order
 
 
 # Organisations of the seed texts are kept out of every list (rule of the
@@ -379,17 +380,24 @@ def gen_hazm(out: Path) -> list[str]:
 SEED_ORGS = {"ایمیدرو"}
 
 
-def gen_companies(out: Path) -> None:
+# A company name made only of words among this many first of
+# common_words.txt (and no place) is a phrase in news: `پالایش نفت`, `ملی گاز`.
+COMPANY_PHRASE_RANK = 10000
+
+
+def gen_companies(out: Path, ranked: list[str]) -> None:
     """companies.txt: faker's fa_IR company names, for the ORG gazetteer.
 
     Arabic yeh/kaf become Persian (the list mixes both), runs of spaces one;
     names with other characters (dashes, Latin) are dropped. A single-word
     name that hazm knows as a word (`رجحان`, `اتکا`), two-word sector names
-    (`گروه سیمان`) and names made only of dictionary words (`پالایش نفت`,
-    `بانک مسکن`: every word in hazm's words.dat or stopwords.dat, none a place) are
-    dropped: in news they are words, not companies. A name
-    ending in a place with at least two words before it also gives its short
-    form (`فولاد مبارکه اصفهان` -> `فولاد مبارکه`), as news writes it.
+    (`گروه سیمان`) and names made only of frequent words (`پالایش نفت`,
+    `بانک مسکن`: every word among the COMPANY_PHRASE_RANK first of
+    common_words.txt, none a place) are
+    dropped: in news they are words, not companies; so are commodities. A name
+    ending in a place with at least two words before it, one of them a place
+    or a word hazm does not know, also gives its short form
+    (`فولاد مبارکه اصفهان` -> `فولاد مبارکه`), as news writes it.
     """
     from faker.providers.company.fa_IR import Provider
 
@@ -403,19 +411,28 @@ def gen_companies(out: Path) -> None:
     for name in ("cities.txt", "provinces.txt", "countries.txt"):
         p = out / name
         places.update(l.strip() for l in p.read_text(encoding="utf-8").splitlines() if l and not l.startswith("#"))
-    def phrase(words: list[str]) -> bool:
-        return all(w in known for w in words) and not any(w in places for w in words)
+    frequent = set(ranked[:COMPANY_PHRASE_RANK])
 
+    def phrase(words: list[str]) -> bool:
+        return all(w in frequent or w == "و" for w in words) and not any(w in places for w in words)
+
+    commodities = {l.rstrip("?") for l in (out / "commodities.txt").read_text(encoding="utf-8").splitlines()
+                   if l and not l.startswith("#")}
     names, dropped = set(), 0
     for raw in Provider.company_names:
         n = " ".join(nfc(raw).replace("ي", "ی").replace("ك", "ک").split())
         words = n.split(" ")
         if (not persian_alphabet_name(n) or (len(words) == 1 and (n in known or n in places))
-                or (len(words) == 2 and words[0] == "گروه") or phrase(words) or n in SEED_ORGS):
+                or (len(words) == 2 and words[0] == "گروه") or phrase(words) or n in SEED_ORGS
+                or n in commodities):
             dropped += 1
             continue
         names.add(n)
-        if len(words) >= 3 and words[-1] in places and not phrase(words[:-1]):
+        # The short form must still be a name: a place or a word hazm does
+        # not know (`فولاد مبارکه`, not `زغال سنگ`, `بسته بندی`, `شرکت مخابرات`).
+        rest = words[:-1]
+        distinct = any(w in places or (w not in known and len(w) >= 2) for w in rest)
+        if len(rest) >= 2 and distinct and not phrase(rest):
             names.add(" ".join(words[:-1]))
     entries = sorted(names)
     src = (FAKER_SRC[0].format(v=PINNED["faker"]), FAKER_SRC[1].format(v=PINNED["faker"]))
@@ -424,10 +441,11 @@ def gen_companies(out: Path) -> None:
                  [src],
                  [f"{len(Provider.company_names)} names; Arabic yeh/kaf made Persian, spaces collapsed; dropped {dropped}:",
                   "  with characters outside the Persian alphabet, single words hazm knows or that are places,",
-                  "  two-word 'گروه X' sector names, names made only of hazm words (words.dat, stopwords.dat) with no place,",
+                  f"  two-word 'گروه X' sector names, names made only of words among the {COMPANY_PHRASE_RANK} first of",
+                  "  common_words.txt with no place, commodities,",
                   "  organisations of the seed texts (" + ", ".join(sorted(SEED_ORGS)) + ").",
-                  "  Short forms added: a place ending a name of 3+ words removed",
-                  "  (same test on what is left)."],
+                  "  Short forms added: a place ending a name of 3+ words removed, where 2+ words are left, one of",
+                  "  them a place or a word hazm does not know, and they pass the tests above."],
                  len(entries)),
           entries)
 
@@ -440,8 +458,8 @@ def main() -> None:
     args.out_dir.mkdir(parents=True, exist_ok=True)
     babel_src, babel_cities = gen_babel(args.out_dir)
     gen_cities(args.out_dir, babel_src, babel_cities)
-    gen_hazm(args.out_dir)
-    gen_companies(args.out_dir)
+    ranked = gen_hazm(args.out_dir)
+    gen_companies(args.out_dir, ranked)
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ mod tagger_worker;
 use components::{
     apply_bar::ApplyBar, doc_list::DocList, document_view::DocumentView, guidelines::GuidelinesPanel,
     help::HelpOverlay, label_menu::LabelMenu, labels_editor::LabelsEditor, message_bar::MessageBar,
-    span_menu::SpanMenu, toolbar::Toolbar,
+    span_menu::SpanMenu, tab_banner::TabBanner, toolbar::Toolbar,
 };
 use hooks::model::ModelBridge;
 use state::{AppState, Panel};
@@ -43,6 +43,7 @@ fn App() -> Html {
                 <div class="main">
                     <DocList />
                     <section class="doc-pane">
+                        <TabBanner />
                         <ApplyBar />
                         <DocumentView />
                     </section>

@@ -156,6 +156,23 @@ pub enum LabelField {
     Key(String),
 }
 
+/// Whether this tab may edit: one tab at a time (`hooks/tab_lock.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TabRole {
+    /// Not known yet (before the stored state is loaded), or no Web Locks.
+    #[default]
+    Deciding,
+    /// This tab edits and saves.
+    Editor,
+    /// Another tab edits: this one shows the saved work and refuses edits.
+    /// `taken`: it was editing until another tab took over.
+    Watching { taken: bool },
+}
+
+/// Shown when an edit is refused in a watching tab.
+pub const READ_ONLY: &str =
+    "Read-only: this annotator is being edited in another tab. Click \u{201c}Edit in this tab\u{201d} to edit here.";
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
     pub docs: Vec<Rc<Entry>>,
@@ -180,6 +197,8 @@ pub struct AppState {
     pub storage_failed: bool,
     /// The learned tagger, as far as the page knows it (the worker owns it).
     pub model: ModelState,
+    /// Editing here or watching another tab edit.
+    pub tab: TabRole,
     undo: Vec<Step>,
     redo: Vec<Step>,
 }
@@ -201,6 +220,7 @@ impl Default for AppState {
             saved_rev: 0,
             storage_failed: false,
             model: ModelState::default(),
+            tab: TabRole::Deciding,
             undo: Vec::new(),
             redo: Vec::new(),
         }
@@ -290,6 +310,34 @@ pub enum Action {
     StorageFailed(String),
     /// The worker's model changed (see [`ModelEvent`]).
     Model(ModelEvent),
+    /// This tab became the editing tab, or a watching one.
+    Tab(TabRole),
+}
+
+impl Action {
+    /// Whether this action changes the annotations, documents, labels or
+    /// model in `state` (a watching tab refuses it).
+    fn edits(&self, state: &AppState) -> bool {
+        let acts = state.menu != Menu::None || state.focused.is_some();
+        match self {
+            Action::AddDocuments { .. }
+            | Action::Label { .. }
+            | Action::Relabel { .. }
+            | Action::Confirm { .. }
+            | Action::Delete { .. }
+            | Action::AcceptAll
+            | Action::ApplyEverywhere { .. }
+            | Action::MarkDoneNext
+            | Action::Undo
+            | Action::Redo
+            | Action::EditLabel { .. }
+            | Action::AddLabel
+            | Action::RemoveLabel(_)
+            | Action::Model(ModelEvent::AskReset | ModelEvent::ConfirmReset) => true,
+            Action::LabelKey(_) | Action::ConfirmFocused | Action::DeleteFocused => acts,
+            _ => false,
+        }
+    }
 }
 
 /// The two seed texts, shown as a demo on first start.
@@ -695,6 +743,13 @@ impl Reducible for AppState {
             Action::Saved(r) if self.saved_rev >= *r => return self,
             _ => {}
         }
+        if matches!(self.tab, TabRole::Watching { .. }) && action.edits(&self) {
+            let mut s = (*self).clone();
+            s.menu = Menu::None;
+            s.offer = None;
+            s.message = error(READ_ONLY);
+            return Rc::new(s);
+        }
         let mut s = (*self).clone();
         match action {
             Action::Loaded { docs, labels, open } => {
@@ -857,6 +912,16 @@ impl Reducible for AppState {
                     return self;
                 }
             }
+            Action::Tab(role) => {
+                if s.tab == role {
+                    return self;
+                }
+                s.tab = role;
+                if matches!(role, TabRole::Watching { .. }) {
+                    s.menu = Menu::None;
+                    s.offer = None;
+                }
+            }
         }
         Rc::new(s)
     }
@@ -869,3 +934,70 @@ mod model;
 pub use model::{Learned, ModelEvent, ModelState};
 #[cfg(test)]
 mod tests;
+
+/// A watching tab (another tab edits) refuses every edit and saves nothing.
+#[cfg(test)]
+mod tab_tests {
+    use super::*;
+
+    const T: &str = "رئیس انجمن گفت و ایران آمد.";
+
+    fn loaded(tab: TabRole) -> Rc<AppState> {
+        let doc = Document::new("a", T);
+        let docs = vec![Loaded { doc, suggested: true, opened: false, learned: None }];
+        let s = Rc::new(AppState::default()).reduce(Action::Tab(tab));
+        let s = s.reduce(Action::Loaded { docs, labels: None, open: None });
+        s.reduce(Action::SuggestionsUpdated { id: "a".into(), spans: vec![Span::new(0, 4, "ROLE")] })
+    }
+
+    fn edits() -> Vec<Action> {
+        vec![
+            Action::Label { start: 5, end: 10, label: "ORG".into() },
+            Action::Relabel { start: 0, label: "PER".into() },
+            Action::Confirm { start: 0 },
+            Action::Delete { start: 0 },
+            Action::AcceptAll,
+            Action::MarkDoneNext,
+            Action::AddLabel,
+            Action::RemoveLabel(0),
+            Action::AddDocuments { docs: vec![Document::new("b", "متن")], errors: vec![] },
+            Action::Focus(Some(0)),
+            Action::LabelKey("1".into()),
+            Action::DeleteFocused,
+        ]
+    }
+
+    #[test]
+    fn a_watching_tab_refuses_every_edit() {
+        let mut s = loaded(TabRole::Watching { taken: false });
+        let (docs, labels, rev) = (s.docs.clone(), s.labels.clone(), s.rev);
+        for a in edits() {
+            s = s.reduce(a);
+            assert_eq!(s.docs, docs);
+            assert_eq!(s.labels, labels);
+            assert_eq!(s.rev, rev, "nothing to save");
+            assert!(!s.can_undo());
+        }
+        assert_eq!(s.message.as_ref().map(|m| m.text.as_str()), Some(READ_ONLY));
+        assert!(s.message.as_ref().unwrap().error);
+        // Browsing is not editing: focusing and opening are allowed.
+        assert_eq!(s.focused, Some(0));
+    }
+
+    #[test]
+    fn the_editing_tab_edits_and_losing_the_lock_stops_it() {
+        let mut s = loaded(TabRole::Editor);
+        let rev = s.rev;
+        s = s.reduce(Action::Relabel { start: 0, label: "PER".into() });
+        assert_eq!(s.docs[0].doc.spans, vec![Span::new(0, 4, "PER")]);
+        assert!(s.rev > rev);
+        s = s.reduce(Action::OpenMenu(Menu::Span { start: 0, x: 0, y: 0 }));
+        s = s.reduce(Action::Tab(TabRole::Watching { taken: true }));
+        assert_eq!(s.menu, Menu::None, "an open menu closes when the tab stops editing");
+        let before = s.docs.clone();
+        s = s.reduce(Action::Undo);
+        s = s.reduce(Action::Delete { start: 0 });
+        assert_eq!(s.docs, before);
+        assert_eq!(s.tab, TabRole::Watching { taken: true });
+    }
+}

@@ -24,7 +24,7 @@ const STRONG_HONORIFICS: &[&str] = &["آقای", "خانم", "جناب", "سرک
 /// Words at least this rare (by frequency rank) may be names.
 const NAME_RANK: u32 = 1500;
 /// A plural or adjective of a word this frequent is no name (`Lexicon::is_inflected_common`).
-pub(super) const INFLECTED_RANK: u32 = 5000;
+pub(super) const INFLECTED_RANK: u32 = 6500;
 
 /// Longest person name, in tokens.
 const MAX_NAME: usize = 4;
@@ -175,7 +175,7 @@ fn surname_after_given(nm: &Names, d: &Doc, k: usize) -> bool {
 /// `سخنان`, `اظهارات`: a frequent word that is a common noun with a plural
 /// ending (a rare one such as `بهرامیان` may be a surname).
 fn plural_noun(nm: &Names, key: &str) -> bool {
-    if key.ends_with("یان") && nm.lx.rank(key).is_none_or(|r| r > 5000) {
+    if key.ends_with("یان") && nm.lx.rank(key).is_none_or(|r| r > 6500) {
         return false; // `پزشکیان`, `بهرامیان`
     }
     (nm.lx.rank(key).is_some() || nm.lx.is_inflected_common(key, INFLECTED_RANK))
@@ -213,7 +213,7 @@ fn after_honorific(nm: &Names, d: &Doc, i: usize) -> Option<Cand> {
         && end - first < MAX_NAME - 1
         && !d.breaks(end)
         && name_like(nm, d, end)
-        && (nm.lx.rank(d.key(end)).is_none_or(|r| r > 5000) || !nm.is_predicate_noun(d, end))
+        && (nm.lx.rank(d.key(end)).is_none_or(|r| r > 6500) || !nm.is_predicate_noun(d, end))
     {
         end += 1;
     }
@@ -313,7 +313,7 @@ fn before_role(nm: &Names, d: &Doc, role_start: usize) -> Option<Cand> {
     }
     // One word before a role (`تعبیر رئیس‌جمهوری`) is a name only if rare.
     let single_ok =
-        last > first || has_surname_ending(d.key(first)) || nm.lx.rank(d.key(first)).is_none_or(|r| r > 5000);
+        last > first || has_surname_ending(d.key(first)) || nm.lx.rank(d.key(first)).is_none_or(|r| r > 6500);
     (single_ok && plausible(nm, d, first, last + 1)).then(|| per(first, last + 1))
 }
 

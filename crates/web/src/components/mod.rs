@@ -10,6 +10,7 @@ pub mod labels_editor;
 pub mod message_bar;
 pub mod model_bar;
 pub mod span_menu;
+pub mod tab_banner;
 pub mod toolbar;
 
 use crate::AppHandle;

@@ -1,6 +1,7 @@
-//! Effects: IndexedDB persistence, the tagger's worker and the global
-//! keyboard listener.
+//! Effects: IndexedDB persistence, the tagger's worker, the global
+//! keyboard listener and the one-editing-tab lock.
 
 pub mod keyboard;
 pub mod model;
 pub mod persistence;
+pub mod tab_lock;

@@ -18,16 +18,28 @@
 //!   Each stored document says what that model learned of it (`learned`),
 //!   so a document marked done whose learning was not saved is learned at
 //!   the next start.
+//! - Every write transaction is committed explicitly (`commit()`) right
+//!   after its requests are queued, in the same task as the edit: the
+//!   database then commits it even if the tab dies the next moment (without
+//!   it, the commit waited for the requests' round trip to the renderer, and
+//!   a tab killed right after an edit lost it: `tests/specs/crash.spec.ts`).
+//! - One tab edits at a time (`hooks/tab_lock.rs`): the lock is settled
+//!   before the stored state is read, a tab without it never writes (checked
+//!   before every write, so it holds from the moment the lock is lost), and
+//!   it reads the stored state again whenever the editing tab announces a
+//!   committed save.
 //! - Errors (no IndexedDB in private mode, quota exceeded, a blocked
 //!   upgrade) are shown in `#message`, never swallowed.
 
-use crate::state::{seed_documents, Action, AppState, Learned, Loaded};
+use super::tab_lock::{self, Channel, LockEvent};
+use crate::state::{seed_documents, Action, AppState, Learned, Loaded, TabRole};
 use crate::AppHandle;
 use barchasb_core::{Document, LabelSet};
 use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::future::IntoFuture;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
@@ -64,12 +76,20 @@ fn learned_before_bookkeeping() -> Option<Learned> {
 /// What has been handed to IndexedDB so far.
 #[derive(Default)]
 struct Written {
-    db: Option<Database>,
+    db: Option<Rc<Database>>,
     /// Document id → revision written.
     docs: HashMap<String, u64>,
     labels_rev: u64,
     /// The model read at startup, until the model hook takes it.
     model: Option<Vec<u8>>,
+    /// This tab may write (it holds the editing lock, or there are no
+    /// locks). Set before the stored state is read, cleared the moment the
+    /// lock is lost.
+    editing: bool,
+    /// Where committed saves are announced to the other tabs.
+    channel: Option<Channel>,
+    /// The open document's id, for a watching tab's re-read.
+    open: Option<String>,
 }
 
 /// The storage the model hook shares with this one (same connection).
@@ -93,17 +113,18 @@ impl Storage {
     /// storage error.
     pub fn save_model(&self, app: &AppHandle, bytes: &[u8], done: Action) {
         let w = self.0.borrow();
-        let Some(db) = &w.db else { return };
+        // A watching tab's model must not replace the editing tab's.
+        let Some(db) = w.db.as_ref().filter(|_| w.editing) else { return };
         let queued = (|| -> Result<idb::Transaction, idb::Error> {
             let tx = db.transaction(&[MODEL], TransactionMode::ReadWrite)?;
             let value = js_sys::Uint8Array::from(bytes);
             tx.object_store(MODEL)?.put(&value, Some(&JsValue::from_str(MODEL_KEY)))?;
-            Ok(tx)
+            tx.commit()
         })();
         drop(w);
         let app = app.clone();
         let tx = match queued {
-            Ok(tx) => tx,
+            Ok(tx) => tx.into_future(),
             Err(e) => return storage_error(&app, "cannot save the model", e),
         };
         yew::platform::spawn_local(async move {
@@ -180,7 +201,7 @@ fn seeds() -> Vec<Loaded> {
 /// Queues the writes for every change since the last save; returns the
 /// transaction to await, or `None` when nothing changed.
 fn write_changes(state: &AppState, w: &mut Written) -> Result<Option<idb::Transaction>, idb::Error> {
-    let Some(db) = &w.db else { return Ok(None) };
+    let Some(db) = w.db.as_ref().filter(|_| w.editing) else { return Ok(None) };
     let changed: Vec<usize> = (0..state.docs.len())
         .filter(|&i| w.docs.get(&state.docs[i].doc.id).is_none_or(|&r| state.docs[i].rev > r))
         .collect();
@@ -202,7 +223,67 @@ fn write_changes(state: &AppState, w: &mut Written) -> Result<Option<idb::Transa
     }
     let open = state.open_entry().map(|e| e.doc.id.clone()).unwrap_or_default();
     meta.put(&JsValue::from_str(&open), Some(&JsValue::from_str("open")))?;
-    Ok(Some(tx))
+    // Committed now, not when the requests' results are back: see the
+    // module's doc.
+    tx.commit().map(Some)
+}
+
+/// A watching tab reads the stored state again (after the editing tab
+/// saved), keeping its open document.
+fn reread(app: &AppHandle, written: &Rc<RefCell<Written>>) {
+    let w = written.borrow();
+    let Some(db) = w.db.clone().filter(|_| !w.editing) else { return };
+    let open = w.open.clone();
+    drop(w);
+    let (app, written) = (app.clone(), written.clone());
+    yew::platform::spawn_local(async move {
+        match load(&db).await {
+            // (Still watching: the lock may have come back meanwhile.)
+            Ok((docs, labels, _, _)) if !docs.is_empty() && !written.borrow().editing => {
+                app.dispatch(Action::Loaded { docs, labels, open })
+            }
+            Ok(_) => {}
+            Err(e) => storage_error(&app, "cannot read the saved documents", e),
+        }
+    });
+}
+
+/// Settles whether this tab edits, then reads the stored state
+/// (`load_stored`); follows the lock for the page's life.
+fn start(app: AppHandle, written: Rc<RefCell<Written>>, load_stored: impl std::future::Future<Output = ()> + 'static) {
+    let load_stored = RefCell::new(Some(load_stored));
+    // Once: at the first answer about the lock.
+    let loading = Rc::new(move || {
+        let f = load_stored.borrow_mut().take();
+        if let Some(f) = f {
+            yew::platform::spawn_local(f);
+        }
+    });
+    let channel = {
+        let (app, written) = (app.clone(), written.clone());
+        tab_lock::saves_channel(move || reread(&app, &written))
+    };
+    written.borrow_mut().channel = channel;
+    let (first, write) = (loading.clone(), written.clone());
+    let on = move |event: LockEvent| {
+        let role = match event {
+            LockEvent::Granted => TabRole::Editor,
+            LockEvent::Unavailable => TabRole::Watching { taken: false },
+            LockEvent::Lost => TabRole::Watching { taken: true },
+            // No lock to be had: edit, as without Web Locks.
+            LockEvent::Failed => TabRole::Deciding,
+        };
+        // Before anything else: no write may start once the lock is lost.
+        written.borrow_mut().editing = !matches!(role, TabRole::Watching { .. });
+        app.dispatch(Action::Tab(role));
+        first();
+    };
+    if !tab_lock::claim(on) {
+        let written = &write;
+        // No Web Locks: every tab edits, as before.
+        written.borrow_mut().editing = true;
+        loading();
+    }
 }
 
 /// Loads the stored state at startup and saves every change; returns the
@@ -217,7 +298,8 @@ pub fn use_persistence(app: AppHandle) -> Storage {
         let app = app.clone();
         let written = written.clone();
         use_effect_with((), move |_| {
-            yew::platform::spawn_local(async move {
+            let (app2, written2) = (app.clone(), written.clone());
+            let load_stored = async move {
                 let db = match open_db(&app).await {
                     Ok(db) => db,
                     Err(e) => {
@@ -233,13 +315,13 @@ pub fn use_persistence(app: AppHandle) -> Storage {
                         // What was just read is what is stored.
                         w.docs = docs.iter().map(|l| (l.doc.id.clone(), 0)).collect();
                         w.labels_rev = if labels.is_some() { 1 } else { 0 };
-                        w.db = Some(db);
+                        w.db = Some(Rc::new(db));
                         drop(w);
                         app.dispatch(Action::Loaded { docs, labels, open });
                     }
                     Ok((_, labels, _, model)) => {
                         let mut w = written.borrow_mut();
-                        w.db = Some(db);
+                        w.db = Some(Rc::new(db));
                         w.model = model;
                         drop(w);
                         app.dispatch(Action::Loaded { docs: seeds(), labels, open: None });
@@ -251,7 +333,8 @@ pub fn use_persistence(app: AppHandle) -> Storage {
                         storage_error(&app, "cannot read the saved documents", e);
                     }
                 }
-            });
+            };
+            start(app2, written2, load_stored);
         });
     }
 
@@ -261,6 +344,7 @@ pub fn use_persistence(app: AppHandle) -> Storage {
         if !app.loaded {
             return;
         }
+        written.borrow_mut().open = app.open_entry().map(|e| e.doc.id.clone());
         // (The borrow ends before the error branch borrows again.)
         let queued = write_changes(&app, &mut written.borrow_mut());
         let tx = match queued {
@@ -272,9 +356,15 @@ pub fn use_persistence(app: AppHandle) -> Storage {
                 return;
             }
         };
+        let tx = tx.into_future();
         yew::platform::spawn_local(async move {
             match tx.await {
-                Ok(r) if r.is_committed() => app.dispatch(Action::Saved(rev)),
+                Ok(r) if r.is_committed() => {
+                    if let Some(c) = &written.borrow().channel {
+                        tab_lock::announce_save(c);
+                    }
+                    app.dispatch(Action::Saved(rev))
+                }
                 Ok(_) => {
                     written.borrow_mut().docs.clear();
                     storage_error(&app, "saving was aborted", "the transaction did not commit (quota?)");

@@ -390,6 +390,11 @@ fn a_date_before_a_head_does_not_make_it_generic() {
 fn a_listed_company_is_an_org_with_its_head() {
     assert_eq!(names("فولاد مبارکه سود داد"), ["ORG:فولاد مبارکه"]);
     assert_eq!(names("شرکت فولاد مبارکه اصفهان گفت"), ["ORG:شرکت فولاد مبارکه اصفهان"]);
+    assert_eq!(names("معدنی و صنعتی چادرملو سود داد"), ["ORG:معدنی و صنعتی چادرملو"]);
+    // A listed name spelt like a head (`پترو شیمی`) does not make the head a name.
+    assert_eq!(names("صادرات محصولات پتروشیمی از بندر"), Vec::<String>::new());
+    // A role's portfolio ends before a listed company.
+    assert_eq!(names("مدیرعامل فولاد مبارکه گفت"), ["ROLE:مدیرعامل", "ORG:فولاد مبارکه"]);
     // The metal alone stays a commodity.
     assert_eq!(names("تولید فولاد افزایش یافت"), ["COMMODITY:فولاد"]);
 }

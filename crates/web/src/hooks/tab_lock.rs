@@ -1,0 +1,158 @@
+//! One editing tab at a time, so a stale tab can never overwrite newer work.
+//!
+//! Every tab of the app on an origin shares one IndexedDB. The tab that
+//! edits holds the Web Lock [`LOCK`] (`navigator.locks`) for as long as it
+//! lives; a tab opened while another holds it gets none (`ifAvailable`) and
+//! only watches: it loads the stored work, refuses edits (the reducer, see
+//! `TabRole`) and never writes (`hooks/persistence.rs` checks before every
+//! write). Each save the editing tab commits is announced on the
+//! BroadcastChannel [`CHANNEL`]; a watching tab then reads the database
+//! again, so what it shows and exports is what is saved.
+//!
+//! Taking over ("Edit in this tab") marks this tab in `sessionStorage` and
+//! reloads it; a tab so marked (also the editing tab reloading itself) asks
+//! for the lock with `steal`, which takes it from the other tab at once. The
+//! other tab's lock request then fails with an `AbortError`: it becomes a
+//! watching tab before it can start another write. The taking tab's state
+//! is the stored one, read after the lock was taken: the reload goes through
+//! the one startup path the reload tests cover (documents, labels, model),
+//! and leaves no undo history from before.
+//!
+//! A lock dies with its tab (closed, crashed, killed): the next tab opened
+//! gets it. Without Web Locks (an insecure origin) every tab edits, as
+//! before.
+//!
+//! Bindings are declared here (a few lines) because web-sys gates its
+//! `LockManager` behind `web_sys_unstable_apis`.
+
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The Web Lock held by the editing tab.
+pub const LOCK: &str = "barchasb-editor";
+/// The BroadcastChannel on which the editing tab announces its saves.
+pub const CHANNEL: &str = "barchasb-saved";
+/// `sessionStorage` key: this tab edits (or is to take over at its reload).
+const EDITOR_KEY: &str = "barchasb-editor";
+
+#[wasm_bindgen]
+extern "C" {
+    type LockManager;
+    #[wasm_bindgen(method)]
+    fn request(this: &LockManager, name: &str, options: &JsValue, callback: &js_sys::Function) -> js_sys::Promise;
+
+    /// `BroadcastChannel` (web-sys has it, but not in this crate's features).
+    #[wasm_bindgen(js_name = BroadcastChannel)]
+    pub type Channel;
+    #[wasm_bindgen(constructor, js_class = "BroadcastChannel", catch)]
+    fn new_channel(name: &str) -> Result<Channel, JsValue>;
+    #[wasm_bindgen(method, js_name = postMessage, catch)]
+    fn post(this: &Channel, message: &JsValue) -> Result<(), JsValue>;
+    #[wasm_bindgen(method, setter = onmessage)]
+    fn set_onmessage(this: &Channel, f: &js_sys::Function);
+
+    #[wasm_bindgen(js_namespace = sessionStorage, js_name = getItem, catch)]
+    fn session_get(key: &str) -> Result<Option<String>, JsValue>;
+    #[wasm_bindgen(js_namespace = sessionStorage, js_name = setItem, catch)]
+    fn session_set(key: &str, value: &str) -> Result<(), JsValue>;
+    #[wasm_bindgen(js_namespace = sessionStorage, js_name = removeItem, catch)]
+    fn session_remove(key: &str) -> Result<(), JsValue>;
+    #[wasm_bindgen(js_namespace = location, js_name = reload)]
+    fn reload_page();
+}
+
+/// What happened to this tab's claim on the lock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LockEvent {
+    /// This tab holds the lock: it edits.
+    Granted,
+    /// Another tab holds it: this one watches.
+    Unavailable,
+    /// Another tab took it over: this one watches from now on.
+    Lost,
+    /// The request failed before any answer (no lock can be had): edit, as
+    /// without Web Locks.
+    Failed,
+}
+
+fn lock_manager() -> Option<LockManager> {
+    let navigator = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("navigator")).ok()?;
+    let locks = js_sys::Reflect::get(&navigator, &JsValue::from_str("locks")).ok()?;
+    (!locks.is_undefined() && !locks.is_null()).then(|| locks.unchecked_into())
+}
+
+/// Whether this tab was the editing tab (or asked to take over) before a
+/// reload of it.
+fn marked_editor() -> bool {
+    session_get(EDITOR_KEY).ok().flatten().is_some()
+}
+
+fn mark_editor(on: bool) {
+    // sessionStorage can be refused (storage disabled); the only cost is
+    // that a reload of the editing tab then asks without `steal`.
+    let _ = if on { session_set(EDITOR_KEY, "1") } else { session_remove(EDITOR_KEY) };
+}
+
+/// Asks for the editing lock and reports every change through `on`.
+/// Returns `false` when the browser has no Web Locks (nothing is reported).
+pub fn claim(on: impl Fn(LockEvent) + 'static) -> bool {
+    let Some(locks) = lock_manager() else { return false };
+    let steal = marked_editor();
+    let options = js_sys::Object::new();
+    let key = if steal { "steal" } else { "ifAvailable" };
+    let _ = js_sys::Reflect::set(&options, &JsValue::from_str(key), &JsValue::TRUE);
+    let on = Rc::new(on);
+    let answered = Rc::new(Cell::new(false));
+    let granted = {
+        let (on, answered) = (on.clone(), answered.clone());
+        Closure::once_into_js(move |lock: JsValue| -> JsValue {
+            answered.set(true);
+            if lock.is_null() || lock.is_undefined() {
+                mark_editor(false);
+                on(LockEvent::Unavailable);
+                return JsValue::UNDEFINED;
+            }
+            mark_editor(true);
+            on(LockEvent::Granted);
+            // Held until the tab goes or another takes it: a promise that
+            // never settles.
+            js_sys::Promise::new(&mut |_, _| {}).into()
+        })
+    };
+    let request = locks.request(LOCK, &options, granted.unchecked_ref());
+    let failed = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
+        if answered.get() {
+            mark_editor(false);
+            on(LockEvent::Lost);
+        } else {
+            on(LockEvent::Failed);
+        }
+    });
+    let _ = request.catch(&failed);
+    failed.forget(); // called at most once, late in the page's life
+    true
+}
+
+/// "Edit in this tab": reload, asking for the lock with `steal`.
+pub fn take_over() {
+    mark_editor(true);
+    reload_page();
+}
+
+/// The channel of saves, with `on_saved` called for each one announced by
+/// another tab; `None` where BroadcastChannel is missing (a watching tab
+/// then shows what was stored when it opened).
+pub fn saves_channel(on_saved: impl Fn() + 'static) -> Option<Channel> {
+    let channel = Channel::new_channel(CHANNEL).ok()?;
+    let f = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| on_saved());
+    channel.set_onmessage(f.as_ref().unchecked_ref());
+    f.forget(); // one for the page's life
+    Some(channel)
+}
+
+/// Tells the other tabs that a save was committed.
+pub fn announce_save(channel: &Channel) {
+    let _ = channel.post(&JsValue::from_str("saved"));
+}
