@@ -5,7 +5,7 @@ use crate::input::{load, load_conll, Loaded};
 use crate::score;
 use anyhow::{bail, Context, Result};
 use barchasb_core::tagger::{SplitMix64, Tagger, Trainer};
-use barchasb_core::{tokenize, Document, Extractor, LabelSet, Span};
+use barchasb_core::{tokenize, Document, Extractor, LabelSet, Span, Status};
 use lexopt::ValueExt;
 use std::collections::{BTreeSet, HashMap};
 use std::time::Instant;
@@ -117,6 +117,29 @@ fn labels_of(docs: &[Document]) -> Vec<String> {
     labels
 }
 
+/// The documents of a JSONL file that are annotated. In the app's export
+/// each line has a status: only documents marked done are taken (one still
+/// in progress may lack spans, and a new one has only suggestions, which
+/// would teach the model that its names are not entities). A file without
+/// statuses (a gold file: every line reads as `new`) is taken whole, unless
+/// no line has a span at all. What is left out is said on stderr.
+fn annotated(file: &str, docs: Vec<Document>) -> Vec<Document> {
+    let exported = docs.iter().any(|d| d.status != Status::New);
+    let total = docs.len();
+    let kept: Vec<Document> = if exported {
+        docs.into_iter().filter(|d| d.status == Status::Done).collect()
+    } else if docs.iter().all(|d| d.spans.is_empty()) {
+        vec![]
+    } else {
+        docs
+    };
+    if kept.len() < total {
+        let why = if exported { "not marked done" } else { "no line has a confirmed span" };
+        eprintln!("{file}: {} of {total} documents left out ({why})", total - kept.len());
+    }
+    kept
+}
+
 pub fn train(args: lexopt::Parser) -> Result<bool> {
     let o = options(args)?;
     let Some(out) = o.out.clone() else { bail!("train needs --out MODEL") };
@@ -134,13 +157,13 @@ pub fn train(args: lexopt::Parser) -> Result<bool> {
     for f in &o.jsonl {
         let l = load(f);
         all.errors.extend(l.errors);
-        units.extend(l.docs.into_iter().map(|d| vec![d]));
+        units.extend(annotated(f, l.docs).into_iter().map(|d| vec![d]));
     }
     let mut calibration = Vec::new();
     for f in &o.calibrate {
         let l = load(f);
         all.errors.extend(l.errors);
-        calibration.extend(l.docs);
+        calibration.extend(annotated(f, l.docs));
     }
     let ok = !all.report_errors();
     SplitMix64::new(o.seed).shuffle(&mut units);
@@ -148,7 +171,7 @@ pub fn train(args: lexopt::Parser) -> Result<bool> {
     let dev: Vec<Document> = units[..n_dev].iter().flatten().cloned().collect();
     let train: Vec<Document> = units[n_dev..].iter().flatten().cloned().collect();
     if train.is_empty() {
-        bail!("no training documents");
+        bail!("no training documents (from the app, export after marking documents done)");
     }
     if let Some(path) = &o.dev_out {
         std::fs::write(path, to_conll(&dev)).with_context(|| format!("cannot write {path}"))?;
@@ -245,6 +268,25 @@ fn report_dev(tagger: &Tagger, dev: &[Document], scope: &BTreeSet<String>, what:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_annotated_documents_are_trained_on() {
+        let doc = |id: &str, status, spans: usize| {
+            let mut d = Document::new(id, "حسن روحانی در تهران");
+            d.status = status;
+            d.spans = [Span::new(0, 10, "PER"), Span::new(14, 19, "LOC")][..spans].to_vec();
+            d
+        };
+        let ids = |docs: Vec<Document>| docs.into_iter().map(|d| d.id).collect::<Vec<_>>();
+        // the app's export: done ones only
+        let export = vec![doc("a", Status::Done, 2), doc("b", Status::InProgress, 1), doc("c", Status::New, 0)];
+        assert_eq!(ids(annotated("x.jsonl", export)), ["a"]);
+        // a gold file (no statuses): all of it, sentences without entities too
+        let gold = vec![doc("a", Status::New, 2), doc("b", Status::New, 0)];
+        assert_eq!(ids(annotated("gold.jsonl", gold)), ["a", "b"]);
+        // an export with nothing done and nothing confirmed: nothing
+        assert!(annotated("x.jsonl", vec![doc("a", Status::New, 0)]).is_empty());
+    }
 
     #[test]
     fn conll_written_reads_back_the_same() {
