@@ -10,6 +10,7 @@ import {
   marks,
   mark,
   settled,
+  docIds,
   exportLines,
   cpSlice,
   seedText,
@@ -82,6 +83,12 @@ test('a second tab is read-only, cannot overwrite, follows the saves and takes o
   await refused(b, bMark, LABEL_KEYS[other(s0, l0)]);
   await expect(mark(b, s0.start, s0.end)).toHaveAttribute('data-label', l0);
   await b.screenshot({ path: `${ARTIFACTS}/tab-refused.png` });
+  // A pasted text is refused too, and stays in the box (not lost).
+  await b.locator('#paste-text').fill('متن تازه‌ای از خبرگزاری');
+  await b.locator('#paste-add').click();
+  await expect(b.locator('#message')).toContainText('Read-only');
+  await expect(b.locator('#paste-text')).toHaveValue('متن تازه‌ای از خبرگزاری');
+  expect(await docIds(b)).toEqual(SEEDS);
 
   // 3. A goes on editing; B follows A's saves.
   await a.bringToFront();

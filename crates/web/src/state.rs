@@ -937,8 +937,17 @@ impl Reducible for AppState {
                 s.message = error(text);
             }
             Action::Model(event) => {
+                let imported = matches!(event, ModelEvent::Imported { .. });
                 if !s.model_event(event) {
                     return self;
+                }
+                if imported && matches!(s.tab, TabRole::Watching { .. }) {
+                    // The model bar sends the file to this tab's worker; the
+                    // model is not saved here (hooks/persistence.rs).
+                    s.message = error(
+                        "Read-only: the model was imported in this tab only and is not saved. Import it in the tab \
+                         that edits, or click \u{201c}Edit in this tab\u{201d} and import it again.",
+                    );
                 }
             }
             Action::Reread { .. } => unreachable!("handled above"),
@@ -1037,6 +1046,8 @@ mod tab_tests {
         s = s.reduce(Action::Delete { start: 0 });
         assert_eq!(s.docs, before);
         assert_eq!(s.tab, TabRole::Watching { taken: true });
+        let s = s.reduce(Action::Model(ModelEvent::Imported { docs_learned: 3, labels: vec!["PER".into()] }));
+        assert!(s.message.as_ref().is_some_and(|m| m.error && m.text.contains("not saved")));
     }
 
     #[test]
