@@ -169,6 +169,8 @@ for (const { edits, how } of ORDERS) {
       .newPage()
       .catch(() => page.context().newPage());
     await openApp(again);
+    // The dead tab's lock went with it: the new tab edits.
+    await expect(again.locator('#tab-banner')).toHaveCount(0);
     await expect.poll(async () => (await docIds(again)).sort()).toEqual([...SEEDS].sort());
     await again.locator('#export-suggestions').check();
     const { lines } = await exportLines(again);

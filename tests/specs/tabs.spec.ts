@@ -157,7 +157,7 @@ test('a second tab is read-only, cannot overwrite, follows the saves and takes o
   await b.close();
 });
 
-test('closing the editing tab frees the lock: the next tab opened edits', async ({ page }) => {
+test('closing the editing tab: the read-only tab says so, and the next tab opened edits', async ({ page }) => {
   await openApp(page);
   await openDoc(page, ID);
   await expect(page.locator('#doc-view mark.span[data-state="suggested"]').first()).toBeVisible();
@@ -166,15 +166,34 @@ test('closing the editing tab frees the lock: the next tab opened edits', async 
   await settled(page);
   const second = await page.context().newPage();
   await openApp(second);
-  await expect(second.locator('#tab-banner')).toBeVisible();
+  await expect(second.locator('#tab-banner')).toHaveAttribute('data-reason', 'busy');
   await page.close();
+  await expect(second.locator('#tab-banner')).toHaveAttribute('data-reason', 'free');
+  await second.screenshot({ path: `${ARTIFACTS}/tab-free.png` });
+  // Still read-only: its model and history are not the stored ones.
+  const m = (await marks(second)).find((x) => x.start === s0.start) ?? (await marks(second))[0];
+  await mark(second, m.start, m.end).click();
+  await second.keyboard.press('Delete');
+  await expect(second.locator('#message')).toContainText('Read-only');
+
   const third = await second.context().newPage();
   await openApp(third);
   await openDoc(third, ID);
   await expect(third.locator('#tab-banner')).toHaveCount(0);
+  // The tab that edits now saves: the read-only one says it is busy again.
+  await expect(second.locator('#tab-banner')).toHaveAttribute('data-reason', 'busy');
   await expect(mark(third, s0.start, s0.end)).toHaveAttribute('data-state', 'confirmed');
   await mark(third, s0.start, s0.end).click();
   await third.keyboard.press('Delete');
   await expect(mark(third, s0.start, s0.end)).toHaveCount(0);
   await expect(third.locator('#message')).not.toContainText('Read-only');
+  // Closed again: the second tab takes over in one click and has every edit.
+  await third.close();
+  await expect(second.locator('#tab-banner')).toHaveAttribute('data-reason', 'free');
+  await second.locator('#take-over').click();
+  await expect(second.locator('#doc-view')).toHaveAttribute('data-doc-id', ID);
+  await expect(second.locator('#tab-banner')).toHaveCount(0);
+  await expect(mark(second, s0.start, s0.end)).toHaveCount(0);
+  const { spans } = await exported(second);
+  expect(spans.find((s) => s.start === s0.start)).toBeUndefined();
 });

@@ -164,9 +164,20 @@ pub enum TabRole {
     Deciding,
     /// This tab edits and saves.
     Editor,
-    /// Another tab edits: this one shows the saved work and refuses edits.
-    /// `taken`: it was editing until another tab took over.
-    Watching { taken: bool },
+    /// Another tab edits (or did): this one shows the saved work and
+    /// refuses edits.
+    Watching(Why),
+}
+
+/// Why a tab is watching (`#tab-banner[data-reason]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Why {
+    /// Another tab was editing when this one opened.
+    Busy,
+    /// This tab was editing until another one took over.
+    Taken,
+    /// The tab that was editing is gone; no tab edits (until one saves).
+    Free,
 }
 
 /// Shown when an edit is refused in a watching tab.
@@ -772,7 +783,7 @@ impl Reducible for AppState {
         if let Action::Reread { docs, labels } = action {
             return self.reread(docs, labels);
         }
-        if matches!(self.tab, TabRole::Watching { .. }) && action.edits(&self) {
+        if matches!(self.tab, TabRole::Watching(_)) && action.edits(&self) {
             let mut s = (*self).clone();
             s.menu = Menu::None;
             s.offer = None;
@@ -941,7 +952,7 @@ impl Reducible for AppState {
                 if !s.model_event(event) {
                     return self;
                 }
-                if imported && matches!(s.tab, TabRole::Watching { .. }) {
+                if imported && matches!(s.tab, TabRole::Watching(_)) {
                     // The model bar sends the file to this tab's worker; the
                     // model is not saved here (hooks/persistence.rs).
                     s.message = error(
@@ -956,13 +967,13 @@ impl Reducible for AppState {
                     return self;
                 }
                 s.tab = role;
-                if matches!(role, TabRole::Watching { .. }) {
+                if matches!(role, TabRole::Watching(_)) {
                     s.menu = Menu::None;
                     s.offer = None;
                 }
             }
         }
-        if matches!(s.tab, TabRole::Watching { .. }) {
+        if matches!(s.tab, TabRole::Watching(_)) {
             // Nothing here is to be saved (edits are refused; what changes is
             // the open document and suggestions): `#save-status` says "saved",
             // not a "saving…" that would never end.
@@ -1014,7 +1025,7 @@ mod tab_tests {
 
     #[test]
     fn a_watching_tab_refuses_every_edit() {
-        let mut s = loaded(TabRole::Watching { taken: false });
+        let mut s = loaded(TabRole::Watching(Why::Busy));
         let (docs, labels, rev) = (s.docs.clone(), s.labels.clone(), s.rev);
         for a in edits() {
             s = s.reduce(a);
@@ -1039,20 +1050,20 @@ mod tab_tests {
         assert_eq!(s.docs[0].doc.spans, vec![Span::new(0, 4, "PER")]);
         assert!(s.rev > rev);
         s = s.reduce(Action::OpenMenu(Menu::Span { start: 0, x: 0, y: 0 }));
-        s = s.reduce(Action::Tab(TabRole::Watching { taken: true }));
+        s = s.reduce(Action::Tab(TabRole::Watching(Why::Taken)));
         assert_eq!(s.menu, Menu::None, "an open menu closes when the tab stops editing");
         let before = s.docs.clone();
         s = s.reduce(Action::Undo);
         s = s.reduce(Action::Delete { start: 0 });
         assert_eq!(s.docs, before);
-        assert_eq!(s.tab, TabRole::Watching { taken: true });
+        assert_eq!(s.tab, TabRole::Watching(Why::Taken));
         let s = s.reduce(Action::Model(ModelEvent::Imported { docs_learned: 3, labels: vec!["PER".into()] }));
         assert!(s.message.as_ref().is_some_and(|m| m.error && m.text.contains("not saved")));
     }
 
     #[test]
     fn a_reread_shows_the_stored_state_with_new_revisions() {
-        let s = loaded(TabRole::Watching { taken: false });
+        let s = loaded(TabRole::Watching(Why::Busy));
         let s = s.reduce(Action::Open(0));
         let (rev, text_gen) = (s.docs[0].rev, s.docs[0].text_gen);
         let mut doc = Document::new("a", T);

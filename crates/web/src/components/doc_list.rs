@@ -46,7 +46,7 @@ pub fn DocList() -> Html {
             let id = fresh_id(app.docs.iter().map(|e| e.doc.id.as_str()));
             app.dispatch(Action::AddDocuments { docs: vec![Document::new(id, text)], errors: Vec::new() });
             // A read-only tab (another tab edits) refuses it: keep the text.
-            if !matches!(app.tab, crate::state::TabRole::Watching { .. }) {
+            if !matches!(app.tab, crate::state::TabRole::Watching(_)) {
                 area.set_value("");
             }
         })

@@ -4,18 +4,18 @@
 
 use super::use_app;
 use crate::hooks::tab_lock;
-use crate::state::TabRole;
+use crate::state::{TabRole, Why};
 use yew::prelude::*;
 
 #[function_component]
 pub fn TabBanner() -> Html {
     let app = use_app();
-    let TabRole::Watching { taken } = app.tab else { return html! {} };
+    let TabRole::Watching(why) = app.tab else { return html! {} };
     let take_over = Callback::from(|_: MouseEvent| tab_lock::take_over());
-    let (reason, text) = if taken {
-        ("taken", "Editing moved to another tab of this annotator. This tab is now read-only: it shows what that tab saves, and saves nothing itself.")
-    } else {
-        ("busy", "This annotator is already open in another tab, which is the one that edits. This tab is read-only: it shows what that tab saves, and saves nothing itself.")
+    let (reason, text) = match why {
+        Why::Busy => ("busy", "This annotator is open in another tab, which is the one that edits. This tab is read-only: it shows what that tab saves, and saves nothing itself."),
+        Why::Taken => ("taken", "Editing moved to another tab of this annotator. This tab is now read-only: it shows what that tab saves, and saves nothing itself."),
+        Why::Free => ("free", "The tab that was editing this annotator is closed. This tab is still read-only: it shows what was saved. One click makes it the tab that edits."),
     };
     html! {
         <div id="tab-banner" role="alert" data-reason={reason}>

@@ -32,7 +32,7 @@
 //!   upgrade) are shown in `#message`, never swallowed.
 
 use super::tab_lock::{self, Channel, LockEvent};
-use crate::state::{seed_documents, Action, AppState, Learned, Loaded, TabRole};
+use crate::state::{seed_documents, Action, AppState, Learned, Loaded, TabRole, Why};
 use crate::AppHandle;
 use barchasb_core::{Document, LabelSet};
 use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode};
@@ -88,6 +88,8 @@ struct Written {
     editing: bool,
     /// Where committed saves are announced to the other tabs.
     channel: Option<Channel>,
+    /// Watching, and the editing tab is gone.
+    free: bool,
 }
 
 /// The storage the model hook shares with this one (same connection).
@@ -256,27 +258,50 @@ fn start(app: AppHandle, written: Rc<RefCell<Written>>, load_stored: impl std::f
             yew::platform::spawn_local(f);
         }
     });
+    let first = loading.clone();
+    // `on` queues itself again (wait_free): it holds itself, for the page's life.
+    let slot: Rc<RefCell<Option<Rc<dyn Fn(LockEvent)>>>> = Rc::default();
+    let on: Rc<dyn Fn(LockEvent)> = Rc::new({
+        let (app, written, slot) = (app.clone(), written.clone(), slot.clone());
+        move |event: LockEvent| {
+            let editing = written.borrow().editing;
+            let role = match event {
+                LockEvent::Granted => TabRole::Editor,
+                LockEvent::Unavailable => TabRole::Watching(Why::Busy),
+                LockEvent::Lost if editing => TabRole::Watching(Why::Taken),
+                LockEvent::Lost => TabRole::Watching(Why::Busy),
+                LockEvent::Free => TabRole::Watching(Why::Free),
+                // No lock to be had: edit, as without Web Locks.
+                LockEvent::Failed => TabRole::Deciding,
+            };
+            // Before anything else: no write may start once the lock is lost.
+            let mut w = written.borrow_mut();
+            w.editing = !matches!(role, TabRole::Watching(_));
+            w.free = role == TabRole::Watching(Why::Free);
+            drop(w);
+            app.dispatch(Action::Tab(role));
+            if matches!(event, LockEvent::Unavailable | LockEvent::Lost) {
+                if let Some(me) = slot.borrow().clone() {
+                    tab_lock::wait_free(me);
+                }
+            }
+            first();
+        }
+    });
+    *slot.borrow_mut() = Some(on.clone());
     let channel = {
-        let (app, written) = (app.clone(), written.clone());
-        tab_lock::saves_channel(move || reread(&app, &written))
+        let (app, written, on) = (app.clone(), written.clone(), on.clone());
+        tab_lock::saves_channel(move || {
+            // A tab edits again: no longer free; queue for the lock again.
+            if std::mem::take(&mut written.borrow_mut().free) {
+                app.dispatch(Action::Tab(TabRole::Watching(Why::Busy)));
+                tab_lock::wait_free(on.clone());
+            }
+            reread(&app, &written)
+        })
     };
     written.borrow_mut().channel = channel;
-    let (first, write) = (loading.clone(), written.clone());
-    let on = move |event: LockEvent| {
-        let role = match event {
-            LockEvent::Granted => TabRole::Editor,
-            LockEvent::Unavailable => TabRole::Watching { taken: false },
-            LockEvent::Lost => TabRole::Watching { taken: true },
-            // No lock to be had: edit, as without Web Locks.
-            LockEvent::Failed => TabRole::Deciding,
-        };
-        // Before anything else: no write may start once the lock is lost.
-        written.borrow_mut().editing = !matches!(role, TabRole::Watching { .. });
-        app.dispatch(Action::Tab(role));
-        first();
-    };
     if !tab_lock::claim(on) {
-        let written = &write;
         // No Web Locks: every tab edits, as before.
         written.borrow_mut().editing = true;
         loading();

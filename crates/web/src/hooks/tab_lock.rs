@@ -19,8 +19,11 @@
 //! and leaves no undo history from before.
 //!
 //! A lock dies with its tab (closed, crashed, killed): the next tab opened
-//! gets it. Without Web Locks (an insecure origin) every tab edits, as
-//! before.
+//! gets it. A watching tab queues for it too ([`wait_free`]) and, when the
+//! editing tab is gone, says so (it still does not edit: its model and undo
+//! history are not the stored ones; one click reloads it as the editing
+//! tab); a save announced by a tab that edits again makes it say "busy"
+//! again. Without Web Locks (an insecure origin) every tab edits, as before.
 //!
 //! Bindings are declared here (a few lines) because web-sys gates its
 //! `LockManager` behind `web_sys_unstable_apis`.
@@ -39,6 +42,7 @@ const EDITOR_KEY: &str = "barchasb-editor";
 
 #[wasm_bindgen]
 extern "C" {
+    #[derive(Clone)]
     type LockManager;
     #[wasm_bindgen(method)]
     fn request(this: &LockManager, name: &str, options: &JsValue, callback: &js_sys::Function) -> js_sys::Promise;
@@ -72,6 +76,8 @@ pub enum LockEvent {
     Unavailable,
     /// Another tab took it over: this one watches from now on.
     Lost,
+    /// (After [`wait_free`]) the tab that held it is gone: no tab edits.
+    Free,
     /// The request failed before any answer (no lock can be had): edit, as
     /// without Web Locks.
     Failed,
@@ -97,18 +103,50 @@ fn mark_editor(on: bool) {
 
 /// Asks for the editing lock and reports every change through `on`.
 /// Returns `false` when the browser has no Web Locks (nothing is reported).
-pub fn claim(on: impl Fn(LockEvent) + 'static) -> bool {
+pub fn claim(on: Rc<dyn Fn(LockEvent)>) -> bool {
     let Some(locks) = lock_manager() else { return false };
-    let steal = marked_editor();
+    let mode = if marked_editor() { Mode::Steal } else { Mode::IfAvailable };
+    request(locks, mode, on);
+    true
+}
+
+/// Waits until no tab holds the lock, then reports [`LockEvent::Free`]
+/// (once; the lock is let go at once, this tab does not edit).
+pub fn wait_free(on: Rc<dyn Fn(LockEvent)>) {
+    if let Some(locks) = lock_manager() {
+        request(locks, Mode::Wait, on);
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// At startup: take it if no tab holds it.
+    IfAvailable,
+    /// At startup after "Edit in this tab" (or a reload of the editing tab).
+    Steal,
+    /// Queue for it: granted when the holder is gone.
+    Wait,
+}
+
+fn request(locks: LockManager, mode: Mode, on: Rc<dyn Fn(LockEvent)>) {
     let options = js_sys::Object::new();
-    let key = if steal { "steal" } else { "ifAvailable" };
-    let _ = js_sys::Reflect::set(&options, &JsValue::from_str(key), &JsValue::TRUE);
-    let on = Rc::new(on);
+    let key = match mode {
+        Mode::IfAvailable => Some("ifAvailable"),
+        Mode::Steal => Some("steal"),
+        Mode::Wait => None,
+    };
+    if let Some(key) = key {
+        let _ = js_sys::Reflect::set(&options, &JsValue::from_str(key), &JsValue::TRUE);
+    }
     let answered = Rc::new(Cell::new(false));
     let granted = {
         let (on, answered) = (on.clone(), answered.clone());
         Closure::once_into_js(move |lock: JsValue| -> JsValue {
             answered.set(true);
+            if mode == Mode::Wait {
+                on(LockEvent::Free);
+                return JsValue::UNDEFINED; // let go at once
+            }
             if lock.is_null() || lock.is_undefined() {
                 mark_editor(false);
                 on(LockEvent::Unavailable);
@@ -123,6 +161,9 @@ pub fn claim(on: impl Fn(LockEvent) + 'static) -> bool {
     };
     let request = locks.request(LOCK, &options, granted.unchecked_ref());
     let failed = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
+        if mode == Mode::Wait {
+            return; // (a waiting request holds nothing to lose)
+        }
         if answered.get() {
             mark_editor(false);
             on(LockEvent::Lost);
@@ -132,7 +173,6 @@ pub fn claim(on: impl Fn(LockEvent) + 'static) -> bool {
     });
     let _ = request.catch(&failed);
     failed.forget(); // called at most once, late in the page's life
-    true
 }
 
 /// "Edit in this tab": reload, asking for the lock with `steal`.
