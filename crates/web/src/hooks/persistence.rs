@@ -247,6 +247,9 @@ fn reread(app: &AppHandle, written: &Rc<RefCell<Written>>) {
     });
 }
 
+/// What follows this tab's lock (`tab_lock::claim`).
+type OnLock = Rc<dyn Fn(LockEvent)>;
+
 /// Settles whether this tab edits, then reads the stored state
 /// (`load_stored`); follows the lock for the page's life.
 fn start(app: AppHandle, written: Rc<RefCell<Written>>, load_stored: impl std::future::Future<Output = ()> + 'static) {
@@ -260,8 +263,8 @@ fn start(app: AppHandle, written: Rc<RefCell<Written>>, load_stored: impl std::f
     });
     let first = loading.clone();
     // `on` queues itself again (wait_free): it holds itself, for the page's life.
-    let slot: Rc<RefCell<Option<Rc<dyn Fn(LockEvent)>>>> = Rc::default();
-    let on: Rc<dyn Fn(LockEvent)> = Rc::new({
+    let slot: Rc<RefCell<Option<OnLock>>> = Rc::default();
+    let on: OnLock = Rc::new({
         let (app, written, slot) = (app.clone(), written.clone(), slot.clone());
         move |event: LockEvent| {
             let editing = written.borrow().editing;
