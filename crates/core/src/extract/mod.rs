@@ -8,10 +8,14 @@
 //!   calendars).
 //! - [`names`]: LOC, ORG, COMMODITY, ROLE, PER, FAC, EVENT, AGREEMENT
 //!   (gazetteers, trigger words, context, later mentions).
+//!
+//! Before them, [`runtogether`] reads a token of two words run together
+//! (`بانک مرکزینرخ`) as two, so a span may end or start inside a token.
 
 mod lexicon;
 mod names;
 mod person;
+mod runtogether;
 mod temporal;
 
 pub use lexicon::Words;
@@ -48,7 +52,8 @@ impl Extractor {
 
     /// Suggestions in the byte frame, sorted and non-overlapping.
     pub fn entities(&self, text: &str) -> Vec<Entity> {
-        let tokens = tokenize(text);
+        // `بانک مرکزینرخ`: words run together are read as two.
+        let tokens = runtogether::split(text, tokenize(text), &self.names.lx);
         let cx = Context { text, tokens: &tokens };
         let mut found = Vec::new();
         temporal::find(&cx, &mut found);

@@ -24,6 +24,11 @@ use crate::span::Entity;
 use crate::tokenize::{tokenize, Token, TokenKind};
 use lexicon::{Calendar, Lexicon, Month};
 
+/// A month name that is no other word (`آبان`, `اکتبر`; not `مهر`, `تیر`).
+pub(super) fn month_word(k: &str) -> bool {
+    Lexicon::get().month(k).is_some_and(|m| !m.ambiguous)
+}
+
 /// Adds DATE, QUANTITY and MONEY candidates.
 pub fn find(cx: &Context, out: &mut Vec<Entity>) {
     let lx = Lexicon::get();

@@ -1,0 +1,323 @@
+//! Words run together with no space at all (a typo: `بانک مرکزینرخ`).
+//!
+//! The guidelines ("Boundaries") want the span to cover the name only
+//! (`بانک مرکزی`), so such a token is read as two words before any
+//! recognizer sees it: [`split`] replaces it by two tokens whose byte ranges
+//! lie inside the original token, and every span built from them ends (or
+//! starts) at the split point. Where a word was glued after a name, the
+//! second part is marked as starting a new phrase ([`Token::line_start`]):
+//! the missing space is where the name ends, so no name, date or amount
+//! runs across it (with a space, `بانک مرکزی نرخ ارز` reads as one long
+//! name). A name glued after a word (`درتهران`, `بانک ملیایران`) is read as
+//! if the space were there.
+//!
+//! A token is split only when
+//! - it is not a known word as a whole: not in the word list, not an
+//!   inflection of a listed word (`ایرانیان`, `چینیها`), not a lexicon
+//!   entry, not a verb or a given name;
+//! - one part is an entity word and the other a frequent common word
+//!   ([`Reading`]): a place, commodity, listed company or unambiguous
+//!   month, then a common word (`ایراننرخ`); a common word, then a place,
+//!   head, company, commodity or month (`درتهران`); or, inside a name that a
+//!   head word has begun (`بانک …`), a word of the name, then a common word
+//!   (`مرکزینرخ`);
+//! - the common word is no suffix, inflection or word-forming element
+//!   (`-ها`, `-یان`, `-کاری`, `-نژاد`, `-شده`): those make one word with what
+//!   is before them (`معدنکاری`, `ایران‌نژاد`), never two.
+//!
+//! A head glued to the first word of its name (`وزیرصنعت`) is no typo to
+//! cut: the name recognizers read it whole ([`super::names`], `Glue::Word`).
+
+use super::lexicon::{kind, Lexicon};
+use super::temporal;
+use crate::normalize::normalize;
+use crate::offsets::ByteRange;
+use crate::tokenize::{Token, TokenKind};
+
+/// Rank (hazm's scale, `data/common_words.txt`) up to which a word counts as
+
+/// Rank (hazm's scale, `data/common_words.txt`) up to which a word counts as
+/// frequent enough to be the other half of a run-together pair (`نرخ` is
+/// 4106, `افزایش` 1391).
+const COMMON_RANK: u32 = 5000;
+
+/// Two-letter function words that typos glue to a name (`ایرانرا`, `درتهران`).
+const SHORT_FUNCTION: &[&str] = &["را", "از", "به", "در", "با", "که", "تا"];
+
+/// Endings and word-forming elements that are common words in the list but
+/// make one word with what comes before them: a plural or possessive, a
+/// derived noun or adjective (`معدنکاری`, `طلافروش`, `کوتاه‌مدت`), a surname
+/// (`ایران‌نژاد`, `تهران‌پور`), a participle (`اعلام‌شده`), `آبان‌ماه`.
+#[rustfmt::skip]
+const BOUND: &[&str] = &[
+    "ها", "های", "هایی", "هایش", "هایشان", "ان", "ات", "یان", "گان", "ی", "یی", "ای", "اش", "ش", "شان", "تان",
+    "مان", "ام", "ایم", "اید", "اند", "تر", "ترین", "ین", "یت", "یه", "وار", "واره", "وری", "کل",
+    "کار", "کاری", "کاران", "دار", "داری", "داران", "ساز", "سازی", "سازان", "گر", "گری", "گاه", "گاهی", "نامه",
+    "خانه", "ستان", "زار", "مند", "ناک", "فروش", "فروشی", "فروشان", "کش", "کشی", "خیز", "یاب", "یابی", "ریز",
+    "رسان", "رسانی", "شناس", "شناسی", "بان", "بانی", "گذار", "گذاری", "پذیر", "پذیری", "آور", "آوری", "گیر",
+    "پرداز", "نشین", "گرا", "گرایی", "طلب", "مدت", "ماه", "ماهه",
+    "نژاد", "زاده", "پور", "فر", "فرد", "نیا", "دوست", "پناه", "خواه", "منش", "راد", "کیا", "وند", "لو", "مهر",
+    "پارس", "زمین", "شهر", "آباد", "کده", "سرا", "بخش", "پرور", "پروری", "تبار",
+    "شده", "شدگان", "کننده", "کنندگان", "کنندگی", "دهنده", "دهندگان", "یافته", "گرفته", "کرده", "شدن", "کردن",
+];
+
+/// Word-forming prefixes that are words of their own in the list:
+/// glued before a name they make one word (`ضدایرانی`, `میان‌برنامه`).
+#[rustfmt::skip]
+const PREFIXES: &[&str] = &[
+    "بی", "نا", "هم", "می", "نمی", "غیر", "ضد", "فرا", "پسا", "پیش", "پس", "شبه", "نیمه", "تک", "چند", "پر",
+    "کم", "خوش", "بد", "نو", "ابر", "فوق", "زیر", "شاه", "امیر", "ملک", "حاج", "سید", "میر", "آل", "بنی", "ابو",
+    "ام", "عبد", "عبدال", "ال", "دو", "سه", "چهار", "پنج", "هزار", "صد", "میان", "تازه", "نیم",
+];
+
+/// Entity words that may be glued before a common word (`ایراننرخ`).
+const ENTITY_FIRST: u32 = kind::LOC | kind::COMMODITY | kind::ORG_NAME;
+
+/// Entity words that may be glued after a common word (`درتهران`, `نرخبانک`).
+const ENTITY_LAST: u32 = kind::LOC | kind::COMMODITY | kind::ORG_NAME | kind::HEAD;
+
+/// Entity kinds reliable as written: a country, region, head or listed
+/// company. A city or commodity is often also a common word (`نور`, `طلا`)
+/// or part of a compound place name (`سنگ‌چارک`, `دیلی‌میل`).
+const RELIABLE: u32 = kind::COUNTRY | kind::REGION | kind::HEAD | kind::ORG_NAME;
+
+/// Kind flag of a month name (the temporal lexicon's, not an automaton kind).
+const MONTH: u32 = 1 << 31;
+
+/// How a run-together token is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Reading {
+    /// An entity word, then a common word (`ایراننرخ`, `وزیرگفت`).
+    EntityFirst,
+    /// A common word, then an entity word (`درتهران`, `نرخبانک`).
+    EntityLast,
+    /// Inside a name begun by a head: the name's word, then a common word
+    /// (`بانک مرکزینرخ`).
+    InName,
+}
+
+/// Where a token splits: the byte offset in its key, and how it is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Split {
+    pub at: usize,
+    pub reading: Reading,
+}
+
+/// Splits run-together tokens in two (see the module docs). Tokens that do
+/// not split are returned as they are.
+pub(super) fn split(text: &str, tokens: Vec<Token>, lx: &Lexicon) -> Vec<Token> {
+    let mut out: Option<Vec<Token>> = None;
+    for i in 0..tokens.len() {
+        let found = where_to_split(&tokens, i, lx);
+        match (found, &mut out) {
+            (Some(s), _) => {
+                let out = out.get_or_insert_with(|| tokens[..i].to_vec());
+                // A name ends where a word was glued after it (`مرکزی|نرخ`);
+                // before a name glued to a word (`در|تهران`, `نرخ|بانک`) the
+                // text reads as if spaced: `بانک ملیایران` is one name.
+                let boundary = s.reading != Reading::EntityLast;
+                let (a, b) = parts(text, &tokens[i], s.at, boundary);
+                out.push(a);
+                out.push(b);
+            }
+            (None, Some(out)) => out.push(tokens[i].clone()),
+            (None, None) => {}
+        }
+    }
+    out.unwrap_or(tokens)
+}
+
+/// The two tokens of `t` split at byte `at` of its key, in the original frame.
+/// `boundary`: the second part begins a new phrase (see the module docs).
+fn parts(text: &str, t: &Token, at: usize, boundary: bool) -> (Token, Token) {
+    let n = normalize(&text[t.range.as_range()]).compact();
+    let (k1, k2) = n.text().split_at(at);
+    let first = n.to_original(0..at);
+    let second = n.to_original(at..n.text().len());
+    let a = Token {
+        range: ByteRange::new(t.range.start, t.range.start + first.end),
+        kind: TokenKind::Word,
+        norm: k1.to_string(),
+        line_start: t.line_start,
+    };
+    let b = Token {
+        range: ByteRange::new(t.range.start + second.start, t.range.end),
+        kind: TokenKind::Word,
+        norm: k2.to_string(),
+        line_start: boundary,
+    };
+    (a, b)
+}
+
+/// Where token `i` splits, if it is two words run together.
+pub(super) fn where_to_split(toks: &[Token], i: usize, lx: &Lexicon) -> Option<Split> {
+    let t = &toks[i];
+    let w = t.norm.as_str();
+    // The cheap tests first: most tokens are listed words.
+    if t.kind != TokenKind::Word || w.chars().count() < 5 || lx.rank(w).is_some() {
+        return None;
+    }
+    if lx.is_inflected_common(w, u32::MAX) || lx.is_verb(w) || lx.is_given(w) || inflected_known(w, lx) {
+        return None;
+    }
+    // Lexicon entries that are a prefix or a suffix of the token.
+    let mut prefixes: Vec<(usize, u32)> = Vec::new();
+    let mut suffixes: Vec<(usize, u32)> = Vec::new();
+    for m in lx.ac.find_overlapping_iter(w) {
+        let kinds = lx.kinds[m.pattern().as_usize()];
+        match (m.start() == 0, m.end() == w.len()) {
+            (true, true) => return None, // the token is an entry itself
+            (true, false) => prefixes.push((m.end(), kinds)),
+            (false, true) => suffixes.push((m.start(), kinds)),
+            _ => {}
+        }
+    }
+    for (at, _) in w.char_indices().skip(3) {
+        if month(&w[..at]) {
+            prefixes.push((at, MONTH));
+        }
+        if month(&w[at..]) {
+            suffixes.push((at, MONTH));
+        }
+    }
+    // The longest entity word wins: `آذربایجان` before `آذر`.
+    prefixes.sort_by_key(|p| std::cmp::Reverse(p.0));
+    suffixes.sort_by_key(|s| s.0);
+    let first = prefixes.iter().find(|&&(at, kinds)| entity_first(&w[..at], &w[at..], kinds, lx));
+    let last = || suffixes.iter().find(|&&(at, kinds)| entity_last(&w[..at], &w[at..], kinds, lx));
+    let found = match (first, last()) {
+        (Some(&(at, _)), _) => Split { at, reading: Reading::EntityFirst },
+        (None, Some(&(at, _))) => Split { at, reading: Reading::EntityLast },
+        (None, None) if in_name(toks, i, lx) => {
+            // The longest word of the name first.
+            let at = w.char_indices().rev().map(|(b, _)| b).find(|&b| b > 0 && name_then_word(&w[..b], &w[b..], lx))?;
+            Split { at, reading: Reading::InName }
+        }
+        (None, None) => return None,
+    };
+    // Another way to read the token as two words (`دربرابر`: `در|برابر`,
+    // not `درب|رابر`) makes the split a guess: none.
+    let other = w.char_indices().skip(2).map(|(b, _)| b).filter(|&b| b != found.at).any(|b| {
+        let (a, z) = w.split_at(b);
+        z.chars().count() >= 2 && known(a, lx) && known(z, lx)
+    });
+    (!other).then_some(found)
+}
+
+/// `ایراننرخ`, `مسکوکه`, `وزیرگفت`: an entity word, then a common word.
+fn entity_first(a: &str, z: &str, kinds: u32, lx: &Lexicon) -> bool {
+    if kinds & (ENTITY_FIRST | kind::HEAD | MONTH) == 0 || !entity_word(a, kinds, lx) || BOUND.contains(&z) {
+        return false;
+    }
+    let short = SHORT_FUNCTION.contains(&z) && a.chars().count() >= 4;
+    let long = z.chars().count() >= 3;
+    // A head before a content word begins its name (`وزیرصنعت`, read whole
+    // by the name recognizers): only a function word or a verb after it is
+    // another word.
+    // A city, commodity or month before a content word is often a compound
+    // or a name (`بهارمست`, `تهران‌جوان`, `گردوخاک`): it too only splits
+    // before a function word or a verb.
+    let function = short || long && (lx.is_stop(z) || lx.is_verb(z));
+    if kinds & (RELIABLE & !kind::HEAD) == 0 {
+        return function;
+    }
+    function || long && lx.is_common(z, COMMON_RANK)
+}
+
+/// `درتهران`, `نرخبانک`: a common word, then an entity word. Before a city,
+/// commodity or month only a function word (`سنگ‌چارک` is a place of its own).
+fn entity_last(a: &str, z: &str, kinds: u32, lx: &Lexicon) -> bool {
+    if kinds & (ENTITY_LAST | MONTH) == 0 || !entity_word(z, kinds, lx) || BOUND.contains(&z) || a == z {
+        return false;
+    }
+    if PREFIXES.contains(&a) || lx.is_given(a) {
+        return false;
+    }
+    let function = SHORT_FUNCTION.contains(&a) || a.chars().count() >= 3 && (lx.is_stop(a) || lx.is_verb(a));
+    if kinds & RELIABLE == 0 {
+        return function;
+    }
+    function || a.chars().count() >= 3 && lx.is_common(a, COMMON_RANK)
+}
+
+/// `مرکزی|نرخ` after `بانک`: a frequent adjective that ends a name
+/// (`مرکزی`, `ملی`, `اسلامی`), then a frequent word that begins something
+/// else. Other words run on in compounds and names (`تربیت‌معلم`,
+/// `اینترفاکس`, `یادمان‌سازه`), and an adjective after them (`تربیت‌بدنی`)
+/// or a bound element (`کوتاه‌مدت`) is part of the name.
+fn name_then_word(a: &str, z: &str, lx: &Lexicon) -> bool {
+    a.chars().count() >= 3
+        && a.ends_with('ی')
+        && !lx.is_given(z)
+        && z.chars().count() >= 3
+        && lx.is_common(a, COMMON_RANK)
+        && lx.is_common(z, COMMON_RANK)
+        && !lx.is_stop(a)
+        && !lx.is_verb(a)
+        && !PREFIXES.contains(&a)
+        && !BOUND.contains(&z)
+        && !z.ends_with('ی')
+}
+
+/// An entity word that can be cut from a token: three letters or more, no
+/// given name, and a city, commodity or month of four letters or more not
+/// shaped like an adjective (`دیلی`, `احمدی`).
+fn entity_word(k: &str, kinds: u32, lx: &Lexicon) -> bool {
+    let n = k.chars().count();
+    if n < 3 || lx.is_given(k) {
+        return false;
+    }
+    kinds & RELIABLE != 0 || n >= 4 && !k.ends_with('ی')
+}
+
+/// A month name that is no other word (`آبان`, not `مهر` or `دی`).
+fn month(k: &str) -> bool {
+    k.chars().count() >= 3 && temporal::month_word(k)
+}
+
+/// A word of the list, a short function word or a lexicon entry.
+fn known(k: &str, lx: &Lexicon) -> bool {
+    lx.rank(k).is_some() || SHORT_FUNCTION.contains(&k) || is_entry(k, lx)
+}
+
+fn is_entry(k: &str, lx: &Lexicon) -> bool {
+    lx.ac.find_overlapping_iter(k).any(|m| m.range() == (0..k.len()))
+}
+
+/// An inflection of a known word or entry: `سخنگویان` (`سخنگو`),
+/// `نمایندگان` (`نماینده`), `قزاقستانی`, `ایرانیها`.
+fn inflected_known(w: &str, lx: &Lexicon) -> bool {
+    #[rustfmt::skip]
+    const ENDINGS: &[&str] = &[
+        "ها", "های", "هایی", "هایش", "ان", "یان", "ات", "ی", "یی", "ای", "ش", "اش", "شان", "تر", "ترین", "یها", "یهای",
+    ];
+    if w.strip_suffix("گان").is_some_and(|stem| known(&format!("{stem}ه"), lx)) {
+        return true;
+    }
+    ENDINGS.iter().any(|e| w.strip_suffix(e).is_some_and(|stem| stem.chars().count() >= 2 && known(stem, lx)))
+}
+
+/// Whether token `i` continues a name that a head word began on its line
+/// (`بانک مرکزینرخ`, `سازمان توسعه تجارتامروز`): up to three words back,
+/// with no function word, verb or punctuation between.
+fn in_name(toks: &[Token], i: usize, lx: &Lexicon) -> bool {
+    let mut k = i;
+    while k > 0 && i - k < 3 && !toks[k].line_start {
+        k -= 1;
+        let t = &toks[k];
+        if t.kind != TokenKind::Word || lx.is_stop(&t.norm) || lx.is_verb(&t.norm) {
+            return false;
+        }
+        let is_head = lx
+            .ac
+            .find_overlapping_iter(&t.norm)
+            .any(|m| m.range() == (0..t.norm.len()) && lx.kinds[m.pattern().as_usize()] & kind::HEAD != 0);
+        if is_head {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,214 @@
+//! Run-together words: exact spans (code points) where a split is right,
+//! no split where the token is one word.
+
+use super::*;
+use crate::extract::extract;
+use crate::span::check_spans;
+use crate::tokenize::tokenize;
+use crate::Span;
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn lexicon() -> &'static Lexicon {
+    static LX: OnceLock<Lexicon> = OnceLock::new();
+    LX.get_or_init(Lexicon::new)
+}
+
+/// The spans of `text` as `LABEL:text`.
+fn spans(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    extract(text)
+        .into_iter()
+        .map(|s| format!("{}:{}", s.label, chars[s.start..s.end].iter().collect::<String>()))
+        .collect()
+}
+
+/// The tokens of `text` after splitting, as their original strings.
+fn words(text: &str) -> Vec<String> {
+    split(text, tokenize(text), lexicon()).iter().map(|t| text[t.range.as_range()].to_string()).collect()
+}
+
+#[test]
+fn name_then_common_word_ends_inside_the_token() {
+    let text = "بانک مرکزینرخ ارز را افزایش داد";
+    // `بانک مرکزی` is code points 0..10: the span ends inside `مرکزینرخ`.
+    assert!(extract(text).contains(&Span::new(0, 10, "ORG")), "{:?}", spans(text));
+    assert_eq!(spans(text), ["ORG:بانک مرکزی"]);
+    assert_eq!(words(text)[..3], ["بانک", "مرکزی", "نرخ"]);
+}
+
+#[test]
+fn common_word_then_name_starts_inside_the_token() {
+    let text = "افزایش نرخبانک مرکزی را اعلام کرد";
+    let start = "افزایش نرخ".chars().count();
+    let end = start + "بانک مرکزی".chars().count();
+    assert!(extract(text).contains(&Span::new(start, end, "ORG")), "{:?}", spans(text));
+    assert_eq!(spans(text), ["ORG:بانک مرکزی"]);
+}
+
+#[test]
+fn a_place_glued_to_either_side() {
+    assert_eq!(spans("صادرات قزاقستانافزایش یافت"), ["LOC:قزاقستان"]);
+    assert_eq!(spans("این شرکت درقزاقستان فعال است"), ["LOC:قزاقستان"]);
+    assert_eq!(words("درقزاقستان"), ["در", "قزاقستان"]);
+    assert_eq!(words("ایراننرخ"), ["ایران", "نرخ"]);
+    // A city only before a function word or verb; a name glued after a word
+    // reads as if spaced.
+    assert_eq!(spans("رئیس دانشگاه مسکوکه در این نشست بود"), ["ROLE:رئیس", "ORG:دانشگاه مسکو"]);
+    assert_eq!(spans("نرخ ارز درتهران افزایش یافت"), ["LOC:تهران"]);
+    assert_eq!(words("تهرانجوان"), ["تهرانجوان"]);
+}
+
+#[test]
+fn arabic_yeh_and_kaf_split_alike() {
+    // ي (U+064A) and ك (U+0643): the key is Persian, the offsets are the original's.
+    let text = "بانك مركزينرخ ارز را افزايش داد";
+    assert!(extract(text).contains(&Span::new(0, 10, "ORG")), "{:?}", spans(text));
+    assert_eq!(words(text)[..3], ["بانك", "مركزي", "نرخ"]);
+}
+
+#[test]
+fn marks_stay_with_their_letter() {
+    // A kasra on the last letter of the name stays inside the name's part.
+    let text = "بانک مرکزیِنرخ ارز";
+    assert_eq!(words(text)[..3], ["بانک", "مرکزیِ", "نرخ"]);
+}
+
+/// Real words that contain another word: none of them is two words.
+const ONE_WORD: &[&str] = &[
+    "مرکزیت",
+    "ایرانیان",
+    "چینی‌ها",
+    "چینیها",
+    "تهرانی",
+    "اصفهانی",
+    "معدنکاری",
+    "معدن‌کاری",
+    "ایرانی",
+    "چینی",
+    "تهرانیها",
+    "ایرانیهای",
+    "کرمانشاهی",
+    "شیرازیان",
+    "فولادسازی",
+    "نفتکش",
+    "طلافروشی",
+    "آهنگری",
+    "ایران‌نژاد",
+    "تهران‌پور",
+    "اعلام‌شده",
+    "مرکزی‌اش",
+    "بانکها",
+    "شرکتکنندگان",
+    "وزارتخانه",
+    "سازمانی",
+    "کشورهایی",
+    "آمریکایی",
+    "روسیه‌ای",
+    "هندی‌ها",
+    "اصفهانیان",
+    "آلمانیها",
+    "قزاقستانی",
+    "مسگری",
+    "تهرانپارس",
+    "ایرانمهر",
+];
+
+#[test]
+fn words_that_contain_words_do_not_split() {
+    for w in ONE_WORD {
+        assert_eq!(words(w), [*w], "{w} alone");
+        // After a head too, where a name runs on (`بانک مرکزینرخ`).
+        let text = format!("بانک {w}");
+        assert_eq!(words(&text), ["بانک", w], "{w} after a head");
+        let text = format!("صادرات {w} گفت");
+        assert_eq!(words(&text), ["صادرات", w, "گفت"], "{w} in a sentence");
+    }
+}
+
+#[test]
+fn a_head_glued_to_its_name_stays_whole() {
+    // `وزیرصنعت` is a head and the first word of its name: not cut.
+    assert_eq!(words("وزیرصنعت"), ["وزیرصنعت"]);
+    assert_eq!(words("معاون وزیرنفت و گاز"), ["معاون", "وزیرنفت", "و", "گاز"]);
+}
+
+#[test]
+fn a_month_glued_to_the_next_word() {
+    assert_eq!(words("۳ آبانامسال"), ["۳", "آبان", "امسال"]);
+    assert!(spans("از ۱ تا ۳ آبانامسال").contains(&"DATE:۱ تا ۳ آبان".to_string()));
+}
+
+proptest! {
+    /// Texts of names, common words and glue run together in any way: the
+    /// spans stay in the text, sorted and disjoint, and parts cover the
+    /// tokens' text in order.
+    #[test]
+    fn spans_stay_valid_when_words_run_together(
+        parts in proptest::collection::vec(
+            (0usize..16, prop_oneof![Just(""), Just(" "), Just("\u{200c}"), Just("ـ"), Just("، ")]), 0..12)
+    ) {
+        const WORDS: &[&str] = &[
+            "بانک", "مرکزی", "نرخ", "ایران", "قزاقستان", "در", "را", "وزیر", "صنعت", "آبان", "۳", "سازمان",
+            "توسعه", "ارز", "ي", "ك",
+        ];
+        let text: String = parts.iter().map(|(w, sep)| format!("{}{sep}", WORDS[*w])).collect();
+        let spans = extract(&text);
+        prop_assert!(check_spans(&spans, text.chars().count()).is_ok(), "{:?}", spans);
+        let toks = split(&text, tokenize(&text), lexicon());
+        let mut prev = 0;
+        for t in &toks {
+            prop_assert!(t.range.start >= prev && t.range.start < t.range.end);
+            prop_assert!(text.is_char_boundary(t.range.start) && text.is_char_boundary(t.range.end));
+            prev = t.range.end;
+        }
+    }
+}
+
+/// Counts the splits over texts outside the repository and prints every
+/// distinct one, to look for false splits (module docs). Files are named by
+/// `RUNTOGETHER_CORPUS` (`:`-separated): JSONL with a `text` field, CoNLL
+/// (`token TAG` lines, a blank line between sentences) or plain text.
+///
+/// `RUNTOGETHER_CORPUS=../shared/arman/train.txt:seeds/s1.txt cargo test -p barchasb-core --lib census -- --ignored --nocapture`
+#[test]
+#[ignore = "reads a corpus named by RUNTOGETHER_CORPUS"]
+fn census() {
+    use std::collections::BTreeMap;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let files = std::env::var("RUNTOGETHER_CORPUS").expect("RUNTOGETHER_CORPUS names the files");
+    let mut texts: Vec<String> = Vec::new();
+    for f in files.split(':') {
+        let data = std::fs::read_to_string(root.join(f)).unwrap_or_else(|e| panic!("{f}: {e}"));
+        if f.ends_with(".jsonl") {
+            for l in data.lines().filter(|l| !l.trim().is_empty()) {
+                let v: serde_json::Value = serde_json::from_str(l).expect("JSONL");
+                texts.push(v["text"].as_str().unwrap_or("").to_string());
+            }
+        } else if data.lines().take(20).filter(|l| !l.is_empty()).all(|l| l.split_whitespace().count() == 2) {
+            for sentence in data.split("\n\n") {
+                let toks: Vec<&str> = sentence.lines().filter_map(|l| l.split_whitespace().next()).collect();
+                texts.push(toks.join(" "));
+            }
+        } else {
+            texts.push(data);
+        }
+    }
+    let (mut tokens, mut found) = (0usize, BTreeMap::<String, (usize, Reading)>::new());
+    for text in &texts {
+        let toks = tokenize(text);
+        tokens += toks.len();
+        for i in 0..toks.len() {
+            if let Some(s) = where_to_split(&toks, i, lexicon()) {
+                let (a, z) = toks[i].norm.split_at(s.at);
+                let before = if i > 0 { toks[i - 1].norm.as_str() } else { "" };
+                found.entry(format!("{before} {a}|{z}")).or_insert((0, s.reading)).0 += 1;
+            }
+        }
+    }
+    let total: usize = found.values().map(|v| v.0).sum();
+    println!("{} texts, {tokens} tokens, {total} splits ({} distinct)", texts.len(), found.len());
+    for (k, (n, r)) in &found {
+        println!("{n:4} {r:?} {k}");
+    }
+}
