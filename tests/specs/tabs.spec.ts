@@ -197,3 +197,22 @@ test('closing the editing tab: the read-only tab says so, and the next tab opene
   const { spans } = await exported(second);
   expect(spans.find((s) => s.start === s0.start)).toBeUndefined();
 });
+
+test('without Web Locks (an insecure origin) the tab edits and saves, as before', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, 'locks', { get: () => undefined });
+  });
+  await openApp(page);
+  expect(await page.evaluate(() => navigator.locks)).toBeUndefined();
+  await openDoc(page, ID);
+  await expect(page.locator('#doc-view mark.span[data-state="suggested"]').first()).toBeVisible();
+  const [s0] = await marks(page);
+  const label = s0.label === 'ORG' ? 'LOC' : 'ORG';
+  await relabel(page, s0, label);
+  await expect(page.locator('#tab-banner')).toHaveCount(0);
+  await settled(page);
+  await page.reload();
+  await openDoc(page, ID);
+  await expect(mark(page, s0.start, s0.end)).toHaveAttribute('data-label', label);
+  await expect(mark(page, s0.start, s0.end)).toHaveAttribute('data-state', 'confirmed');
+});
