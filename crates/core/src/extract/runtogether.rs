@@ -91,6 +91,8 @@ pub(super) enum Reading {
     EntityFirst,
     /// A common word, then an entity word (`درتهران`, `نرخبانک`).
     EntityLast,
+    /// A title glued to a name (`آقایزمانی`).
+    Title,
     /// Inside a name begun by a head: the name's word, then a common word
     /// (`بانک مرکزینرخ`).
     InName,
@@ -183,25 +185,55 @@ pub(super) fn where_to_split(toks: &[Token], i: usize, lx: &Lexicon) -> Option<S
     // The longest entity word wins: `آذربایجان` before `آذر`.
     prefixes.sort_by_key(|p| std::cmp::Reverse(p.0));
     suffixes.sort_by_key(|s| s.0);
-    let first = prefixes.iter().find(|&&(at, kinds)| entity_first(&w[..at], &w[at..], kinds, lx));
+    let title = prefixes.iter().find(|&&(at, _)| TITLES.contains(&&w[..at]) && title_first(&w[at..], lx));
+    let first = || prefixes.iter().find(|&&(at, kinds)| entity_first(&w[..at], &w[at..], kinds, lx));
     let last = || suffixes.iter().find(|&&(at, kinds)| entity_last(&w[..at], &w[at..], kinds, lx));
-    let found = match (first, last()) {
-        (Some(&(at, _)), _) => Split { at, reading: Reading::EntityFirst },
-        (None, Some(&(at, _))) => Split { at, reading: Reading::EntityLast },
-        (None, None) if in_name(toks, i, lx) => {
+    let found = match (title, first(), last()) {
+        (Some(&(at, _)), _, _) => Split { at, reading: Reading::Title },
+        (None, Some(&(at, _)), _) => Split { at, reading: Reading::EntityFirst },
+        (None, None, Some(&(at, _))) => Split { at, reading: Reading::EntityLast },
+        (None, None, None) if in_name(toks, i, lx) => {
             // The longest word of the name first.
             let at = w.char_indices().rev().map(|(b, _)| b).find(|&b| b > 0 && name_then_word(&w[..b], &w[b..], lx))?;
             Split { at, reading: Reading::InName }
         }
-        (None, None) => return None,
+        (None, None, None) => return None,
     };
     // Another way to read the token as two words (`دربرابر`: `در|برابر`,
-    // not `درب|رابر`) makes the split a guess: none.
+    // not `درب|رابر`) makes the split a guess: none. A function word glued
+    // to a name is the likelier reading (`بهتهران`, not `بهت|هران`).
+    let (a, z) = w.split_at(found.at);
+    if is_glue(a) || is_glue(z) {
+        return Some(found);
+    }
     let other = w.char_indices().skip(2).map(|(b, _)| b).filter(|&b| b != found.at).any(|b| {
         let (a, z) = w.split_at(b);
-        z.chars().count() >= 2 && known(a, lx) && known(z, lx)
+        // `گردوخاک`: `گرد و خاک` with the `و` run in too.
+        let and = z.strip_prefix('و').is_some_and(|y| y.chars().count() >= 2 && known(y, lx));
+        z.chars().count() >= 2 && known(a, lx) && (known(z, lx) || and)
     });
     (!other).then_some(found)
+}
+
+/// Titles that only stand before a name (not `آقا` or `حاج`, which begin
+/// surnames and titles: `آقاجانی`, `حاج‌آقا`; not `استاد`, a plural stem).
+const TITLES: &[&str] = &["آقای", "خانم", "دکتر", "مهندس", "جناب", "سرکار"];
+
+/// `آقایزمانی`: a title glued to the name after it.
+fn title_first(z: &str, lx: &Lexicon) -> bool {
+    z.chars().count() >= 3 && !BOUND.contains(&z) && !lx.is_stop(z) && !lx.is_verb(z) && !TITLES.contains(&z)
+}
+
+/// A function word typos glue to a name (`درتهران`, `مسکوکه`, `ایرانو`).
+fn is_glue(k: &str) -> bool {
+    SHORT_FUNCTION.contains(&k) || k == "و"
+}
+
+/// An entity word that reads as a name as written: a country, region, head
+/// or listed company, or a city that is no frequent word (`نیویورک`, not
+/// `تهران` in `تهران‌جوان` or `بهار` in `بهارمست`).
+fn reliable(k: &str, kinds: u32, lx: &Lexicon) -> bool {
+    kinds & RELIABLE != 0 || kinds & kind::CITY != 0 && lx.rank(k).is_none_or(|r| r > COMMON_RANK)
 }
 
 /// `ایراننرخ`, `مسکوکه`, `وزیرگفت`: an entity word, then a common word.
@@ -209,7 +241,9 @@ fn entity_first(a: &str, z: &str, kinds: u32, lx: &Lexicon) -> bool {
     if kinds & (ENTITY_FIRST | kind::HEAD | MONTH) == 0 || !entity_word(a, kinds, lx) || BOUND.contains(&z) {
         return false;
     }
-    let short = SHORT_FUNCTION.contains(&z) && a.chars().count() >= 4;
+    // `و` only after a country, head or company (`ایرانو`): foreign city
+    // and person names end in it (`تورینو`, `مارکو`).
+    let short = (SHORT_FUNCTION.contains(&z) || z == "و" && kinds & RELIABLE != 0) && a.chars().count() >= 4;
     let long = z.chars().count() >= 3;
     // A head before a content word begins its name (`وزیرصنعت`, read whole
     // by the name recognizers): only a function word or a verb after it is
@@ -218,7 +252,7 @@ fn entity_first(a: &str, z: &str, kinds: u32, lx: &Lexicon) -> bool {
     // or a name (`بهارمست`, `تهران‌جوان`, `گردوخاک`): it too only splits
     // before a function word or a verb.
     let function = short || long && (lx.is_stop(z) || lx.is_verb(z));
-    if kinds & (RELIABLE & !kind::HEAD) == 0 {
+    if kinds & kind::HEAD != 0 && kinds & ENTITY_FIRST == 0 || !reliable(a, kinds, lx) {
         return function;
     }
     function || long && lx.is_common(z, COMMON_RANK)
@@ -233,7 +267,11 @@ fn entity_last(a: &str, z: &str, kinds: u32, lx: &Lexicon) -> bool {
     if PREFIXES.contains(&a) || lx.is_given(a) {
         return false;
     }
-    let function = SHORT_FUNCTION.contains(&a) || a.chars().count() >= 3 && (lx.is_stop(a) || lx.is_verb(a));
+    let function = SHORT_FUNCTION.contains(&a)
+        || a == "و" && kinds & RELIABLE != 0
+        || a.chars().count() >= 3 && (lx.is_stop(a) || lx.is_verb(a));
+    // Before a city only a function word: `سنگ‌چارک`, `بندقیر` are places
+    // of their own.
     if kinds & RELIABLE == 0 {
         return function;
     }

@@ -112,6 +112,18 @@ const ONE_WORD: &[&str] = &[
     "مسگری",
     "تهرانپارس",
     "ایرانمهر",
+    "گردوخاک",
+    "تورینو",
+    "آقاجانی",
+    "حاج‌آقا",
+    "حاجآقا",
+    "استادانی",
+    "بهارمست",
+    "سنگ‌چارک",
+    "دربرابر",
+    "میان‌برنامه",
+    "کوتاه‌مدت",
+    "آبان‌ماه",
 ];
 
 #[test]
@@ -124,6 +136,15 @@ fn words_that_contain_words_do_not_split() {
         let text = format!("صادرات {w} گفت");
         assert_eq!(words(&text), ["صادرات", w, "گفت"], "{w} in a sentence");
     }
+}
+
+#[test]
+fn function_words_and_titles_glued_to_a_name() {
+    // `بهت|هران` would be two listed words too: a function word glued to a
+    // place is the likelier reading.
+    assert_eq!(spans("سفر بهتهران"), ["LOC:تهران"]);
+    assert_eq!(spans("همکاری ایرانو چین"), ["LOC:ایران", "LOC:چین"]);
+    assert_eq!(words("آقایزمانی گفت"), ["آقای", "زمانی", "گفت"]);
 }
 
 #[test]
