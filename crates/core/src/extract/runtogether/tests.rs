@@ -233,3 +233,63 @@ fn census() {
         println!("{n:4} {r:?} {k}");
     }
 }
+
+/// How many entities the rules still find, exact in extent, when the space
+/// after (or before) them is removed, against the same sentences spaced.
+/// The CoNLL file (`token TAG`, IOB2) is named by `RUNTOGETHER_CONLL`;
+/// every entity with a word of `O` after (before) it is tried once.
+///
+/// `RUNTOGETHER_CONLL=../shared/arman/train.txt cargo test --release -p barchasb-core --lib glued -- --ignored --nocapture`
+#[test]
+#[ignore = "reads a CoNLL file named by RUNTOGETHER_CONLL"]
+fn glued() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let file = std::env::var("RUNTOGETHER_CONLL").expect("RUNTOGETHER_CONLL names the file");
+    let data = std::fs::read_to_string(root.join(&file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+    let persian = |w: &str| w.chars().all(|c| c == '\u{200c}' || ('\u{0621}'..='\u{06d3}').contains(&c));
+    // [after, before] × [tried, found spaced, found spaced and glued, found glued]
+    let mut n = [[0usize; 4]; 2];
+    for sentence in data.split("\n\n") {
+        let rows: Vec<(&str, &str)> =
+            sentence.lines().filter_map(|l| l.split_once(char::is_whitespace)).map(|(w, t)| (w, t.trim())).collect();
+        let mut i = 0;
+        while i < rows.len() {
+            let Some(label) = rows[i].1.strip_prefix("B-") else {
+                i += 1;
+                continue;
+            };
+            let mut j = i + 1;
+            while j < rows.len() && rows[j].1.strip_prefix("I-") == Some(label) {
+                j += 1;
+            }
+            // Glue token `g` to the one before it.
+            for (side, g) in [(0, j), (1, i)] {
+                if g == 0 || g >= rows.len() || rows[if side == 0 { g } else { g - 1 }].1 != "O" {
+                    continue;
+                }
+                if !persian(rows[g - 1].0) || !persian(rows[g].0) {
+                    continue;
+                }
+                let words: Vec<&str> = rows.iter().map(|r| r.0).collect();
+                let spaced = words.join(" ");
+                let glued = words[..g].join(" ") + &words[g..].join(" ");
+                let at = |ws: &[&str], k: usize| ws[..k].iter().map(|w| w.chars().count() + 1).sum::<usize>();
+                let (s0, e0) = (at(&words, i), at(&words, j) - 1);
+                let (s1, e1) = if side == 0 { (s0, e0) } else { (s0 - 1, e0 - 1) };
+                let hit = |t: &str, s: usize, e: usize| extract(t).iter().any(|x| x.start == s && x.end == e);
+                let (a, b) = (hit(&spaced, s0, e0), hit(&glued, s1, e1));
+                n[side][0] += 1;
+                n[side][1] += a as usize;
+                n[side][2] += (a && b) as usize;
+                n[side][3] += b as usize;
+            }
+            i = j;
+        }
+    }
+    for (side, c) in ["after", "before"].iter().zip(n) {
+        println!(
+            "space {side} the entity removed: {} tried, {} found spaced, {} of them also glued, {} found glued",
+            c[0], c[1], c[2], c[3]
+        );
+    }
+}
