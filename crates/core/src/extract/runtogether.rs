@@ -81,6 +81,18 @@ const ENTITY_LAST: u32 = kind::LOC | kind::COMMODITY | kind::ORG_NAME | kind::HE
 /// or part of a compound place name (`سنگ‌چارک`, `دیلی‌میل`).
 const RELIABLE: u32 = kind::COUNTRY | kind::REGION | kind::HEAD | kind::ORG_NAME;
 
+/// Function words that begin a clause after a name (`سازمان مللاین`); not
+/// the time words of the stop list (`امام‌جمعه`, `بعدازظهر`).
+#[rustfmt::skip]
+const FUNCTION_WORDS: &[&str] = &[
+    "این", "آن", "برای", "نیز", "اما", "ولی", "هیچ", "همه", "همچنین", "درباره", "توسط", "ضمن", "پس", "طی",
+    "اینکه", "زیرا", "چون", "اگر", "بدون", "علاوه", "میان", "بین",
+];
+
+/// Words after which a name runs on: heads (`بانک`), titles and given
+/// names (`آقای`, `محمد`).
+const NAME_START: u32 = kind::HEAD | kind::HONORIFIC | kind::GIVEN_NAME;
+
 /// Kind flag of a month name (the temporal lexicon's, not an automaton kind).
 const MONTH: u32 = 1 << 31;
 
@@ -278,22 +290,32 @@ fn entity_last(a: &str, z: &str, kinds: u32, lx: &Lexicon) -> bool {
     function || a.chars().count() >= 3 && lx.is_common(a, COMMON_RANK)
 }
 
-/// `مرکزی|نرخ` after `بانک`: a frequent adjective that ends a name
-/// (`مرکزی`, `ملی`, `اسلامی`), then a frequent word that begins something
-/// else. Other words run on in compounds and names (`تربیت‌معلم`,
-/// `اینترفاکس`, `یادمان‌سازه`), and an adjective after them (`تربیت‌بدنی`)
-/// or a bound element (`کوتاه‌مدت`) is part of the name.
+/// `مرکزی|نرخ` after `بانک`, `ملل|این` after `سازمان`: a word of the name,
+/// then a function word or verb (`ملل|این`, `نوری|گفت` after a given name),
+/// or a frequent adjective that ends a name (`مرکزی`, `ملی`, `اسلامی`) then
+/// a frequent word that begins something else. Other words run on in
+/// compounds and names (`تربیت‌معلم`, `اینترفاکس`, `یادمان‌سازه`), and an
+/// adjective after them (`تربیت‌بدنی`) or a bound element (`کوتاه‌مدت`) is
+/// part of the name.
 fn name_then_word(a: &str, z: &str, lx: &Lexicon) -> bool {
-    a.chars().count() >= 3
-        && a.ends_with('ی')
+    let (na, nz) = (a.chars().count(), z.chars().count());
+    if na < 3 || lx.is_stop(a) || lx.is_verb(a) || PREFIXES.contains(&a) || BOUND.contains(&z) {
+        return false;
+    }
+    // Only after a frequent word: unlisted names and Arabic adverbs end in
+    // a function word's letters (`سنت‌آندروز`, `مکرراً`, `یونیتا`).
+    let frequent = lx.is_common(a, COMMON_RANK);
+    if is_glue(z) {
+        return frequent && na >= 4 && z != "تا";
+    }
+    if nz >= 3 && (FUNCTION_WORDS.contains(&z) || lx.is_verb(z) && lx.rank(z).is_some()) {
+        return frequent;
+    }
+    a.ends_with('ی')
         && !lx.is_given(z)
-        && z.chars().count() >= 3
+        && nz >= 3
         && lx.is_common(a, COMMON_RANK)
         && lx.is_common(z, COMMON_RANK)
-        && !lx.is_stop(a)
-        && !lx.is_verb(a)
-        && !PREFIXES.contains(&a)
-        && !BOUND.contains(&z)
         && !z.ends_with('ی')
 }
 
@@ -349,7 +371,7 @@ fn in_name(toks: &[Token], i: usize, lx: &Lexicon) -> bool {
         let is_head = lx
             .ac
             .find_overlapping_iter(&t.norm)
-            .any(|m| m.range() == (0..t.norm.len()) && lx.kinds[m.pattern().as_usize()] & kind::HEAD != 0);
+            .any(|m| m.range() == (0..t.norm.len()) && lx.kinds[m.pattern().as_usize()] & NAME_START != 0);
         if is_head {
             return true;
         }

@@ -124,6 +124,15 @@ const ONE_WORD: &[&str] = &[
     "میان‌برنامه",
     "کوتاه‌مدت",
     "آبان‌ماه",
+    "درعینحال",
+    "بعدازظهر",
+    "امامجمعه",
+    "مکررا",
+    "عمدتا",
+    "سنتآندروز",
+    "غنیمیفرد",
+    "یونیتا",
+    "سوسیداد",
 ];
 
 #[test]
@@ -136,6 +145,12 @@ fn words_that_contain_words_do_not_split() {
         let text = format!("صادرات {w} گفت");
         assert_eq!(words(&text), ["صادرات", w, "گفت"], "{w} in a sentence");
     }
+}
+
+#[test]
+fn a_name_glued_to_a_function_word_or_verb() {
+    assert_eq!(spans("دبیرکل سازمان مللاین طرح را رد کرد"), ["ROLE:دبیرکل", "ORG:سازمان ملل"]);
+    assert_eq!(words("آقای علی نوریگفت"), ["آقای", "علی", "نوری", "گفت"]);
 }
 
 #[test]
