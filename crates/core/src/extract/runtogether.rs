@@ -45,8 +45,6 @@ use crate::offsets::ByteRange;
 use crate::tokenize::{Token, TokenKind};
 
 /// Rank (hazm's scale, `data/common_words.txt`) up to which a word counts as
-
-/// Rank (hazm's scale, `data/common_words.txt`) up to which a word counts as
 /// frequent enough to be the other half of a run-together pair (`نرخ` is
 /// 4106, `افزایش` 1391).
 const COMMON_RANK: u32 = 5000;
