@@ -43,6 +43,7 @@ use super::temporal;
 use crate::normalize::normalize;
 use crate::offsets::ByteRange;
 use crate::tokenize::{Token, TokenKind};
+use std::sync::OnceLock;
 
 /// Rank (hazm's scale, `data/common_words.txt`) up to which a word counts as
 /// frequent enough to be the other half of a run-together pair (`نرخ` is
@@ -175,11 +176,9 @@ fn parts(text: &str, t: &Token, at: usize, boundary: bool) -> (Token, Token) {
 pub(super) fn where_to_split(toks: &[Token], i: usize, lx: &Lexicon) -> Option<Split> {
     let t = &toks[i];
     let w = t.norm.as_str();
-    // The cheap tests first: most tokens are listed words.
+    // The cheap tests first: most tokens are listed words, and most others
+    // have no reading as two; whether the token is an inflection comes last.
     if t.kind != TokenKind::Word || w.chars().count() < 5 || lx.rank(w).is_some() {
-        return None;
-    }
-    if lx.is_inflected_common(w, u32::MAX) || lx.is_verb(w) || lx.is_given(w) || inflected_known(w, lx) {
         return None;
     }
     // Lexicon entries that are a prefix or a suffix of the token.
@@ -194,12 +193,12 @@ pub(super) fn where_to_split(toks: &[Token], i: usize, lx: &Lexicon) -> Option<S
             _ => {}
         }
     }
-    for (at, _) in w.char_indices().skip(3) {
-        if month(&w[..at]) {
-            prefixes.push((at, MONTH));
+    for m in months() {
+        if w.len() > m.len() && w.starts_with(m) {
+            prefixes.push((m.len(), MONTH));
         }
-        if month(&w[at..]) {
-            suffixes.push((at, MONTH));
+        if w.len() > m.len() && w.ends_with(m) {
+            suffixes.push((w.len() - m.len(), MONTH));
         }
     }
     // The longest entity word wins: `آذربایجان` before `آذر`.
@@ -212,13 +211,18 @@ pub(super) fn where_to_split(toks: &[Token], i: usize, lx: &Lexicon) -> Option<S
         (Some(&(at, _)), _, _) => Split { at, reading: Reading::Title },
         (None, Some(&(at, _)), _) => Split { at, reading: Reading::EntityFirst },
         (None, None, Some(&(at, _))) => Split { at, reading: Reading::EntityLast },
-        (None, None, None) if in_name(toks, i, lx) => {
+        (None, None, None) => {
             // The longest word of the name first.
+            if !in_name(toks, i, lx) {
+                return None;
+            }
             let at = w.char_indices().rev().map(|(b, _)| b).find(|&b| b > 0 && name_then_word(&w[..b], &w[b..], lx))?;
             Split { at, reading: Reading::InName }
         }
-        (None, None, None) => return None,
     };
+    if lx.is_inflected_common(w, u32::MAX) || lx.is_verb(w) || lx.is_given(w) || inflected_known(w, lx) {
+        return None;
+    }
     // Another way to read the token as two words (`دربرابر`: `در|برابر`,
     // not `درب|رابر`) makes the split a guess: none. A function word glued
     // to a name is the likelier reading (`بهتهران`, not `بهت|هران`).
@@ -307,24 +311,26 @@ fn entity_last(a: &str, z: &str, kinds: u32, lx: &Lexicon) -> bool {
 /// part of the name.
 fn name_then_word(a: &str, z: &str, lx: &Lexicon) -> bool {
     let (na, nz) = (a.chars().count(), z.chars().count());
+    // What `z` is decides first (one split point in many passes that).
+    let glue = is_glue(z);
+    let function = !glue && nz >= 3 && (FUNCTION_WORDS.contains(&z) || lx.is_verb(z) && lx.rank(z).is_some());
+    let word = !glue && !function && nz >= 3 && a.ends_with('ی') && !z.ends_with('ی') && lx.is_common(z, COMMON_RANK);
+    if !(glue || function || word) {
+        return false;
+    }
     if na < 3 || lx.is_stop(a) || lx.is_verb(a) || PREFIXES.contains(&a) || BOUND.contains(&z) {
         return false;
     }
     // Only after a frequent word: unlisted names and Arabic adverbs end in
     // a function word's letters (`سنت‌آندروز`, `مکرراً`, `یونیتا`).
     let frequent = lx.is_common(a, COMMON_RANK);
-    if is_glue(z) {
+    if glue {
         return frequent && na >= 4 && z != "تا";
     }
-    if nz >= 3 && (FUNCTION_WORDS.contains(&z) || lx.is_verb(z) && lx.rank(z).is_some()) {
+    if function {
         return frequent;
     }
-    a.ends_with('ی')
-        && !lx.is_given(z)
-        && nz >= 3
-        && lx.is_common(a, COMMON_RANK)
-        && lx.is_common(z, COMMON_RANK)
-        && !z.ends_with('ی')
+    frequent && !lx.is_given(z)
 }
 
 /// An entity word that can be cut from a token: three letters or more, no
@@ -338,9 +344,11 @@ fn entity_word(k: &str, kinds: u32, lx: &Lexicon) -> bool {
     kinds & RELIABLE != 0 || n >= 4 && !k.ends_with('ی')
 }
 
-/// A month name that is no other word (`آبان`, not `مهر` or `دی`).
-fn month(k: &str) -> bool {
-    k.chars().count() >= 3 && temporal::month_word(k)
+/// The month names that are no other word, of three letters or more
+/// (`آبان`, not `مهر` or `دی`).
+fn months() -> &'static [&'static str] {
+    static MONTHS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    MONTHS.get_or_init(|| temporal::month_words().filter(|k| k.chars().count() >= 3).collect())
 }
 
 /// A word of the list, a short function word or a lexicon entry.

@@ -24,9 +24,9 @@ use crate::span::Entity;
 use crate::tokenize::{tokenize, Token, TokenKind};
 use lexicon::{Calendar, Lexicon, Month};
 
-/// A month name that is no other word (`آبان`, `اکتبر`; not `مهر`, `تیر`).
-pub(super) fn month_word(k: &str) -> bool {
-    Lexicon::get().month(k).is_some_and(|m| !m.ambiguous)
+/// The month names that are no other word (`آبان`, `اکتبر`; not `مهر`, `تیر`).
+pub(super) fn month_words() -> impl Iterator<Item = &'static str> {
+    Lexicon::get().months().filter(|(_, m)| !m.ambiguous).map(|(k, _)| k)
 }
 
 /// Adds DATE, QUANTITY and MONEY candidates.

@@ -230,6 +230,10 @@ impl Lexicon {
     pub fn month(&self, k: &str) -> Option<Month> {
         self.months.get(k).copied()
     }
+    /// Every month key with its month.
+    pub fn months(&self) -> impl Iterator<Item = (&str, Month)> {
+        self.months.iter().map(|(k, m)| (k.as_str(), *m))
+    }
     /// ISO weekday number (1 = Monday) of a weekday key.
     pub fn weekday(&self, k: &str) -> Option<u32> {
         self.weekdays.get(k).copied()
