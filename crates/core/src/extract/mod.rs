@@ -50,10 +50,24 @@ impl Extractor {
         Extractor { names: names::Names::new() }
     }
 
+    /// The tokens the recognizers see: [`tokenize`]'s, with a token of two
+    /// words run together (a typo) read as two, so a span can end inside it
+    /// (guidelines, "Boundaries"). A tagger or a selection that should agree
+    /// with the rules' spans can use them.
+    ///
+    /// ```
+    /// let text = "بانک مرکزینرخ ارز";
+    /// let toks = barchasb_core::Extractor::new().tokens(text);
+    /// let words: Vec<&str> = toks.iter().map(|t| &text[t.range.as_range()]).collect();
+    /// assert_eq!(words, ["بانک", "مرکزی", "نرخ", "ارز"]);
+    /// ```
+    pub fn tokens(&self, text: &str) -> Vec<Token> {
+        runtogether::split(text, tokenize(text), &self.names.lx)
+    }
+
     /// Suggestions in the byte frame, sorted and non-overlapping.
     pub fn entities(&self, text: &str) -> Vec<Entity> {
-        // `بانک مرکزینرخ`: words run together are read as two.
-        let tokens = runtogether::split(text, tokenize(text), &self.names.lx);
+        let tokens = self.tokens(text);
         let cx = Context { text, tokens: &tokens };
         let mut found = Vec::new();
         temporal::find(&cx, &mut found);
