@@ -47,7 +47,7 @@ use crate::eval::Scores;
 use crate::extract::Extractor;
 use crate::offsets::{ByteRange, OffsetTable};
 use crate::span::{Entity, Span};
-use crate::tokenize::{tokenize, Token};
+use crate::tokenize::Token;
 use bio::Tag;
 use features::Features;
 use learner::Learner;
@@ -164,7 +164,9 @@ impl Tagger {
     }
 
     fn analyse(&self, text: &str) -> Analysis {
-        let tokens = tokenize(text);
+        // the rules' tokens: words run together (`مرکزینرخ`) are two, so a
+        // span may end where the rules end it, inside the written token
+        let tokens = self.extractor.tokens(text);
         let rules = self.extractor.entities(text);
         let feats = features::extract(text, &tokens, &rules, &self.model.memory.tags(&tokens));
         Analysis { tokens, rules, feats }
@@ -384,7 +386,7 @@ impl Trainer {
 
     /// Adds a training document (its confirmed spans).
     pub fn add(&mut self, doc: &Document) {
-        let tokens = tokenize(&doc.text);
+        let tokens = self.tagger.extractor.tokens(&doc.text);
         let rules = self.tagger.extractor.entities(&doc.text);
         let gold = self.tagger.gold_tags(&tokens, doc);
         self.pending.push((doc.text.clone(), tokens, rules, gold));

@@ -257,3 +257,21 @@ fn one_corrected_document_overrules_a_rule_elsewhere() {
     let after = tagger.suggest(other);
     assert!(after.contains(&Span::new(9, 12, "ORG")), "{after:?}");
 }
+
+#[test]
+fn a_span_inside_words_run_together_is_learned_and_suggested_as_it_was_marked() {
+    // `مرکزینرخ`: `مرکزی` and `نرخ` with no space; the guidelines' span is
+    // `بانک مرکزی`, ending inside the written word.
+    let text = "افزایش بانک مرکزینرخ ارز";
+    let start = 7;
+    let span = Span::new(start, start + 10, "ORG");
+    let slice = |s: &Span| text.chars().skip(s.start).take(s.end - s.start).collect::<String>();
+    assert_eq!(slice(&span), "بانک مرکزی");
+    let mut tagger = Tagger::new(crate::LabelSet::default().names());
+    assert!(tagger.suggest(text).contains(&span), "the rules' span: {:?}", tagger.suggest(text));
+    let mut doc = Document::new("d", text);
+    doc.spans = vec![span.clone()];
+    tagger.learn(&doc);
+    assert!(tagger.suggest_model_only(text).contains(&span), "{:?}", tagger.suggest_model_only(text));
+    assert!(tagger.suggest(text).contains(&span));
+}
