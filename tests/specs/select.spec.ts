@@ -80,6 +80,33 @@ test('a drag snaps to whole tokens across a ZWNJ word, digits and Latin', async 
   await page.screenshot({ path: `${ARTIFACTS}/new-spans-mixed-text.png` });
 });
 
+// Two words run together (a typo): the guidelines' span is the name only.
+const GLUED = 'گزارش بانک مرکزینرخ ارز را اعلام کرد';
+
+test('words run together: the suggestion and a drag both end inside the written word', async ({ page }) => {
+  await openApp(page);
+  await pasteDoc(page, GLUED);
+  const name = { start: cpIndexOf(GLUED, 'بانک'), end: cpIndexOf(GLUED, 'بانک') + cpLength('بانک مرکزی') };
+  expect(cpSlice(GLUED, name.start, name.end)).toBe('بانک مرکزی');
+  // The rules suggest the name alone, not «بانک مرکزینرخ».
+  await expect(mark(page, name.start, name.end)).toHaveAttribute('data-label', 'ORG');
+  await clearSpans(page, 0, cpLength(GLUED));
+  // A drag from inside «بانک» to the «ز» of «مرکزی» snaps to «بانک مرکزی».
+  await dragSelect(page, name.start + 1, name.end - 2);
+  await expect(page.locator('#label-menu')).toBeVisible();
+  await page.keyboard.press(LABEL_KEYS.ORG);
+  await expect(mark(page, name.start, name.end)).toHaveAttribute('data-state', 'confirmed');
+  await expect(mark(page, name.start, name.end)).toHaveText('بانک مرکزی');
+  // And a drag over «نرخ» alone snaps to it, not to the whole written word (the label is any).
+  const rate = cpIndexOf(GLUED, 'نرخ');
+  await dragSelect(page, rate, rate + 2);
+  await expect(page.locator('#label-menu')).toBeVisible();
+  await page.keyboard.press(LABEL_KEYS.COMMODITY);
+  await expect(mark(page, rate, rate + 3)).toHaveText('نرخ');
+  await expectMarksMatchText(page, GLUED);
+  await page.screenshot({ path: `${ARTIFACTS}/run-together.png` });
+});
+
 test('an overlapping selection is refused with a message; Escape closes the label menu', async ({ page }) => {
   await openApp(page);
   await pasteDoc(page, TEXT);

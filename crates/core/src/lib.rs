@@ -38,7 +38,7 @@ mod tokenize;
 pub use document::{Document, Status};
 pub use error::{Error, ErrorKind};
 pub use eval::{Counts, Scores};
-pub use extract::{date_value, extract, Extractor, Words};
+pub use extract::{date_value, extract, words, Extractor, Words};
 pub use labels::{Label, LabelSet};
 pub use normalize::{key, normalize, Normalized};
 pub use offsets::{ByteRange, OffsetTable};

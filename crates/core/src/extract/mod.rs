@@ -89,6 +89,24 @@ impl Extractor {
 /// assert!(spans.iter().all(|s| s.start < s.end));
 /// ```
 pub fn extract(text: &str) -> Vec<Span> {
+    default_extractor().extract(text)
+}
+
+/// The words of `text` as the rules read them ([`Extractor::tokens`]): the
+/// tokenizer's tokens, with words run together split in two (`مرکزینرخ` →
+/// `مرکزی`, `نرخ`). A selection snaps to these, so the annotator can mark
+/// `بانک مرکزی` inside `بانک مرکزینرخ` as the guidelines ask.
+///
+/// ```
+/// let text = "بانک مرکزینرخ";
+/// let words: Vec<&str> = barchasb_core::words(text).iter().map(|t| &text[t.range.as_range()]).collect();
+/// assert_eq!(words, ["بانک", "مرکزی", "نرخ"]);
+/// ```
+pub fn words(text: &str) -> Vec<Token> {
+    default_extractor().tokens(text)
+}
+
+fn default_extractor() -> &'static Extractor {
     static DEFAULT: OnceLock<Extractor> = OnceLock::new();
-    DEFAULT.get_or_init(Extractor::new).extract(text)
+    DEFAULT.get_or_init(Extractor::new)
 }

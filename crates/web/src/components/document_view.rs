@@ -15,13 +15,13 @@ use crate::dom;
 use crate::dom_offsets::snap_chars;
 use crate::layout::{paragraphs, Para, Run};
 use crate::state::{Action, Entry, Menu};
-use barchasb_core::{tokenize, LabelSet, OffsetTable, Token};
+use barchasb_core::{words, LabelSet, OffsetTable, Token};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// The tokens of one text, for snapping selections.
+/// The words of one text as the rules read them (`barchasb_core::words`), for snapping selections.
 struct TokenCache {
     id: String,
     text_gen: u64,
@@ -140,7 +140,7 @@ pub fn DocumentView() -> Html {
                     id: entry.doc.id.clone(),
                     text_gen: entry.text_gen,
                     table: OffsetTable::new(text),
-                    tokens: tokenize(text),
+                    tokens: words(text),
                 });
             }
             let c = cache.as_ref().expect("just filled");

@@ -3,7 +3,7 @@
 
 use crate::state::{Action, Menu, Panel};
 use crate::{dom, AppHandle};
-use barchasb_core::{tokenize, OffsetTable};
+use barchasb_core::{words, OffsetTable};
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -76,7 +76,7 @@ fn action_for(app: &AppHandle, e: &web_sys::KeyboardEvent) -> Option<Action> {
                     let text = &entry.doc.text;
                     if dom::selection_chars().is_some() {
                         let table = OffsetTable::new(text);
-                        let r = dom::snapped_selection(&table, &tokenize(text))?;
+                        let r = dom::snapped_selection(&table, &words(text))?;
                         dom::clear_selection();
                         let label = app.labels.by_key(k)?.name.clone();
                         return Some(Action::Label { start: r.start, end: r.end, label });
