@@ -537,8 +537,9 @@ impl Names {
         // `در X`, `به X`: a locative preposition, and no ezafe chain after
         // the name that would make it a common noun (`در طول سال`).
         // `وارد تهران شد`, `عازم مسکو شد`: a word of arrival or departure.
-        let loc_prep =
-            i > 0 && matches!(d.key(i - 1), "در" | "به" | "از" | "تا" | "بین" | "میان" | "وارد" | "عازم" | "راهی");
+        // `نماینده مردم شیراز`: the people of a place.
+        let loc_prep = i > 0
+            && matches!(d.key(i - 1), "در" | "به" | "از" | "تا" | "بین" | "میان" | "وارد" | "عازم" | "راهی" | "مردم");
         let after = h.last + 1;
         let ends = after >= d.len()
             || d.breaks(after)
