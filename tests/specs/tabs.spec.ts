@@ -75,6 +75,8 @@ test('a second tab is read-only, cannot overwrite, follows the saves and takes o
   await expect(banner).toBeVisible();
   await expect(banner).toHaveAttribute('data-reason', 'busy');
   await expect(banner).toContainText('read-only');
+  await expect(b.locator('#save-status')).toHaveText('read-only');
+  await expect(a.locator('#save-status')).toHaveText('saved');
   await openDoc(b, ID);
   await expect(mark(b, s0.start, s0.end)).toHaveAttribute('data-label', l0);
   await expect(mark(b, s0.start, s0.end)).toHaveAttribute('data-state', 'confirmed');

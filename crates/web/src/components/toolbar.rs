@@ -5,7 +5,7 @@
 use super::model_bar::ModelBar;
 use super::use_app;
 use crate::io::{export_jsonl, parse_file};
-use crate::state::{Action, Message, Panel};
+use crate::state::{Action, Message, Panel, TabRole};
 use crate::{dom, AppHandle};
 use yew::prelude::*;
 
@@ -70,6 +70,9 @@ pub fn Toolbar() -> Html {
     let has_doc = app.open.is_some();
     let save_state = if app.storage_failed {
         "not saved"
+    } else if matches!(app.tab, TabRole::Watching(_)) {
+        // nothing of its own to save: it shows what the editing tab saved
+        "read-only"
     } else if app.saved_rev >= app.rev {
         "saved"
     } else {
