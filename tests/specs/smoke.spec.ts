@@ -30,6 +30,19 @@ test('the wasm app starts under /app/ with RTL Persian page and self-hosted Vazi
   for (const u of fontUrls) expect(new URL(u).pathname).toMatch(/^\/app\/fonts\//);
 });
 
+test('the third-party notices of the embedded word lists are served and linked from the help', async ({ page }) => {
+  await page.goto('./');
+  await page.locator('#help').click();
+  const link = page.locator('#notices');
+  await expect(link).toBeVisible();
+  const href = await link.evaluate((a) => (a as HTMLAnchorElement).href);
+  expect(new URL(href).pathname).toBe('/app/NOTICES.txt');
+  const text = await page.evaluate(async (u) => (await fetch(u)).text(), href);
+  for (const source of ['hazm 0.10.0', 'faker 40.54.0', 'Unicode License v3', 'GeoNames', 'Permission is hereby granted']) {
+    expect(text).toContain(source);
+  }
+});
+
 test('the page forbids other origins (Content-Security-Policy)', async ({ page, watch }) => {
   await page.goto('./');
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');

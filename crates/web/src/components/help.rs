@@ -39,6 +39,11 @@ pub fn HelpOverlay() -> Html {
             <h3>{ "Label keys" }</h3>
             <table>{ for labels }</table>
             <p>{ "Select text with the mouse to label it: the selection grows to whole words." }</p>
+            <p class="notices">
+                { "The word lists inside come from openly licensed sources: " }
+                <a id="notices" href="NOTICES.txt" target="_blank" rel="noopener">{ "notices" }</a>
+                { "." }
+            </p>
         </div>
     }
 }
