@@ -67,12 +67,18 @@ impl Extractor {
 
     /// Suggestions in the byte frame, sorted and non-overlapping.
     pub fn entities(&self, text: &str) -> Vec<Entity> {
+        self.read(text).1
+    }
+
+    /// The rules' tokens ([`Extractor::tokens`]) and their suggestions
+    /// ([`Extractor::entities`]) from one pass over the text.
+    pub fn read(&self, text: &str) -> (Vec<Token>, Vec<Entity>) {
         let tokens = self.tokens(text);
         let cx = Context { text, tokens: &tokens };
         let mut found = Vec::new();
         temporal::find(&cx, &mut found);
         self.names.find(&cx, &mut found);
-        resolve_overlaps(found)
+        (tokens, resolve_overlaps(found))
     }
 
     /// Suggestions as code point spans, sorted and non-overlapping.

@@ -166,8 +166,7 @@ impl Tagger {
     fn analyse(&self, text: &str) -> Analysis {
         // the rules' tokens: words run together (`مرکزینرخ`) are two, so a
         // span may end where the rules end it, inside the written token
-        let tokens = self.extractor.tokens(text);
-        let rules = self.extractor.entities(text);
+        let (tokens, rules) = self.extractor.read(text);
         let feats = features::extract(text, &tokens, &rules, &self.model.memory.tags(&tokens));
         Analysis { tokens, rules, feats }
     }
@@ -386,8 +385,7 @@ impl Trainer {
 
     /// Adds a training document (its confirmed spans).
     pub fn add(&mut self, doc: &Document) {
-        let tokens = self.tagger.extractor.tokens(&doc.text);
-        let rules = self.tagger.extractor.entities(&doc.text);
+        let (tokens, rules) = self.tagger.extractor.read(&doc.text);
         let gold = self.tagger.gold_tags(&tokens, doc);
         self.pending.push((doc.text.clone(), tokens, rules, gold));
         self.tagger.count_learned(doc);
