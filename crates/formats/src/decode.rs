@@ -1,0 +1,218 @@
+//! Bytes of a file to text: UTF-8 (with or without a BOM), UTF-16 with a
+//! BOM, or Windows-1256 (the common legacy encoding of Persian text), by
+//! `encoding_rs`. What is neither is refused with a message, never read as
+//! U+FFFD replacement characters.
+
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1256};
+
+/// A file's text and, when it was not UTF-8, the encoding it was read in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text, without a byte order mark.
+    pub text: String,
+    /// `None` for UTF-8; else the name of the encoding (`"UTF-16LE"`,
+    /// `"windows-1256"`), for the message that says so.
+    pub encoding: Option<&'static str>,
+}
+
+/// Why bytes were refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Undecodable {
+    /// UTF-8 with invalid bytes: the first is at `line` (1-based), `byte`
+    /// bytes into the file.
+    #[allow(missing_docs)]
+    BadUtf8 { line: usize, byte: usize },
+    /// Neither UTF-8, nor UTF-16 with a BOM, nor text that reads as
+    /// Persian in Windows-1256.
+    Unknown,
+}
+
+impl std::fmt::Display for Undecodable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Undecodable::BadUtf8 { line, byte } => {
+                write!(f, "line {line}: the text is not valid UTF-8 (byte {byte} of the file); save the file as UTF-8")
+            }
+            Undecodable::Unknown => f.write_str(
+                "the file is not UTF-8 text, nor UTF-16 with a byte order mark, nor Persian in Windows-1256; \
+                 save it as UTF-8",
+            ),
+        }
+    }
+}
+
+/// Decodes a file. UTF-8 text that has a few invalid bytes is refused
+/// ([`Undecodable::BadUtf8`]); [`lines_lossless`] takes the good lines of
+/// such a JSONL file.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, Undecodable> {
+    if let Some((enc, bom)) = Encoding::for_bom(bytes) {
+        return decode_as(enc, &bytes[bom..]).ok_or(Undecodable::Unknown);
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(Decoded { text: text.to_string(), encoding: None });
+    }
+    if mostly_utf8(bytes) {
+        // Mostly UTF-8: another encoding would turn its letters into mojibake.
+        let at = std::str::from_utf8(bytes).unwrap_err().valid_up_to();
+        return Err(Undecodable::BadUtf8 { line: line_at(bytes, at), byte: at });
+    }
+    if let Some(d) = utf16_without_bom(bytes) {
+        return Ok(d);
+    }
+    if let Some(d) = decode_as(WINDOWS_1256, bytes).filter(|d| reads_as_persian(&d.text)) {
+        return Ok(d);
+    }
+    if utf8_sequence_bytes(bytes) > 0 {
+        let at = std::str::from_utf8(bytes).unwrap_err().valid_up_to();
+        return Err(Undecodable::BadUtf8 { line: line_at(bytes, at), byte: at });
+    }
+    Err(Undecodable::Unknown)
+}
+
+/// The 1-based line of byte `at`.
+pub fn line_at(bytes: &[u8], at: usize) -> usize {
+    1 + bytes[..at.min(bytes.len())].iter().filter(|&&b| b == b'\n').count()
+}
+
+/// The lines of a file that is UTF-8 but for some lines: each line's
+/// number (1-based) and its text, or the byte (in the file) where it stops
+/// being UTF-8. A `\r` before the `\n` is removed.
+pub fn lines_lossless(bytes: &[u8]) -> Vec<(usize, Result<&str, usize>)> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for (i, raw) in bytes.split(|&b| b == b'\n').enumerate() {
+        let line = raw.strip_suffix(b"\r").unwrap_or(raw);
+        out.push((i + 1, std::str::from_utf8(line).map_err(|e| offset + e.valid_up_to())));
+        offset += raw.len() + 1;
+    }
+    out
+}
+
+fn decode_as(enc: &'static Encoding, bytes: &[u8]) -> Option<Decoded> {
+    let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+    if had_errors {
+        return None;
+    }
+    let encoding = (enc != UTF_8).then(|| enc.name());
+    Some(Decoded { text: text.into_owned(), encoding })
+}
+
+/// At least 90% of the bytes above ASCII are in valid multi-byte UTF-8
+/// sequences. (Windows-1256 Persian makes a few such pairs by chance: ر
+/// then گ is D1 90.)
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let high = bytes.iter().filter(|&&b| b >= 0x80).count();
+    utf8_sequence_bytes(bytes) * 10 >= high * 9
+}
+
+/// How many bytes are in valid multi-byte UTF-8 sequences.
+fn utf8_sequence_bytes(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let len = match bytes[i] {
+            0xC2..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF4 => 4,
+            _ => 1,
+        };
+        if len > 1 && i + len <= bytes.len() && std::str::from_utf8(&bytes[i..i + len]).is_ok() {
+            n += len;
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    n
+}
+
+/// UTF-16 without a BOM: text whose every other byte is mostly zero (Latin)
+/// or mostly 0x06 (Arabic script), decoded without errors.
+fn utf16_without_bom(bytes: &[u8]) -> Option<Decoded> {
+    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let high = |odd: bool| {
+        let n = bytes.iter().skip(odd as usize).step_by(2).filter(|&&b| b == 0 || b == 6).count();
+        n * 10 >= bytes.len() / 2 * 9
+    };
+    let enc = if high(true) {
+        UTF_16LE
+    } else if high(false) {
+        UTF_16BE
+    } else {
+        return None;
+    };
+    decode_as(enc, bytes)
+}
+
+/// At least 60% of the letters are of the Arabic script, and hardly any
+/// character is one of the Latin-1 signs that UTF-8 read as Windows-1256
+/// is full of (ا, D8 A7 in UTF-8, reads as ط§).
+fn reads_as_persian(text: &str) -> bool {
+    let (mut letters, mut arabic, mut signs) = (0usize, 0usize, 0usize);
+    for c in text.chars() {
+        if c.is_alphabetic() {
+            letters += 1;
+            arabic += matches!(c, '\u{0600}'..='\u{06FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}') as usize;
+        }
+        signs += matches!(c, '\u{A2}'..='\u{BF}' if !matches!(c, '\u{AB}' | '\u{BB}')) as usize;
+    }
+    letters > 0 && arabic * 10 >= letters * 6 && signs * 50 <= letters
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FA: &str = "سازمان توسعه و نوسازی معادن ایران\nگفت: ۱۴۰۲";
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(decode(FA.as_bytes()).unwrap(), Decoded { text: FA.into(), encoding: None });
+        let bom = [b"\xEF\xBB\xBF".as_slice(), FA.as_bytes()].concat();
+        assert_eq!(decode(&bom).unwrap().text, FA);
+    }
+
+    #[test]
+    fn windows_1256_is_read_and_named() {
+        // Windows-1256 has Arabic ي, not Persian ی, and no Persian digits.
+        let text = "سازمان توسعه و نوسازي معادن ايران\nگفت: 1402";
+        let (bytes, _, bad) = WINDOWS_1256.encode(text);
+        assert!(!bad);
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.text, text);
+        assert_eq!(d.encoding, Some("windows-1256"));
+    }
+
+    #[test]
+    fn utf16_with_a_bom_both_orders_and_without_one() {
+        for (bom, enc) in [(&b"\xFF\xFE"[..], UTF_16LE), (&b"\xFE\xFF"[..], UTF_16BE)] {
+            let units: Vec<u16> = FA.encode_utf16().collect();
+            let body: Vec<u8> =
+                units.iter().flat_map(|u| if enc == UTF_16LE { u.to_le_bytes() } else { u.to_be_bytes() }).collect();
+            let d = decode(&[bom, &body].concat()).unwrap();
+            assert_eq!(d.text, FA);
+            assert_eq!(d.encoding, Some(enc.name()));
+            let pure: String = FA.chars().filter(|c| !c.is_ascii()).collect();
+            let body: Vec<u8> = pure.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+            assert_eq!(decode(&body).unwrap().text, pure, "UTF-16LE without a BOM");
+        }
+    }
+
+    #[test]
+    fn broken_utf8_is_refused_with_its_line_never_replaced() {
+        let bytes = [FA.as_bytes(), b"\n\xFF\xFE tail"].concat();
+        assert_eq!(decode(&bytes), Err(Undecodable::BadUtf8 { line: 3, byte: FA.len() + 1 }));
+        let lines = lines_lossless(&bytes);
+        assert_eq!(lines.len(), 3);
+        assert_eq!(lines[2], (3, Err(FA.len() + 1)));
+        assert!(lines[0].1.is_ok());
+    }
+
+    #[test]
+    fn latin1_bytes_are_not_taken_for_persian() {
+        // "café crème" in Latin-1: high bytes, no UTF-8, not Arabic script.
+        assert_eq!(decode(b"caf\xE9 cr\xE8me"), Err(Undecodable::Unknown));
+    }
+}

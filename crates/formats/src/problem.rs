@@ -1,0 +1,50 @@
+//! What was wrong with an input, and where, in words an annotator reads.
+
+use std::fmt;
+
+/// One problem met while reading: the file, the line (or record) when
+/// there is one, and what is wrong. Shown as `08.jsonl:4: message`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    file: String,
+    line: Option<usize>,
+    message: String,
+}
+
+impl Problem {
+    /// A problem of the whole file.
+    pub fn file(file: &str, message: impl Into<String>) -> Self {
+        Problem { file: file.to_string(), line: None, message: message.into() }
+    }
+
+    /// A problem of one line (1-based).
+    pub fn line(file: &str, line: usize, message: impl Into<String>) -> Self {
+        Problem { file: file.to_string(), line: Some(line), message: message.into() }
+    }
+
+    /// The file's name as given.
+    pub fn file_name(&self) -> &str {
+        &self.file
+    }
+
+    /// The line, 1-based, if the problem is on one.
+    pub fn line_number(&self) -> Option<usize> {
+        self.line
+    }
+
+    /// What is wrong, without the place.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(n) => write!(f, "{}:{n}: {}", self.file, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+impl std::error::Error for Problem {}

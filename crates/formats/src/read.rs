@@ -1,0 +1,163 @@
+//! A file's bytes to documents: decoded ([`crate::decode`]), then read by
+//! its kind: `.jsonl` (and `.json` lines) line by line, anything else as one
+//! plain-text document named after the file.
+
+use crate::decode::{decode, lines_lossless, Undecodable};
+use crate::jsonl;
+use crate::problem::Problem;
+use barchasb_core::Document;
+
+/// One document read, with where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    /// The document, with its good spans only.
+    pub doc: Document,
+    /// The file it came from, as named.
+    pub file: String,
+    /// Its line (1-based; 1 for a plain-text file).
+    pub line: usize,
+    /// The line carries annotations (`spans`, or a status other than new);
+    /// false for plain text.
+    pub annotated: bool,
+    /// What was wrong in it but did not stop it (a bad span, say).
+    pub problems: Vec<Problem>,
+}
+
+impl Record {
+    /// `file:line`, for messages.
+    pub fn place(&self) -> String {
+        format!("{}:{}", self.file, self.line)
+    }
+}
+
+/// Everything read from one file.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Parsed {
+    /// The documents, in file order.
+    pub records: Vec<Record>,
+    /// Lines (or the whole file) that gave no document.
+    pub problems: Vec<Problem>,
+    /// Things worth saying that are not problems (`read as Windows-1256`).
+    pub notes: Vec<String>,
+}
+
+impl Parsed {
+    /// Every problem, of the file and of its records, in line order.
+    pub fn all_problems(&self) -> Vec<&Problem> {
+        let mut all: Vec<&Problem> =
+            self.problems.iter().chain(self.records.iter().flat_map(|r| r.problems.iter())).collect();
+        all.sort_by_key(|p| p.line_number());
+        all
+    }
+}
+
+/// Whether a file name is read as JSONL.
+pub fn is_jsonl(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    lower.ends_with(".jsonl") || lower.ends_with(".ndjson") || lower == "-" || lower == "<stdin>"
+}
+
+/// The file name without its folder and last extension.
+pub fn stem(name: &str) -> &str {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    match base.rfind('.') {
+        Some(i) if i > 0 => &base[..i],
+        _ => base,
+    }
+}
+
+/// Reads one file: `.jsonl` line by line, anything else as plain text.
+pub fn read_file(name: &str, bytes: &[u8]) -> Parsed {
+    if is_jsonl(name) {
+        read_jsonl(name, bytes)
+    } else {
+        read_txt(name, bytes)
+    }
+}
+
+/// A plain-text file: one document, id the file's stem, `\r\n` made `\n`.
+pub fn read_txt(name: &str, bytes: &[u8]) -> Parsed {
+    let mut out = Parsed::default();
+    let decoded = match decode(bytes) {
+        Ok(d) => d,
+        Err(e) => {
+            out.problems.push(refusal(name, e));
+            return out;
+        }
+    };
+    note_encoding(&mut out, name, decoded.encoding);
+    if decoded.text.trim().is_empty() {
+        out.problems.push(Problem::file(name, "the file is empty"));
+        return out;
+    }
+    let text = if decoded.text.contains('\r') {
+        out.notes.push(format!("{name}: line ends \\r\\n were read as \\n"));
+        decoded.text.replace("\r\n", "\n")
+    } else {
+        decoded.text
+    };
+    let doc = Document::new(stem(name), text);
+    out.records.push(Record { doc, file: name.to_string(), line: 1, annotated: false, problems: Vec::new() });
+    out
+}
+
+/// A JSONL file: one document per non-blank line; a bad line is reported
+/// and the others are taken.
+pub fn read_jsonl(name: &str, bytes: &[u8]) -> Parsed {
+    let mut out = Parsed::default();
+    match decode(bytes) {
+        Ok(d) => {
+            note_encoding(&mut out, name, d.encoding);
+            let lines = d.text.split('\n').enumerate().map(|(i, l)| (i + 1, Ok(l.strip_suffix('\r').unwrap_or(l))));
+            read_lines(&mut out, name, lines);
+        }
+        // Mostly UTF-8: the lines that are UTF-8 are still taken.
+        Err(Undecodable::BadUtf8 { .. }) => read_lines(&mut out, name, lines_lossless(bytes).into_iter()),
+        Err(e) => out.problems.push(refusal(name, e)),
+    }
+    if out.records.is_empty() && out.problems.is_empty() {
+        out.problems.push(Problem::file(name, "the file is empty: it has no documents"));
+    }
+    out
+}
+
+fn read_lines<'a>(out: &mut Parsed, name: &str, lines: impl Iterator<Item = (usize, Result<&'a str, usize>)>) {
+    for (n, line) in lines {
+        let line = match line {
+            Ok(l) => l.trim_start_matches('\u{feff}'),
+            Err(byte) => {
+                out.problems.push(Problem::line(
+                    name,
+                    n,
+                    format!("the line is not valid UTF-8 (byte {byte} of the file); it was not imported"),
+                ));
+                continue;
+            }
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        let fallback = format!("{}-{n}", stem(name));
+        match jsonl::read_line(name, n, line, &fallback) {
+            Ok(r) => out.records.push(r),
+            Err(p) => out.problems.push(p),
+        }
+    }
+}
+
+fn refusal(name: &str, e: Undecodable) -> Problem {
+    match e {
+        Undecodable::BadUtf8 { line, byte } => Problem::line(
+            name,
+            line,
+            format!("the text is not valid UTF-8 (byte {byte} of the file); save the file as UTF-8"),
+        ),
+        Undecodable::Unknown => Problem::file(name, Undecodable::Unknown.to_string()),
+    }
+}
+
+fn note_encoding(out: &mut Parsed, name: &str, encoding: Option<&str>) {
+    if let Some(enc) = encoding {
+        out.notes.push(format!("{name}: read as {enc} (not UTF-8)"));
+    }
+}
