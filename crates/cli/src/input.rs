@@ -2,8 +2,8 @@
 //! file and line number and skipped; the good ones are still returned.
 
 use barchasb_core::Document;
+use std::collections::BTreeSet;
 use std::io::Read;
-use std::path::Path;
 
 /// Documents read from one source, and the problems met on the way.
 #[derive(Default)]
@@ -33,28 +33,48 @@ fn read(path: &str) -> Result<Vec<u8>, String> {
 }
 
 /// Reads a `.txt` file as one document (id: the file stem) or any other
-/// file as JSONL. `-` is stdin, as JSONL.
+/// file as JSONL. `-` is stdin, as JSONL. Decoding, bad lines and bad spans
+/// follow `barchasb_formats` (the app's rules); an id used twice gets a new
+/// one (`a (2)`), said on stderr.
 pub fn load(path: &str) -> Loaded {
     let bytes = match read(path) {
         Ok(b) => b,
         Err(e) => return Loaded { docs: vec![], errors: vec![e] },
     };
     let name = if path == "-" { "<stdin>" } else { path };
-    if path.ends_with(".txt") {
-        return match std::str::from_utf8(&bytes) {
-            Ok(text) => {
-                let text = text.to_string();
-                let id = Path::new(path).file_stem().map_or(path.to_string(), |s| s.to_string_lossy().into_owned());
-                Loaded { docs: vec![Document::new(id, text)], errors: vec![] }
-            }
-            Err(e) => {
-                let at = e.valid_up_to();
-                let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
-                Loaded { docs: vec![], errors: vec![format!("{name}:{line}: not valid UTF-8 (byte {at})")] }
-            }
-        };
+    let parsed = if path == "-" {
+        barchasb_formats::read_jsonl(name, &bytes)
+    } else {
+        barchasb_formats::read_file(name, &bytes)
+    };
+    let errors = parsed.all_problems().iter().map(|p| p.to_string()).collect();
+    for note in &parsed.notes {
+        eprintln!("{note}");
     }
-    parse_jsonl(name, &bytes)
+    // Every label is known here: the merge only makes ids unique.
+    let labels: BTreeSet<String> = parsed
+        .records
+        .iter()
+        .flat_map(|r| r.doc.spans.iter().chain(&r.doc.suggestions))
+        .map(|s| s.label.clone())
+        .collect();
+    let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+    let merged = barchasb_formats::merge(&[], &labels, vec![parsed], Default::default());
+    for line in &merged.report {
+        eprintln!("{line}");
+    }
+    Loaded { docs: merged.add, errors }
+}
+
+/// Refuses to write `out` when it is one of the `inputs` (the CLI never
+/// writes over what it reads).
+pub fn check_not_input(out: &str, inputs: &[&String]) -> anyhow::Result<()> {
+    let canon = |p: &str| std::fs::canonicalize(p).ok();
+    let Some(o) = canon(out) else { return Ok(()) };
+    match inputs.iter().find(|i| canon(i).as_ref() == Some(&o)) {
+        Some(i) => anyhow::bail!("{out} is also an input ({i}); write the output to another file"),
+        None => Ok(()),
+    }
 }
 
 /// Reads a CoNLL/IOB file (`-`: stdin): one done document per sentence.
@@ -82,28 +102,14 @@ pub fn load_model(path: &str) -> anyhow::Result<barchasb_core::tagger::Tagger> {
     barchasb_core::tagger::Tagger::from_bytes(&bytes).map_err(|e| anyhow::anyhow!("{path}: {e}"))
 }
 
-/// Parses JSONL bytes line by line; blank lines are skipped.
+/// Parses JSONL bytes line by line (as [`load`] does a file).
+#[cfg(test)]
 pub fn parse_jsonl(name: &str, bytes: &[u8]) -> Loaded {
-    let mut out = Loaded::default();
-    for (i, raw) in bytes.split(|&b| b == b'\n').enumerate() {
-        let n = i + 1;
-        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
-        let line = match std::str::from_utf8(raw) {
-            Ok(l) => l.trim_start_matches('\u{feff}'),
-            Err(e) => {
-                out.errors.push(format!("{name}:{n}: not valid UTF-8 (column {})", e.valid_up_to() + 1));
-                continue;
-            }
-        };
-        if line.trim().is_empty() {
-            continue;
-        }
-        match Document::from_json_line(line, &format!("{name}:{n}")) {
-            Ok(doc) => out.docs.push(doc),
-            Err(e) => out.errors.push(format!("{name}:{n}: {e}")),
-        }
+    let parsed = barchasb_formats::read_jsonl(name, bytes);
+    Loaded {
+        errors: parsed.all_problems().iter().map(|p| p.to_string()).collect(),
+        docs: parsed.records.into_iter().map(|r| r.doc).collect(),
     }
-    out
 }
 
 #[cfg(test)]
@@ -117,8 +123,24 @@ mod tests {
         let l = parse_jsonl("in.jsonl", input);
         assert_eq!(l.docs.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["a", "c"]);
         assert_eq!(l.errors.len(), 3);
-        assert!(l.errors[0].starts_with("in.jsonl:2: invalid JSON"));
-        assert!(l.errors[1].starts_with("in.jsonl:4: missing \"text\""));
-        assert!(l.errors[2].starts_with("in.jsonl:5: not valid UTF-8"));
+        assert!(l.errors[0].starts_with("in.jsonl:2: the line is not valid JSON"), "{:?}", l.errors);
+        assert!(l.errors[1].starts_with("in.jsonl:4: the line has no \"text\""), "{:?}", l.errors);
+        assert!(l.errors[2].starts_with("in.jsonl:5: the line is not valid UTF-8"), "{:?}", l.errors);
+    }
+
+    #[test]
+    fn duplicate_ids_are_renamed_and_outputs_never_overwrite_inputs() {
+        let dir = std::env::temp_dir().join(format!("barchasb-input-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let f = dir.join("in.jsonl");
+        std::fs::write(&f, "{\"id\":\"a\",\"text\":\"یک\"}\n{\"id\":\"a\",\"text\":\"دو\"}\n").unwrap();
+        let path = f.to_string_lossy().into_owned();
+        let l = load(&path);
+        assert_eq!(l.docs.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["a", "a (2)"]);
+        let e = check_not_input(&path, &[&path]).unwrap_err().to_string();
+        assert!(e.contains("is also an input"), "{e}");
+        let other = dir.join("out.model").to_string_lossy().into_owned();
+        assert!(check_not_input(&other, &[&path]).is_ok());
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -143,6 +143,11 @@ fn annotated(file: &str, docs: Vec<Document>) -> Vec<Document> {
 pub fn train(args: lexopt::Parser) -> Result<bool> {
     let o = options(args)?;
     let Some(out) = o.out.clone() else { bail!("train needs --out MODEL") };
+    let inputs: Vec<&String> = o.conll.iter().chain(&o.jsonl).chain(&o.calibrate).collect();
+    crate::input::check_not_input(&out, &inputs)?;
+    if let Some(d) = &o.dev_out {
+        crate::input::check_not_input(d, &inputs)?;
+    }
     // Units of splitting: blocks of CoNLL sentences, single JSONL documents.
     let mut units: Vec<Vec<Document>> = Vec::new();
     let mut all = Loaded::default();

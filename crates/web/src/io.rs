@@ -1,45 +1,7 @@
-//! Import and export formats, free of web-sys so they are tested natively.
-//!
-//! - `.jsonl`: one [`Document`] per line (`Document::from_json_line`); a bad
-//!   line is reported as `name.jsonl:LINE: message` and the good lines are
-//!   still imported.
-//! - `.txt` (anything else): the whole file is one document named after the
-//!   file.
+//! The export file and fresh ids, free of web-sys so they are tested
+//! natively. Reading files is `barchasb_formats::read_file`.
 
 use barchasb_core::Document;
-
-/// The file name without its last extension.
-fn stem(name: &str) -> &str {
-    match name.rfind('.') {
-        Some(i) if i > 0 => &name[..i],
-        _ => name,
-    }
-}
-
-/// Parses one opened file into documents and per-line error messages.
-pub fn parse_file(name: &str, content: &str) -> (Vec<Document>, Vec<String>) {
-    let content = content.strip_prefix('\u{feff}').unwrap_or(content);
-    if !name.to_lowercase().ends_with(".jsonl") {
-        if content.trim().is_empty() {
-            return (Vec::new(), vec![format!("{name}: the file is empty")]);
-        }
-        return (vec![Document::new(stem(name), content)], Vec::new());
-    }
-    let mut docs = Vec::new();
-    let mut errors = Vec::new();
-    for (i, line) in content.lines().enumerate() {
-        let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() {
-            continue;
-        }
-        let fallback = format!("{}-{}", stem(name), i + 1);
-        match Document::from_json_line(line, &fallback) {
-            Ok(d) => docs.push(d),
-            Err(e) => errors.push(format!("{name}:{}: {e}", i + 1)),
-        }
-    }
-    (docs, errors)
-}
 
 /// The export file: one JSON line per document, confirmed spans under
 /// `spans`; unconfirmed suggestions under `suggestions` only if asked.
@@ -67,34 +29,7 @@ pub fn fresh_id<'a>(existing: impl Iterator<Item = &'a str> + Clone) -> String {
 mod tests {
     use super::*;
     use barchasb_core::{Span, Status};
-
-    #[test]
-    fn jsonl_reports_bad_lines_and_keeps_good_ones() {
-        let content = concat!(
-            r#"{"id":"a","text":"ایران","spans":[{"start":0,"end":5,"label":"LOC"}],"status":"done"}"#,
-            "\n{broken\n\n",
-            r#"{"text":"چین"}"#,
-            "\n",
-            r#"{"id":"c","text":"چین","spans":[{"start":0,"end":9,"label":"LOC"}]}"#,
-            "\n"
-        );
-        let (docs, errors) = parse_file("batch.jsonl", content);
-        assert_eq!(docs.len(), 2);
-        assert_eq!(docs[0].status, Status::Done);
-        assert_eq!(docs[1].id, "batch-4");
-        assert_eq!(errors.len(), 2);
-        assert!(errors[0].starts_with("batch.jsonl:2: invalid JSON"), "{errors:?}");
-        assert!(errors[1].starts_with("batch.jsonl:5: "), "{errors:?}");
-    }
-
-    #[test]
-    fn txt_is_one_document_named_after_the_file() {
-        let (docs, errors) = parse_file("news.1.txt", "\u{feff}سطر یک\nسطر دو");
-        assert!(errors.is_empty());
-        assert_eq!(docs[0].id, "news.1");
-        assert_eq!(docs[0].text, "سطر یک\nسطر دو");
-        assert_eq!(parse_file("empty.txt", " \n").1, ["empty.txt: the file is empty"]);
-    }
+    use barchasb_formats::read_file;
 
     #[test]
     fn export_round_trips_and_hides_suggestions_unless_asked() {
@@ -104,14 +39,14 @@ mod tests {
         d.status = Status::InProgress;
         let plain = export_jsonl([&d], false);
         assert!(!plain.contains("suggestions"));
-        let (back, errors) = parse_file("barchasb-export.jsonl", &plain);
-        assert!(errors.is_empty());
-        assert_eq!(back[0].spans, d.spans);
-        assert_eq!(back[0].status, Status::InProgress);
-        assert_eq!(back[0].span_text(&back[0].spans[0]), "ایران");
+        let back = read_file("barchasb-export.jsonl", plain.as_bytes());
+        assert!(back.all_problems().is_empty());
+        let back = &back.records[0].doc;
+        assert_eq!(back.spans, d.spans);
+        assert_eq!(back.status, Status::InProgress);
+        assert_eq!(back.span_text(&back.spans[0]), "ایران");
         let full = export_jsonl([&d], true);
-        let (back, _) = parse_file("x.jsonl", &full);
-        assert_eq!(back[0], d);
+        assert_eq!(read_file("x.jsonl", full.as_bytes()).records[0].doc, d);
     }
 
     #[test]

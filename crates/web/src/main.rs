@@ -19,8 +19,8 @@ mod tagger_worker;
 
 use components::{
     apply_bar::ApplyBar, doc_list::DocList, document_view::DocumentView, guidelines::GuidelinesPanel,
-    help::HelpOverlay, label_menu::LabelMenu, labels_editor::LabelsEditor, message_bar::MessageBar,
-    span_menu::SpanMenu, tab_banner::TabBanner, toolbar::Toolbar,
+    help::HelpOverlay, import_dialog::ImportDialog, label_menu::LabelMenu, labels_editor::LabelsEditor,
+    message_bar::MessageBar, span_menu::SpanMenu, tab_banner::TabBanner, toolbar::Toolbar,
 };
 use hooks::model::ModelBridge;
 use state::{AppState, Panel};
@@ -54,6 +54,7 @@ fn App() -> Html {
                 if state.panel_open(Panel::Help) { <HelpOverlay /> }
                 if state.panel_open(Panel::Guidelines) { <GuidelinesPanel /> }
                 if state.panel_open(Panel::Labels) { <LabelsEditor /> }
+                <ImportDialog />
             </div>
         </ContextProvider<ModelBridge>>
         </ContextProvider<AppHandle>>

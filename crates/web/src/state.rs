@@ -12,6 +12,7 @@
 
 use crate::matching::{key_of, occurrences};
 use barchasb_core::{Document, Label, LabelSet, Span, Status};
+use barchasb_formats::{Choices, Parsed};
 use std::ops::Range;
 use std::rc::Rc;
 use yew::Reducible;
@@ -103,10 +104,21 @@ struct Annot {
     status: Status,
 }
 
-/// One undoable edit: each changed document with its annotations before.
+/// One undoable edit: each changed document with its annotations before,
+/// or (an import, a deletion) the whole collection before.
 #[derive(Debug, Clone, PartialEq)]
 struct Step {
     changes: Vec<(String, Annot)>,
+    collection: Option<Collection>,
+}
+
+/// The documents (shared, so a snapshot is cheap), the label set and the
+/// open document's id.
+#[derive(Debug, Clone, PartialEq)]
+struct Collection {
+    docs: Vec<Rc<Entry>>,
+    labels: Rc<LabelSet>,
+    open: Option<String>,
 }
 
 /// The open popup menu.
@@ -210,6 +222,8 @@ pub struct AppState {
     pub model: ModelState,
     /// Editing here or watching another tab edit.
     pub tab: TabRole,
+    /// An import waiting for answers (`#import-dialog`).
+    pub pending_import: Option<PendingImport>,
     undo: Vec<Step>,
     redo: Vec<Step>,
 }
@@ -232,6 +246,7 @@ impl Default for AppState {
             storage_failed: false,
             model: ModelState::default(),
             tab: TabRole::Deciding,
+            pending_import: None,
             undo: Vec::new(),
             redo: Vec::new(),
         }
@@ -255,12 +270,21 @@ pub enum Action {
         labels: Option<LabelSet>,
         open: Option<String>,
     },
-    /// Import or paste: documents whose id exists replace it, others are
-    /// appended; `errors` (e.g. `a.jsonl:3: invalid JSON`) are shown.
+    /// A paste (or documents made by the app): added under their ids, or
+    /// new ones where an id exists; `errors` are shown with the result.
     AddDocuments {
         docs: Vec<Document>,
         errors: Vec<String>,
     },
+    /// Files read for import: applied by the import rules, after asking
+    /// (`pending_import`) when there is something to ask.
+    Import(Vec<Parsed>),
+    /// The answers to the pending import.
+    ResolveImport(Choices),
+    /// The pending import is dropped; nothing changes.
+    CancelImport,
+    /// Deletes a document (undoable).
+    RemoveDocument(String),
     Open(usize),
     /// New suggestions for a document (the extractor, later a worker).
     SuggestionsUpdated {
@@ -338,6 +362,9 @@ impl Action {
         let acts = state.menu != Menu::None || state.focused.is_some();
         match self {
             Action::AddDocuments { .. }
+            | Action::Import(_)
+            | Action::ResolveImport(_)
+            | Action::RemoveDocument(_)
             | Action::Label { .. }
             | Action::Relabel { .. }
             | Action::Confirm { .. }
@@ -459,15 +486,22 @@ impl AppState {
             .filter(|(id, before)| self.index_of(id).is_some_and(|i| self.docs[i].annot() != *before))
             .collect();
         if !changes.is_empty() {
-            self.undo.push(Step { changes });
-            self.redo.clear();
-            // An edit went through: an earlier refusal no longer applies.
-            self.message = None;
+            self.push_step(Step { changes, collection: None });
         }
+    }
+
+    fn push_step(&mut self, step: Step) {
+        self.undo.push(step);
+        self.redo.clear();
+        // An edit went through: an earlier refusal no longer applies.
+        self.message = None;
     }
 
     /// Restores a step, returning the step that reverts the restore.
     fn restore(&mut self, step: Step) -> Step {
+        if let Some(c) = step.collection {
+            return Step { changes: Vec::new(), collection: Some(self.restore_collection(c)) };
+        }
         let mut back = Vec::new();
         for (id, annot) in step.changes {
             let Some(i) = self.index_of(&id) else { continue };
@@ -486,7 +520,7 @@ impl AppState {
                 self.focused = None;
             }
         }
-        Step { changes: back }
+        Step { changes: back, collection: None }
     }
 
     /// Replaces document `i`'s suggestions (kept off its confirmed spans).
@@ -829,6 +863,13 @@ impl Reducible for AppState {
                 }
             }
             Action::AddDocuments { docs, errors } => s.add_documents(docs, errors),
+            Action::Import(parsed) => s.import(parsed),
+            Action::ResolveImport(choices) => s.resolve_import(choices),
+            Action::CancelImport => {
+                s.pending_import = None;
+                s.message = info("Import cancelled; nothing changed.");
+            }
+            Action::RemoveDocument(id) => s.remove_document(&id),
             Action::Open(i) => s.open_doc(i),
             Action::SuggestionsUpdated { id, spans } => {
                 let Some(i) = s.index_of(&id) else { return self };
@@ -901,8 +942,11 @@ impl Reducible for AppState {
                 s.menu = Menu::None;
             }
             Action::CloseAll => {
-                if s.menu == Menu::None && s.panels.is_empty() && s.offer.is_none() {
+                if s.menu == Menu::None && s.panels.is_empty() && s.offer.is_none() && s.pending_import.is_none() {
                     return self;
+                }
+                if s.pending_import.take().is_some() {
+                    s.message = info("Import cancelled; nothing changed.");
                 }
                 s.menu = Menu::None;
                 s.panels.clear();
@@ -987,6 +1031,7 @@ mod documents;
 mod labels;
 mod model;
 
+pub use documents::PendingImport;
 pub use model::{Learned, ModelEvent, ModelState};
 #[cfg(test)]
 mod tests;

@@ -25,12 +25,21 @@ pub fn DocList() -> Html {
             let app = app.clone();
             Callback::from(move |_: MouseEvent| app.dispatch(Action::Open(i)))
         };
+        let on_delete = {
+            let (app, id) = (app.clone(), e.doc.id.clone());
+            Callback::from(move |ev: MouseEvent| {
+                ev.stop_propagation();
+                app.dispatch(Action::RemoveDocument(id.clone()));
+            })
+        };
         let status = status_str(e.doc.status);
         html! {
             <li key={e.doc.id.clone()} data-doc-id={e.doc.id.clone()} data-status={status}
                 class={classes!((app.open == Some(i)).then_some("active"))} {onclick} title={e.doc.id.clone()}>
                 <span class="doc-title" dir="auto">{ e.doc.id.clone() }</span>
                 <span class="counts">{ format!("{}✓ / {}?", e.doc.spans.len(), e.doc.suggestions.len()) }</span>
+                <button class="doc-delete" data-action="delete-doc" title="Delete this document (Undo brings it back)"
+                    aria-label={format!("Delete «{}»", e.doc.id)} onclick={on_delete}>{ "×" }</button>
             </li>
         }
     });

@@ -5,6 +5,7 @@ pub mod doc_list;
 pub mod document_view;
 pub mod guidelines;
 pub mod help;
+pub mod import_dialog;
 pub mod label_menu;
 pub mod labels_editor;
 pub mod message_bar;

@@ -4,7 +4,7 @@
 
 use super::model_bar::ModelBar;
 use super::use_app;
-use crate::io::{export_jsonl, parse_file};
+use crate::io::export_jsonl;
 use crate::state::{Action, Message, Panel, TabRole};
 use crate::{dom, AppHandle};
 use yew::prelude::*;
@@ -13,7 +13,8 @@ fn show_error(app: &AppHandle, text: String) {
     app.dispatch(Action::ShowMessage(Some(Message { text, error: true })));
 }
 
-/// Reads every chosen file, then adds all their documents in one action.
+/// Reads every chosen file (bytes: `barchasb_formats` decodes them), then
+/// imports them all in one action.
 fn import_files(app: AppHandle, input: web_sys::HtmlInputElement) {
     let Some(list) = input.files() else { return };
     let files: Vec<gloo::file::File> = (0..list.length()).filter_map(|i| list.get(i)).map(Into::into).collect();
@@ -22,19 +23,18 @@ fn import_files(app: AppHandle, input: web_sys::HtmlInputElement) {
         return;
     }
     yew::platform::spawn_local(async move {
-        let mut docs = Vec::new();
-        let mut errors = Vec::new();
+        let mut parsed = Vec::new();
         for f in files {
-            match gloo::file::futures::read_as_text(&f).await {
-                Ok(content) => {
-                    let (d, e) = parse_file(&f.name(), &content);
-                    docs.extend(d);
-                    errors.extend(e);
-                }
-                Err(e) => errors.push(format!("{}: cannot read the file: {e}", f.name())),
-            }
+            let name = f.name();
+            parsed.push(match gloo::file::futures::read_as_bytes(&f).await {
+                Ok(bytes) => barchasb_formats::read_file(&name, &bytes),
+                Err(e) => barchasb_formats::Parsed {
+                    problems: vec![barchasb_formats::Problem::file(&name, format!("cannot read the file: {e}"))],
+                    ..Default::default()
+                },
+            });
         }
-        app.dispatch(Action::AddDocuments { docs, errors });
+        app.dispatch(Action::Import(parsed));
     });
 }
 

@@ -39,6 +39,11 @@ fn effective_key(key: &str, code: &str) -> String {
 /// What a key does, given whether a menu is open and a span is focused.
 fn action_for(app: &AppHandle, e: &web_sys::KeyboardEvent) -> Option<Action> {
     let key = effective_key(&e.key(), &e.code());
+    if app.pending_import.is_some() {
+        // The import dialog has the keys (Tab, Enter, arrows between its
+        // choices); Escape cancels it.
+        return (key == "Escape").then_some(Action::CancelImport);
+    }
     let ctrl = e.ctrl_key() || e.meta_key();
     if ctrl {
         return match key.to_lowercase().as_str() {

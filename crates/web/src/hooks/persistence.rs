@@ -77,8 +77,9 @@ fn learned_before_bookkeeping() -> Option<Learned> {
 #[derive(Default)]
 struct Written {
     db: Option<Rc<Database>>,
-    /// Document id → revision written.
-    docs: HashMap<String, u64>,
+    /// Document id → revision and position written. Empty: everything is
+    /// (re)written, and the store is cleared first.
+    docs: HashMap<String, (u64, usize)>,
     labels_rev: u64,
     /// The model read at startup, until the model hook takes it.
     model: Option<Vec<u8>>,
@@ -202,18 +203,30 @@ fn seeds() -> Vec<Loaded> {
 /// transaction to await, or `None` when nothing changed.
 fn write_changes(state: &AppState, w: &mut Written) -> Result<Option<idb::Transaction>, idb::Error> {
     let Some(db) = w.db.as_ref().filter(|_| w.editing) else { return Ok(None) };
+    // Changed, or moved (a document before it was deleted or came back).
     let changed: Vec<usize> = (0..state.docs.len())
-        .filter(|&i| w.docs.get(&state.docs[i].doc.id).is_none_or(|&r| state.docs[i].rev > r))
+        .filter(|&i| w.docs.get(&state.docs[i].doc.id).is_none_or(|&(r, seq)| state.docs[i].rev > r || seq != i))
         .collect();
     let tx = db.transaction(&[DOCS, META], TransactionMode::ReadWrite)?;
     let docs = tx.object_store(DOCS)?;
+    if w.docs.is_empty() {
+        // Everything is written: nothing stale may stay (a deletion whose
+        // save failed).
+        docs.clear()?;
+    }
+    let ids: std::collections::HashSet<&str> = state.docs.iter().map(|e| e.doc.id.as_str()).collect();
+    let gone: Vec<String> = w.docs.keys().filter(|id| !ids.contains(id.as_str())).cloned().collect();
+    for id in gone {
+        docs.delete(JsValue::from_str(&id))?;
+        w.docs.remove(&id);
+    }
     for &i in &changed {
         let e = &state.docs[i];
         let stored =
             StoredDoc { seq: i, suggested: e.suggested, opened: e.opened, learned: e.learned, doc: e.doc.clone() };
         let json = serde_json::to_string(&stored).expect("a document always serializes");
         docs.put(&JsValue::from_str(&json), Some(&JsValue::from_str(&e.doc.id)))?;
-        w.docs.insert(e.doc.id.clone(), e.rev);
+        w.docs.insert(e.doc.id.clone(), (e.rev, i));
     }
     let meta = tx.object_store(META)?;
     if state.labels_rev > w.labels_rev || state.labels_rev == 0 && w.labels_rev == 0 {
@@ -338,7 +351,7 @@ pub fn use_persistence(app: AppHandle) -> Storage {
                         let mut w = written.borrow_mut();
                         w.model = model;
                         // What was just read is what is stored.
-                        w.docs = docs.iter().map(|l| (l.doc.id.clone(), 0)).collect();
+                        w.docs = docs.iter().enumerate().map(|(i, l)| (l.doc.id.clone(), (0, i))).collect();
                         w.labels_rev = if labels.is_some() { 1 } else { 0 };
                         w.db = Some(Rc::new(db));
                         drop(w);

@@ -1,60 +1,204 @@
-//! Adding documents (import, paste): merged by id, suggestions computed.
+//! Adding and removing documents: imports (by the rules of
+//! `barchasb_formats::import`: nothing there is overwritten without an
+//! answer), pastes, and deleting a document. Each is one undo step that
+//! brings back the whole collection as it was.
 
-use super::{drop_overlapping, AppState, Entry, Learned, Message};
-use barchasb_core::{Document, Status};
+use super::{count, drop_overlapping, sanitize, AppState, Collection, Entry, Learned, Message, Step};
+use barchasb_core::{Document, Label, Status};
+use barchasb_formats::{merge, questions, Choices, Merge, Parsed, Questions, Record};
 use std::rc::Rc;
 
+/// An import waiting for the user's answers (`#import-dialog`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingImport {
+    /// The files as read.
+    pub parsed: Vec<Parsed>,
+    /// What must be asked.
+    pub questions: Questions,
+}
+
+/// Colours for labels an import adds, in turn.
+const NEW_LABEL_COLOURS: [&str; 6] = ["#6a3d9a", "#b15928", "#1f78b4", "#33a02c", "#e31a1c", "#ff7f00"];
+
 impl AppState {
+    /// Starts an import: applied at once when there is nothing to ask,
+    /// else kept as [`PendingImport`] until [`Self::resolve_import`].
+    pub(super) fn import(&mut self, parsed: Vec<Parsed>) {
+        let labels: Vec<&str> = self.labels.names().collect();
+        let q = questions(self.docs.iter().map(|e| &e.doc), &labels, &parsed);
+        if q.is_empty() {
+            self.resolve(parsed, Choices::default());
+        } else {
+            self.menu = super::Menu::None;
+            self.pending_import = Some(PendingImport { parsed, questions: q });
+        }
+    }
+
+    /// The answers to the pending import's questions.
+    pub(super) fn resolve_import(&mut self, choices: Choices) {
+        if let Some(p) = self.pending_import.take() {
+            self.resolve(p.parsed, choices);
+        }
+    }
+
+    /// Documents added by the app itself (a paste): an import of one
+    /// record each, never replacing anything.
     pub(super) fn add_documents(&mut self, docs: Vec<Document>, errors: Vec<String>) {
-        let (mut added, mut replaced) = (0, 0);
+        let records = docs
+            .into_iter()
+            .map(|doc| Record {
+                annotated: !doc.spans.is_empty() || doc.status != Status::New,
+                doc,
+                file: "pasted".into(),
+                line: 1,
+                problems: Vec::new(),
+            })
+            .collect();
+        self.import(vec![Parsed { records, problems: Vec::new(), notes: errors }]);
+    }
+
+    fn resolve(&mut self, parsed: Vec<Parsed>, choices: Choices) {
+        let problems: Vec<String> =
+            parsed.iter().flat_map(|p| p.all_problems().into_iter().map(|p| p.to_string())).collect();
+        let notes: Vec<String> = parsed.iter().flat_map(|p| p.notes.iter().cloned()).collect();
+        let labels: Vec<&str> = self.labels.names().collect();
+        let m = merge(self.docs.iter().map(|e| &e.doc), &labels, parsed, choices);
+        self.apply_merge(m, problems, notes);
+    }
+
+    /// Applies a merge as one undo step, and says what it did.
+    fn apply_merge(&mut self, m: Merge, problems: Vec<String>, notes: Vec<String>) {
+        let before = self.collection();
+        let (added, replaced) = (m.add.len(), m.replace.len());
+        self.add_labels(&m.new_labels);
         let mut first = None;
-        for mut doc in docs {
-            doc.spans.sort();
-            doc.suggestions.sort();
-            let suggested = !doc.suggestions.is_empty() || doc.status == Status::Done;
-            doc.suggestions = drop_overlapping(std::mem::take(&mut doc.suggestions), &doc.spans);
-            let rev = self.bump();
-            // Imported documents are not learned, even done ones: the model
-            // learns what is marked done here (or a model is imported).
-            let entry = Entry { doc, suggested, rev, text_gen: rev, opened: false, learned: Some(Learned::Skipped) };
-            let i = match self.index_of(&entry.doc.id) {
-                Some(i) => {
-                    replaced += 1;
-                    self.docs[i] = Rc::new(entry);
-                    // the history of the replaced document no longer applies
-                    let id = self.docs[i].doc.id.clone();
-                    for s in self.undo.iter_mut().chain(self.redo.iter_mut()) {
-                        s.changes.retain(|(c, _)| *c != id);
-                    }
-                    i
-                }
-                None => {
-                    added += 1;
-                    self.docs.push(Rc::new(entry));
-                    self.docs.len() - 1
-                }
-            };
+        for doc in m.replace {
+            let Some(i) = self.index_of(&doc.id) else { continue };
+            self.docs[i] = Rc::new(self.new_entry(doc));
             self.ensure_suggestions(i);
             first.get_or_insert(i);
         }
-        self.undo.retain(|s| !s.changes.is_empty());
-        self.redo.retain(|s| !s.changes.is_empty());
-        let mut text = format!("Added {}", super::count(added, "document", "documents"));
-        if replaced > 0 {
-            text += &format!(", replaced {replaced}");
+        for doc in m.add {
+            let e = self.new_entry(doc);
+            self.docs.push(Rc::new(e));
+            let i = self.docs.len() - 1;
+            self.ensure_suggestions(i);
+            first.get_or_insert(i);
         }
-        text.push('.');
-        if !errors.is_empty() {
-            text = format!("{text} {}:\n{}", super::count(errors.len(), "error", "errors"), errors.join("\n"));
-        }
-        self.message = Some(Message { text, error: !errors.is_empty() });
-        if added + replaced > 0 {
+        if added + replaced > 0 || !m.new_labels.is_empty() {
+            self.push_step(Step { changes: Vec::new(), collection: Some(before) });
             self.model.refresh += 1; // the model's suggestions for the new ones
         }
-        if self.open.is_none() || added + replaced > 0 {
-            if let Some(i) = first {
-                self.open_doc(i);
-            }
+        self.message = Some(import_message(added, replaced, &m.new_labels, &m.report, &notes, &problems));
+        if let Some(i) = first.filter(|_| self.open.is_none() || added + replaced > 0) {
+            self.open_doc(i);
         }
     }
+
+    /// A new entry for an imported document (spans cleaned, suggestions
+    /// off its confirmed spans). Imported documents are not learned, even
+    /// done ones: the model learns what is marked done here.
+    fn new_entry(&mut self, mut doc: Document) -> Entry {
+        let n = doc.text.chars().count();
+        doc.spans = sanitize(std::mem::take(&mut doc.spans), n);
+        let suggested = !doc.suggestions.is_empty() || doc.status == Status::Done;
+        doc.suggestions = drop_overlapping(sanitize(std::mem::take(&mut doc.suggestions), n), &doc.spans);
+        let rev = self.bump();
+        Entry { doc, suggested, rev, text_gen: rev, opened: false, learned: Some(Learned::Skipped) }
+    }
+
+    fn add_labels(&mut self, names: &[String]) {
+        if names.is_empty() {
+            return;
+        }
+        let set = Rc::make_mut(&mut self.labels);
+        for (k, name) in names.iter().enumerate() {
+            let color = NEW_LABEL_COLOURS[k % NEW_LABEL_COLOURS.len()].to_string();
+            set.labels.push(Label { name: name.clone(), key: String::new(), color, description: String::new() });
+        }
+        self.labels_rev = self.bump();
+    }
+
+    /// Deletes a document (one undo step).
+    pub(super) fn remove_document(&mut self, id: &str) {
+        let Some(i) = self.index_of(id) else { return };
+        let before = self.collection();
+        let open_id = self.open_entry().map(|e| e.doc.id.clone());
+        self.docs.remove(i);
+        self.bump();
+        self.open = None;
+        self.focused = None;
+        self.menu = super::Menu::None;
+        self.offer = None;
+        self.push_step(Step { changes: Vec::new(), collection: Some(before) });
+        self.message = Some(Message { text: format!("Deleted «{id}». Undo (Ctrl+Z) brings it back."), error: false });
+        let reopen = open_id.filter(|o| o != id).and_then(|o| self.index_of(&o));
+        if let Some(j) = reopen.or(if self.docs.is_empty() { None } else { Some(i.min(self.docs.len() - 1)) }) {
+            self.open_doc(j);
+        }
+    }
+
+    /// The whole collection, to be brought back by an undo.
+    pub(super) fn collection(&self) -> Collection {
+        Collection {
+            docs: self.docs.clone(),
+            labels: self.labels.clone(),
+            open: self.open_entry().map(|e| e.doc.id.clone()),
+        }
+    }
+
+    /// Puts a collection back; returns the one it replaced. Entries that
+    /// differ from the current ones get new revisions, so they are saved.
+    pub(super) fn restore_collection(&mut self, c: Collection) -> Collection {
+        let back = self.collection();
+        let current: std::collections::HashMap<String, Rc<Entry>> =
+            self.docs.iter().map(|e| (e.doc.id.clone(), e.clone())).collect();
+        let mut docs = c.docs;
+        for e in docs.iter_mut() {
+            if !current.get(&e.doc.id).is_some_and(|now| Rc::ptr_eq(now, e)) {
+                self.rev += 1;
+                let m = Rc::make_mut(e);
+                m.rev = self.rev;
+                m.text_gen = self.rev;
+            }
+        }
+        self.docs = docs;
+        if self.labels != c.labels {
+            self.labels = c.labels;
+            self.labels_rev = self.bump();
+        }
+        self.bump();
+        self.open = c.open.and_then(|id| self.index_of(&id)).or(if self.docs.is_empty() { None } else { Some(0) });
+        self.focused = None;
+        back
+    }
+}
+
+/// What an import did, in one message: counts first, then each thing
+/// worth telling, then each problem.
+fn import_message(
+    added: usize,
+    replaced: usize,
+    new_labels: &[String],
+    report: &[String],
+    notes: &[String],
+    problems: &[String],
+) -> Message {
+    let mut text = format!("Added {}", count(added, "document", "documents"));
+    if replaced > 0 {
+        text += &format!(", updated {replaced}");
+    }
+    text.push('.');
+    if !new_labels.is_empty() {
+        text += &format!(" New labels: {}.", new_labels.join(", "));
+    }
+    if !problems.is_empty() {
+        text += &format!(" {}:", count(problems.len(), "problem", "problems"));
+    }
+    let lines: Vec<&str> = problems.iter().chain(report).chain(notes).map(String::as_str).collect();
+    if !lines.is_empty() {
+        text.push('\n');
+        text += &lines.join("\n");
+    }
+    Message { text, error: !problems.is_empty() }
 }

@@ -1,6 +1,7 @@
 //! Unit tests of the reducer: every edit, undo/redo, apply everywhere, import, status.
 
 use super::*;
+use barchasb_formats::{Choices, OnConflict, OnUnknownLabels};
 
 fn state_with(texts: &[(&str, &str)]) -> Rc<AppState> {
     let docs = texts
@@ -156,29 +157,122 @@ fn status_moves_new_in_progress_done_and_opens_next() {
     assert!(s.message.as_ref().unwrap().text.contains("All documents are done"));
 }
 
-#[test]
-fn import_merges_by_id_and_drops_overlapping_suggestions() {
-    let s = state_with(&[("a", T)]);
+fn file(name: &str, body: &str) -> Vec<barchasb_formats::Parsed> {
+    vec![barchasb_formats::read_file(name, body.as_bytes())]
+}
+
+/// Document "a" taken to done with one confirmed span.
+fn finished() -> Rc<AppState> {
+    let s = state_with(&[("a", T), ("b", "چین")]);
     let s = s.reduce(Action::Label { start: 0, end: 4, label: "ROLE".into() });
-    let mut replacement = Document::new("a", "ایران و چین");
-    replacement.spans = vec![Span::new(0, 5, "LOC")];
-    replacement.suggestions = vec![Span::new(0, 7, "ORG"), Span::new(8, 11, "LOC")];
-    let added = Document::new("b", "چین");
-    let s = s.reduce(Action::AddDocuments {
-        docs: vec![replacement, added],
-        errors: vec!["x.jsonl:2: invalid JSON".into()],
-    });
-    assert_eq!(s.docs.len(), 2);
-    assert_eq!(s.docs[0].doc.text, "ایران و چین");
-    assert_eq!(s.docs[0].doc.suggestions, vec![Span::new(8, 11, "LOC")]);
+    s.reduce(Action::Open(0)).reduce(Action::MarkDoneNext)
+}
+
+fn exported(s: &AppState) -> Vec<Document> {
+    s.docs.iter().map(|e| e.doc.clone()).collect()
+}
+
+#[test]
+fn reimporting_a_finished_document_changes_nothing_and_says_so() {
+    let s = finished();
+    let before = exported(&s);
+    let s = s.reduce(Action::Import(file("a.txt", T)));
+    assert_eq!(exported(&s), before);
+    assert!(s.pending_import.is_none());
     let m = s.message.clone().unwrap();
-    assert!(m.error && m.text.contains("x.jsonl:2: invalid JSON"), "{m:?}");
-    assert!(m.text.starts_with("Added 1 document, replaced 1. 1 error:\n"), "{m:?}");
-    let s =
-        s.reduce(Action::AddDocuments { docs: vec![Document::new("c", "x"), Document::new("d", "y")], errors: vec![] });
-    assert_eq!(s.message.as_ref().unwrap().text, "Added 2 documents.");
-    // the old document's history is gone with it
-    assert!(!s.can_undo());
+    assert!(m.text.starts_with("Added 0 documents.\n"), "{m:?}");
+    assert!(m.text.contains("«a» is already there"), "{m:?}");
+}
+
+#[test]
+fn other_annotations_ask_first_and_undo_brings_back_exactly_what_was_there() {
+    let s = finished();
+    let before = exported(&s);
+    let theirs = format!(r#"{{"id":"a","text":"{T}","spans":[{{"start":5,"end":10,"label":"ORG"}}],"status":"done"}}"#);
+    let s = s.reduce(Action::Import(file("theirs.jsonl", &theirs)));
+    let p = s.pending_import.clone().expect("asked first");
+    assert_eq!(p.questions.conflicts.len(), 1);
+    assert_eq!(exported(&s), before, "nothing changes before the answer");
+    let cancelled = s.clone().reduce(Action::CancelImport);
+    assert_eq!(exported(&cancelled), before);
+    assert!(cancelled.pending_import.is_none());
+
+    let mine = s.clone().reduce(Action::ResolveImport(Choices::default()));
+    assert_eq!(exported(&mine), before);
+    let taken =
+        s.clone().reduce(Action::ResolveImport(Choices { conflict: OnConflict::TakeTheirs, ..Choices::default() }));
+    assert_eq!(taken.docs[0].doc.spans, vec![Span::new(5, 10, "ORG")]);
+    let undone = taken.reduce(Action::Undo);
+    assert_eq!(exported(&undone), before, "one undo step brings every span back");
+    let redone = undone.reduce(Action::Redo);
+    assert_eq!(redone.docs[0].doc.spans, vec![Span::new(5, 10, "ORG")]);
+    let both = s.reduce(Action::ResolveImport(Choices { conflict: OnConflict::KeepBoth, ..Choices::default() }));
+    assert_eq!(both.docs.iter().map(|e| e.doc.id.as_str()).collect::<Vec<_>>(), ["a", "b", "a (2)"]);
+    assert_eq!(both.docs[0].doc, before[0]);
+    assert!(both.docs.iter().all(|e| e.rev <= both.rev));
+    let undone = both.reduce(Action::Undo);
+    assert_eq!(exported(&undone), before);
+}
+
+#[test]
+fn another_text_under_an_id_is_added_under_a_new_one() {
+    let s = finished();
+    let s = s.reduce(Action::Import(file("a.txt", "متن دیگری برای همان شناسه")));
+    assert_eq!(s.docs.len(), 3);
+    assert_eq!(s.docs[2].doc.id, "a (2)");
+    assert_eq!(s.docs[0].doc.status, Status::Done);
+    assert!(s.message.as_ref().unwrap().text.contains("imported as «a (2)»"));
+    assert_eq!(s.open_entry().unwrap().doc.id, "a (2)");
+    let s = s.reduce(Action::Undo);
+    assert_eq!(s.docs.len(), 2);
+    assert_eq!(s.docs[0].doc.status, Status::Done);
+}
+
+#[test]
+fn unknown_labels_are_asked_about_then_added_or_set_aside() {
+    let s = state_with(&[("a", T)]);
+    let line = r#"{"id":"n","text":"ایران","spans":[{"start":0,"end":5,"label":"XYZ"}]}"#;
+    let s = s.reduce(Action::Import(file("x.jsonl", line)));
+    let p = s.pending_import.clone().unwrap();
+    assert_eq!(p.questions.unknown_labels.get("XYZ"), Some(&1));
+    let aside = s.clone().reduce(Action::ResolveImport(Choices::default()));
+    assert!(aside.docs[1].doc.spans.is_empty());
+    assert!(aside.docs[1].doc.meta.contains_key("set_aside"));
+    assert!(aside.labels.get("XYZ").is_none());
+    let added = s.reduce(Action::ResolveImport(Choices { unknown: OnUnknownLabels::AddLabels, ..Choices::default() }));
+    assert_eq!(added.docs[1].doc.spans, vec![Span::new(0, 5, "XYZ")]);
+    assert!(added.labels.get("XYZ").is_some());
+    let undone = added.reduce(Action::Undo);
+    assert!(undone.labels.get("XYZ").is_none(), "the label set comes back too");
+    assert_eq!(undone.docs.len(), 1);
+}
+
+#[test]
+fn a_document_can_be_deleted_and_undo_brings_it_back() {
+    let s = finished();
+    let before = exported(&s);
+    let s = s.reduce(Action::RemoveDocument("a".into()));
+    assert_eq!(s.docs.len(), 1);
+    assert_eq!(s.progress(), (0, 1));
+    assert!(s.message.as_ref().unwrap().text.contains("Deleted «a»"));
+    let s = s.reduce(Action::RemoveDocument("b".into()));
+    assert!(s.docs.is_empty() && s.open.is_none());
+    let s = s.reduce(Action::Undo).reduce(Action::Undo);
+    assert_eq!(exported(&s), before);
+    assert_eq!(s.progress(), (1, 2));
+}
+
+#[test]
+fn a_paste_never_replaces_and_bad_lines_are_shown() {
+    let s = finished();
+    let s = s.reduce(Action::AddDocuments { docs: vec![Document::new("a", "متن چسبانده")], errors: vec![] });
+    assert_eq!(s.docs.len(), 3);
+    assert_eq!(s.docs[0].doc.status, Status::Done);
+    let body = "{\"id\":\"c\",\"text\":\"x\"}\n{broken\n";
+    let s = s.reduce(Action::Import(file("in.jsonl", body)));
+    let m = s.message.clone().unwrap();
+    assert!(m.error);
+    assert!(m.text.starts_with("Added 1 document. 1 problem:\nin.jsonl:2: the line is not valid JSON"), "{m:?}");
 }
 
 #[test]
