@@ -184,6 +184,28 @@ export async function exportLines(page: Page): Promise<{ raw: string; lines: Exp
   return { raw, lines, name: download.suggestedFilename() };
 }
 
+/**
+ * Drops files on the page as a user drags them from the desktop: a
+ * DataTransfer holding real File objects, with dragenter/dragover/drop
+ * dispatched on the document view. Bodies are UTF-8 strings or raw bytes.
+ */
+export async function dropFiles(page: Page, files: { name: string; body: string | Buffer }[]): Promise<void> {
+  const payload = files.map((f) => ({
+    name: f.name,
+    b64: (typeof f.body === 'string' ? Buffer.from(f.body, 'utf8') : f.body).toString('base64'),
+  }));
+  const dt = await page.evaluateHandle((items) => {
+    const dt = new DataTransfer();
+    for (const { name, b64 } of items) {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      dt.items.add(new File([bytes], name));
+    }
+    return dt;
+  }, payload);
+  const target = page.locator('#doc-view');
+  for (const type of ['dragenter', 'dragover', 'drop']) await target.dispatchEvent(type, { dataTransfer: dt });
+}
+
 /** Imports files through input#open-files. */
 export async function importFiles(page: Page, files: { name: string; body: string }[]): Promise<void> {
   await page.locator('input#open-files').setInputFiles(

@@ -111,20 +111,22 @@ pub fn questions<'a>(
     let mut q = Questions::default();
     let mut seen = HashSet::new();
     for r in parsed.iter().flat_map(|p| &p.records) {
+        let first = seen.insert(r.doc.id.as_str());
+        let same = have.get(r.doc.id.as_str()).filter(|_| first).map(|mine| (mine, compare(mine, r)));
+        match same {
+            // Nothing of it is taken: its labels do not matter.
+            Some((_, Same::AlreadyThere)) => continue,
+            Some((mine, Same::Conflict)) => q.conflicts.push(Conflict {
+                id: r.doc.id.clone(),
+                place: r.place(),
+                mine: (mine.spans.len(), mine.status),
+                theirs: (r.doc.spans.len(), r.doc.status),
+            }),
+            _ => {}
+        }
         for s in r.doc.spans.iter().chain(&r.doc.suggestions) {
             if !labels.contains(&s.label.as_str()) {
                 *q.unknown_labels.entry(s.label.clone()).or_default() += 1;
-            }
-        }
-        let first = seen.insert(r.doc.id.as_str());
-        if let (true, Some(mine)) = (first, have.get(r.doc.id.as_str())) {
-            if matches!(compare(mine, r), Same::Conflict) {
-                q.conflicts.push(Conflict {
-                    id: r.doc.id.clone(),
-                    place: r.place(),
-                    mine: (mine.spans.len(), mine.status),
-                    theirs: (r.doc.spans.len(), r.doc.status),
-                });
             }
         }
     }
@@ -173,7 +175,6 @@ pub fn merge<'a>(
     let mut known: Vec<String> = labels.iter().map(|s| s.to_string()).collect();
     for r in parsed.into_iter().flat_map(|p| p.records) {
         let mut r = r;
-        unknown_labels(&mut r, &mut known, &mut m, choices.unknown);
         let place = r.place();
         if let Some(earlier) = first_at.get(&r.doc.id) {
             let new = fresh_id(&r.doc.id, &taken);
@@ -184,7 +185,15 @@ pub fn merge<'a>(
             r.doc.id = new;
         }
         first_at.insert(r.doc.id.clone(), place.clone());
-        match have.get(&r.doc.id).map(|mine| compare(mine, &r)) {
+        let same = have.get(&r.doc.id).map(|mine| compare(mine, &r));
+        let taken_as_is = match (&same, choices.conflict) {
+            (Some(Same::AlreadyThere), _) | (Some(Same::Conflict), OnConflict::KeepMine) => false,
+            _ => true,
+        };
+        if taken_as_is {
+            unknown_labels(&mut r, &mut known, &mut m, choices.unknown);
+        }
+        match same {
             None => {
                 taken.insert(r.doc.id.clone());
                 m.add.push(r.doc);

@@ -257,3 +257,16 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn labels_of_a_record_that_is_not_taken_are_not_asked_about() {
+    let line = format!(r#"{{"id":"08","text":"{T8}","spans":[{{"start":0,"end":6,"label":"XYZ"}}],"status":"done"}}"#);
+    let (q, m) = import(&[done8()], &[("t.jsonl", &line)], Choices::default());
+    assert_eq!(q.conflicts.len(), 1);
+    assert_eq!(q.unknown_labels.len(), 1, "taking theirs would take XYZ");
+    assert_eq!(m.report, ["t.jsonl:1: «08»: your annotations were kept"], "kept mine: nothing set aside");
+    let mut same = done8();
+    same.spans.insert(0, Span::new(0, 6, "XYZ"));
+    let (q, _) = import(&[same.clone()], &[("s.jsonl", &same.to_json_line())], Choices::default());
+    assert!(q.is_empty(), "already there, with the same spans: {q:?}");
+}

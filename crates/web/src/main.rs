@@ -35,6 +35,7 @@ fn App() -> Html {
     let storage = hooks::persistence::use_persistence(state.clone());
     let model = hooks::model::use_model(state.clone(), storage);
     hooks::keyboard::use_keyboard(state.clone());
+    hooks::files::use_file_drop(state.clone());
     html! {
         <ContextProvider<AppHandle> context={state.clone()}>
         <ContextProvider<ModelBridge> context={model}>

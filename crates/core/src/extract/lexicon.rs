@@ -63,6 +63,8 @@ const COMMON_WORDS: &str = include_str!("../../data/common_words.txt");
 pub struct Words {
     /// Rank by key; 1 = most frequent.
     map: HashMap<String, u32>,
+    /// Byte length of the longest key.
+    longest: usize,
 }
 
 impl Words {
@@ -72,7 +74,8 @@ impl Words {
             // Spellings that share a key (`رئیس`, `رییس`) keep the best rank.
             map.entry(key(w)).or_insert(i as u32 + 1);
         }
-        Words { map }
+        let longest = map.keys().map(String::len).max().unwrap_or(0);
+        Words { map, longest }
     }
 
     /// The list, loaded once and shared.
@@ -85,6 +88,11 @@ impl Words {
     /// `None` for a word outside the list.
     pub fn rank(&self, k: &str) -> Option<u32> {
         self.map.get(k).copied()
+    }
+
+    /// Byte length of the longest key: a longer string has no rank.
+    pub fn longest(&self) -> usize {
+        self.longest
     }
 
     /// Number of distinct keys.
@@ -263,6 +271,12 @@ pub struct Lexicon {
     /// break (`تفاهم|نامه`); text matched across a token break elsewhere
     /// (`و زیر…` for `وزیر`) is no match.
     pub breaks: Vec<Vec<usize>>,
+    /// Byte length of the longest key any look-up here can match (automaton
+    /// patterns, word list, word sets). A longer string is none of them, and
+    /// a token read as two known parts is at most twice as long: the
+    /// recognizers that try every split point of a token skip longer ones,
+    /// so a long token costs one pass, not one look-up per character.
+    pub longest: usize,
     /// Frequency ranks of common words.
     words: &'static Words,
     stop: HashSet<String>,
@@ -373,10 +387,12 @@ impl Lexicon {
             .match_kind(MatchKind::Standard)
             .build(pats.iter().map(|p| p.0.as_str()))
             .expect("lexicon automaton builds");
-        Lexicon {
+        let longest_pattern = pats.iter().map(|p| p.0.len()).max().unwrap_or(0);
+        let mut lx = Lexicon {
             ac,
             kinds: pats.iter().map(|p| p.1 .0).collect(),
             breaks: pats.into_iter().map(|p| p.1 .1).collect(),
+            longest: 0,
             words: Words::shared(),
             stop: keys(STOP_WORDS),
             verbs: keys(VERBS),
@@ -384,7 +400,11 @@ impl Lexicon {
             given: keys(GIVEN_NAMES),
             given_ambiguous: keys(GIVEN_AMBIGUOUS),
             org_weak: keys(ORG_WEAK),
-        }
+        };
+        let sets = [&lx.stop, &lx.verbs, &lx.name_second, &lx.given, &lx.given_ambiguous, &lx.org_weak];
+        let set_keys = sets.into_iter().flatten().map(String::len);
+        lx.longest = set_keys.fold(longest_pattern.max(lx.words.longest()), usize::max);
+        lx
     }
 
     /// Frequency rank of a word key ([`Words::rank`]).
@@ -453,6 +473,9 @@ impl Lexicon {
     pub fn is_given(&self, k: &str) -> bool {
         if self.given.contains(k) {
             return true;
+        }
+        if k.len() > 2 * self.longest {
+            return false;
         }
         k.char_indices().skip(2).any(|(b, _)| {
             let (a, rest) = k.split_at(b);

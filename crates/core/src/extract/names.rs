@@ -801,9 +801,13 @@ impl Names {
     fn is_adjective(&self, d: &Doc, k: usize) -> bool {
         let key = d.key(k);
         let Some(stem) = key.strip_suffix('ی') else { return false };
-        // `معدنی`, or a compound adjective ending in a common word (`چندملیتی`).
+        // `معدنی`, or a compound adjective ending in a common word (`چندملیتی`):
+        // only endings no longer than a listed word are looked up.
+        let listed = |b: usize| stem.len() - b <= self.lx.longest;
         let known = self.lx.is_common(key, 20000)
-            || stem.char_indices().any(|(b, _)| stem[b..].chars().count() >= 3 && self.lx.is_common(&stem[b..], 20000));
+            || stem
+                .char_indices()
+                .any(|(b, _)| listed(b) && stem[b..].chars().count() >= 3 && self.lx.is_common(&stem[b..], 20000));
         d.is_word(k) && known && d.exact(k, kind::LOC).is_none()
     }
 
@@ -1095,8 +1099,10 @@ impl Names {
     /// A token that is two frequent words run together (`درعینحال`,
     /// `هیاترییسه`, `کاتولیکهای`): a typo or compound, not an acronym.
     fn two_common_words(&self, key: &str) -> bool {
-        // Short words split by chance (`ای|سنا`), so only longer tokens.
-        key.chars().count() >= 6
+        // Short words split by chance (`ای|سنا`), so only longer tokens; a
+        // token longer than two listed words is tried at no split point.
+        key.len() <= 2 * self.lx.longest
+            && key.chars().count() >= 6
             && key.char_indices().skip(2).any(|(b, _)| {
                 let (a, z) = key.split_at(b);
                 z.chars().count() >= 3

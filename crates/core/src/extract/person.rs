@@ -31,7 +31,7 @@ const MAX_NAME: usize = 4;
 
 /// Adds persons, confirms weak roles beside them, and labels later mentions.
 pub(super) fn find(nm: &Names, d: &mut Doc, cands: &mut Vec<Cand>) {
-    let mut found = Vec::new();
+    let mut found = Found::default();
     for i in 0..d.len() {
         if d.taken[i] {
             continue;
@@ -49,10 +49,10 @@ pub(super) fn find(nm: &Names, d: &mut Doc, cands: &mut Vec<Cand>) {
         let mut near = false;
         if let Some(n) = extends_to_role(nm, d, &found, role.start) {
             // `رضا فاطمی امین وزیر …`: the last part of a surname.
-            let k = found[n].end;
+            let k = found.list[n].end;
             d.taken[k] = true;
             d.person[k] = true;
-            found[n].end = k + 1;
+            found.grow(n);
             near = true;
         } else if let Some(c) = before_role(nm, d, role.start) {
             take(d, c, &mut found);
@@ -72,12 +72,43 @@ pub(super) fn find(nm: &Names, d: &mut Doc, cands: &mut Vec<Cand>) {
             cands[r].weak = false;
         }
     }
-    cands.extend(found);
+    cands.extend(found.list);
     mentions(nm, d, cands);
     cands.sort_by_key(|c| (c.start, c.end));
 }
 
-fn take(d: &mut Doc, c: Cand, found: &mut Vec<Cand>) {
+/// The persons found so far, in the order found, with an index by their
+/// end token: they are disjoint, so no two end alike, and the person right
+/// before a role is one look-up, not a scan of every person found.
+#[derive(Default)]
+struct Found {
+    list: Vec<Cand>,
+    /// Index in `list` of the person ending at a token (exclusive end).
+    by_end: HashMap<usize, usize>,
+}
+
+impl Found {
+    fn push(&mut self, c: Cand) {
+        let clash = self.by_end.insert(c.end, self.list.len());
+        debug_assert!(clash.is_none(), "persons are disjoint");
+        self.list.push(c);
+    }
+
+    /// Index of the person ending at token `end` (exclusive), if any.
+    fn ending_at(&self, end: usize) -> Option<usize> {
+        self.by_end.get(&end).copied()
+    }
+
+    /// Grows person `n` by the token after it.
+    fn grow(&mut self, n: usize) {
+        let c = &mut self.list[n];
+        self.by_end.remove(&c.end);
+        c.end += 1;
+        self.by_end.insert(c.end, n);
+    }
+}
+
+fn take(d: &mut Doc, c: Cand, found: &mut Found) {
     if (c.start..c.end).any(|k| d.taken[k]) {
         return;
     }
@@ -320,13 +351,14 @@ fn before_role(nm: &Names, d: &Doc, role_start: usize) -> Option<Cand> {
 /// A person found from a given name that ends one word before a role: the
 /// word between is the second part of the surname. Returns its index in
 /// `found`.
-fn extends_to_role(nm: &Names, d: &Doc, found: &[Cand], role_start: usize) -> Option<usize> {
+fn extends_to_role(nm: &Names, d: &Doc, found: &Found, role_start: usize) -> Option<usize> {
     let k = role_start.checked_sub(1)?;
     if d.breaks(role_start) || d.breaks(k) || !surname_after_given(nm, d, k) {
         return None;
     }
-    let n = found.iter().position(|c| c.end == k)?;
-    (found[n].end - found[n].start < MAX_NAME).then_some(n)
+    let n = found.ending_at(k)?;
+    let c = found.list[n];
+    (c.end - c.start < MAX_NAME).then_some(n)
 }
 
 /// The token after a role and the ORG/LOC it governs.

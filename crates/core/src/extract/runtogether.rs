@@ -212,8 +212,9 @@ pub(super) fn where_to_split(toks: &[Token], i: usize, lx: &Lexicon) -> Option<S
         (None, Some(&(at, _)), _) => Split { at, reading: Reading::EntityFirst },
         (None, None, Some(&(at, _))) => Split { at, reading: Reading::EntityLast },
         (None, None, None) => {
-            // The longest word of the name first.
-            if !in_name(toks, i, lx) {
+            // The longest word of the name first. Both parts are listed
+            // words, so a token longer than two of them has no split.
+            if w.len() > 2 * longest_known(lx) || !in_name(toks, i, lx) {
                 return None;
             }
             let at = w.char_indices().rev().map(|(b, _)| b).find(|&b| b > 0 && name_then_word(&w[..b], &w[b..], lx))?;
@@ -228,6 +229,11 @@ pub(super) fn where_to_split(toks: &[Token], i: usize, lx: &Lexicon) -> Option<S
     // to a name is the likelier reading (`بهتهران`, not `بهت|هران`).
     let (a, z) = w.split_at(found.at);
     if is_glue(a) || is_glue(z) {
+        return Some(found);
+    }
+    // Both parts of another reading are known (the second maybe after a
+    // `و`): a token longer than that has none, and no split point is tried.
+    if w.len() > 2 * longest_known(lx) + 'و'.len_utf8() {
         return Some(found);
     }
     let other = w.char_indices().skip(2).map(|(b, _)| b).filter(|&b| b != found.at).any(|b| {
@@ -349,6 +355,12 @@ fn entity_word(k: &str, kinds: u32, lx: &Lexicon) -> bool {
 fn months() -> &'static [&'static str] {
     static MONTHS: OnceLock<Vec<&'static str>> = OnceLock::new();
     MONTHS.get_or_init(|| temporal::month_words().filter(|k| k.chars().count() >= 3).collect())
+}
+
+/// Byte length of the longest word [`known`] or [`name_then_word`] can
+/// accept: a part of a token longer than this is neither.
+fn longest_known(lx: &Lexicon) -> usize {
+    SHORT_FUNCTION.iter().chain(FUNCTION_WORDS).map(|w| w.len()).fold(lx.longest, usize::max)
 }
 
 /// A word of the list, a short function word or a lexicon entry.

@@ -98,7 +98,8 @@ pub fn ImportDialog() -> Html {
         })
     };
     html! {
-        <div id="import-dialog" role="dialog" aria-modal="true" aria-labelledby="import-title">
+        // The interface is English for now: left to right, ids isolated.
+        <div id="import-dialog" role="dialog" aria-modal="true" aria-labelledby="import-title" dir="ltr" lang="en">
             <h2 id="import-title">{ "Before this import changes anything" }</h2>
             { for conflicts }
             { for unknown }

@@ -13,29 +13,11 @@ fn show_error(app: &AppHandle, text: String) {
     app.dispatch(Action::ShowMessage(Some(Message { text, error: true })));
 }
 
-/// Reads every chosen file (bytes: `barchasb_formats` decodes them), then
-/// imports them all in one action.
+/// Imports the chosen files (`hooks/files.rs`).
 fn import_files(app: AppHandle, input: web_sys::HtmlInputElement) {
     let Some(list) = input.files() else { return };
-    let files: Vec<gloo::file::File> = (0..list.length()).filter_map(|i| list.get(i)).map(Into::into).collect();
+    crate::hooks::files::import_file_list(app, list);
     input.set_value(""); // choosing the same file again fires `change` again
-    if files.is_empty() {
-        return;
-    }
-    yew::platform::spawn_local(async move {
-        let mut parsed = Vec::new();
-        for f in files {
-            let name = f.name();
-            parsed.push(match gloo::file::futures::read_as_bytes(&f).await {
-                Ok(bytes) => barchasb_formats::read_file(&name, &bytes),
-                Err(e) => barchasb_formats::Parsed {
-                    problems: vec![barchasb_formats::Problem::file(&name, format!("cannot read the file: {e}"))],
-                    ..Default::default()
-                },
-            });
-        }
-        app.dispatch(Action::Import(parsed));
-    });
 }
 
 #[function_component]

@@ -1,7 +1,8 @@
 //! IndexedDB persistence (database `barchasb`, through the `idb` crate).
 //!
 //! - Startup: open the database, read every document, the label set and the
-//!   open document; an empty database gets the two seed texts.
+//!   open document; a new database gets the two seed texts (one the user
+//!   emptied stays empty).
 //! - After every change (`AppState::rev`), an effect writes the documents
 //!   whose revision is newer than the last one written, the label set if it
 //!   changed, and the open document's id, in one read-write transaction.
@@ -357,12 +358,16 @@ pub fn use_persistence(app: AppHandle) -> Storage {
                         drop(w);
                         app.dispatch(Action::Loaded { docs, labels, open });
                     }
-                    Ok((_, labels, _, model)) => {
+                    Ok((_, labels, open, model)) => {
                         let mut w = written.borrow_mut();
                         w.db = Some(Rc::new(db));
                         w.model = model;
                         drop(w);
-                        app.dispatch(Action::Loaded { docs: seeds(), labels, open: None });
+                        // A database that was written to (it has an open
+                        // document entry) and has no documents was emptied
+                        // by the user: the seeds do not come back.
+                        let docs = if open.is_some() { Vec::new() } else { seeds() };
+                        app.dispatch(Action::Loaded { docs, labels, open: None });
                     }
                     Err(e) => {
                         // Keep the database closed to writes: saving now could

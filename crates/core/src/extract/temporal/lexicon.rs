@@ -133,6 +133,9 @@ pub struct Lexicon {
     /// Given names that are no everyday word (the names module's list): a
     /// person after a number (`انتخابات ۱۴۰۳ مسعود پزشکیان`) is never counted.
     given: HashMap<String, ()>,
+    /// Byte length of the longest key in `given`: a compound of two given
+    /// names is at most twice as long.
+    longest_given: usize,
     /// The longest name, in tokens, of currencies and units.
     pub max_words: usize,
 }
@@ -224,6 +227,7 @@ impl Lexicon {
             .filter(|k| !ambiguous.contains(k))
             .map(|k| (k, ()))
             .collect();
+        lx.longest_given = lx.given.keys().map(String::len).max().unwrap_or(0);
         lx
     }
 
@@ -263,11 +267,14 @@ impl Lexicon {
         self.countries.contains_key(k)
     }
     /// An unambiguous given name, or a compound of two (`محمدرضا`).
+    /// A key too long for two names is tried at no split point, so a long
+    /// token costs one pass, not one look-up per character.
     pub fn is_given_name(&self, k: &str) -> bool {
         self.given.contains_key(k)
-            || k.char_indices()
-                .skip(2)
-                .any(|(b, _)| self.given.contains_key(&k[..b]) && self.given.contains_key(&k[b..]))
+            || k.len() <= 2 * self.longest_given
+                && k.char_indices()
+                    .skip(2)
+                    .any(|(b, _)| self.given.contains_key(&k[..b]) && self.given.contains_key(&k[b..]))
     }
 }
 
