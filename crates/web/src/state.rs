@@ -804,15 +804,11 @@ impl AppState {
 impl Reducible for AppState {
     type Action = Action;
 
+    /// Dispatches to one short method per action (`state/reduce.rs`).
+    /// No-ops return `self`, so nothing re-renders or saves.
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        // No-ops return `self`, so nothing re-renders or saves.
-        match &action {
-            Action::Open(i) if self.open == Some(*i) => return self,
-            Action::Undo if self.undo.is_empty() => return self,
-            Action::Redo if self.redo.is_empty() => return self,
-            Action::DismissOffer if self.offer.is_none() => return self,
-            Action::Saved(r) if self.saved_rev >= *r => return self,
-            _ => {}
+        if action.is_noop(&self) {
+            return self;
         }
         if let Action::Reread { docs, labels } = action {
             return self.reread(docs, labels);
@@ -825,197 +821,8 @@ impl Reducible for AppState {
             return Rc::new(s);
         }
         let mut s = (*self).clone();
-        match action {
-            Action::Loaded { docs, labels, open } => {
-                s.docs = docs
-                    .into_iter()
-                    .enumerate()
-                    .map(|(k, l)| {
-                        let mut doc = l.doc;
-                        let n = doc.text.chars().count();
-                        doc.spans = sanitize(std::mem::take(&mut doc.spans), n);
-                        doc.suggestions =
-                            drop_overlapping(sanitize(std::mem::take(&mut doc.suggestions), n), &doc.spans);
-                        Rc::new(Entry {
-                            doc,
-                            suggested: l.suggested,
-                            rev: 0,
-                            text_gen: k as u64,
-                            opened: l.opened,
-                            learned: l.learned,
-                        })
-                    })
-                    .collect();
-                if let Some(l) = labels {
-                    s.labels = Rc::new(l);
-                }
-                s.loaded = true;
-                s.rev = s.docs.len() as u64;
-                s.saved_rev = s.rev;
-                // Documents loaded without suggestions (the seeds) get them now,
-                // so the list shows their counts.
-                for i in 0..s.docs.len() {
-                    s.ensure_suggestions(i);
-                }
-                let i = open.and_then(|id| s.index_of(&id)).or(if s.docs.is_empty() { None } else { Some(0) });
-                if let Some(i) = i {
-                    s.open_doc(i);
-                }
-            }
-            Action::AddDocuments { docs, errors } => s.add_documents(docs, errors),
-            Action::Import(parsed) => s.import(parsed),
-            Action::ResolveImport(choices) => s.resolve_import(choices),
-            Action::CancelImport => {
-                s.pending_import = None;
-                s.message = info("Import cancelled; nothing changed.");
-            }
-            Action::RemoveDocument(id) => s.remove_document(&id),
-            Action::Open(i) => s.open_doc(i),
-            Action::SuggestionsUpdated { id, spans } => {
-                let Some(i) = s.index_of(&id) else { return self };
-                s.set_suggestions(i, spans);
-            }
-            Action::Label { start, end, label } => s.label_new(start, end, label),
-            Action::Relabel { start, label } => s.relabel(start, label),
-            Action::Confirm { start } => s.confirm(start),
-            Action::Delete { start } => s.delete(start),
-            Action::AcceptAll => s.accept_all(),
-            Action::ApplyEverywhere { all } => s.apply_everywhere(all),
-            Action::DismissOffer => s.offer = None,
-            Action::MarkDoneNext => s.mark_done_next(),
-            Action::Undo | Action::Redo => {
-                let undo = matches!(action, Action::Undo);
-                let step = if undo { s.undo.pop() } else { s.redo.pop() };
-                let back = s.restore(step.expect("checked above"));
-                if undo {
-                    s.redo.push(back);
-                } else {
-                    s.undo.push(back);
-                }
-                s.menu = Menu::None;
-                s.offer = None;
-                if let Some(f) = s.focused {
-                    if s.open_entry().is_some_and(|e| e.find(f).is_none()) {
-                        s.focused = None;
-                    }
-                }
-            }
-            Action::Focus(f) => {
-                if s.focused == f {
-                    return self;
-                }
-                s.focused = f;
-            }
-            Action::FocusNext => s.move_focus(true),
-            Action::FocusPrev => s.move_focus(false),
-            Action::LabelKey(k) => {
-                let Some(label) = s.labels.by_key(&k).map(|l| l.name.clone()) else { return self };
-                match s.menu.clone() {
-                    Menu::Label { start, end, .. } => s.label_new(start, end, label),
-                    Menu::Span { start, .. } => s.relabel(start, label),
-                    Menu::None => match s.focused {
-                        Some(f) => s.relabel(f, label),
-                        None => return self,
-                    },
-                }
-            }
-            Action::ConfirmFocused => match (&s.menu, s.focused) {
-                (Menu::Span { start, .. }, _) => s.confirm(*start),
-                (_, Some(f)) => s.confirm(f),
-                _ => return self,
-            },
-            Action::DeleteFocused => match (&s.menu, s.focused) {
-                (Menu::Span { start, .. }, _) => s.delete(*start),
-                (_, Some(f)) => s.delete(f),
-                _ => return self,
-            },
-            Action::OpenMenu(m) => {
-                if let Menu::Span { start, .. } = m {
-                    s.focused = Some(start);
-                }
-                s.menu = m;
-            }
-            Action::CloseMenu => {
-                if s.menu == Menu::None {
-                    return self;
-                }
-                s.menu = Menu::None;
-            }
-            Action::CloseAll => {
-                if s.menu == Menu::None && s.panels.is_empty() && s.offer.is_none() && s.pending_import.is_none() {
-                    return self;
-                }
-                if s.pending_import.take().is_some() {
-                    s.message = info("Import cancelled; nothing changed.");
-                }
-                s.menu = Menu::None;
-                s.panels.clear();
-                s.offer = None;
-            }
-            Action::TogglePanel(p) => {
-                if s.panels.contains(&p) {
-                    s.panels.retain(|x| *x != p);
-                } else {
-                    s.panels.push(p);
-                }
-            }
-            Action::EditLabel { index, field } => s.edit_label(index, field),
-            Action::AddLabel => {
-                let l = Rc::make_mut(&mut s.labels);
-                let mut n = l.labels.len() + 1;
-                while l.get(&format!("LABEL{n}")).is_some() {
-                    n += 1;
-                }
-                l.labels.push(Label {
-                    name: format!("LABEL{n}"),
-                    key: String::new(),
-                    color: "#777777".into(),
-                    description: String::new(),
-                });
-                s.labels_rev = s.bump();
-            }
-            Action::RemoveLabel(i) => {
-                if i >= s.labels.labels.len() {
-                    return self;
-                }
-                let name = Rc::make_mut(&mut s.labels).labels.remove(i).name;
-                s.labels_rev = s.bump();
-                s.message = info(format!("Removed the label {name}; spans that have it keep it."));
-            }
-            Action::ShowMessage(m) => s.message = m,
-            Action::Saved(r) => {
-                s.saved_rev = r;
-                s.storage_failed = false;
-            }
-            Action::StorageFailed(text) => {
-                s.storage_failed = true;
-                s.message = error(text);
-            }
-            Action::Model(event) => {
-                let imported = matches!(event, ModelEvent::Imported { .. });
-                if !s.model_event(event) {
-                    return self;
-                }
-                if imported && matches!(s.tab, TabRole::Watching(_)) {
-                    // The model bar sends the file to this tab's worker; the
-                    // model is not saved here (hooks/persistence.rs).
-                    s.message = error(
-                        "Read-only: the model was imported in this tab only and is not saved. Import it in the tab \
-                         that edits, or click \u{201c}Edit in this tab\u{201d} and import it again.",
-                    );
-                }
-            }
-            Action::Reread { .. } => unreachable!("handled above"),
-            Action::Tab(role) => {
-                if s.tab == role {
-                    return self;
-                }
-                s.tab = role;
-                if matches!(role, TabRole::Watching(_)) {
-                    s.menu = Menu::None;
-                    s.offer = None;
-                }
-            }
+        if !s.apply(action) {
+            return self;
         }
         if matches!(s.tab, TabRole::Watching(_)) {
             // Nothing here is to be saved (edits are refused; what changes is
@@ -1030,6 +837,7 @@ impl Reducible for AppState {
 mod documents;
 mod labels;
 mod model;
+mod reduce;
 
 pub use documents::PendingImport;
 pub use model::{Learned, ModelEvent, ModelState};
