@@ -104,11 +104,15 @@ export const test = base.extend<{ watch: Watch }>({
   ],
 });
 
-/** Opens the app and waits until a document is shown. */
-export async function openApp(page: Page): Promise<void> {
+/**
+ * Opens the app and waits until a document is shown and the worker has
+ * sent every document's first suggestions (`#suggest-progress` is gone).
+ */
+export async function openApp(page: Page, { suggestions = true } = {}): Promise<void> {
   await page.goto('./');
   await expect(page.locator('#doc-view')).toBeVisible();
   await expect(page.locator('#doc-list li').first()).toBeVisible();
+  if (suggestions) await expect(page.locator('#suggest-progress')).toHaveCount(0);
 }
 
 /** The open document's text, rebuilt from the paragraphs (one per line). */

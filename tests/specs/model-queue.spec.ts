@@ -18,7 +18,9 @@ test('a reload before the worker learned a document marked done: it is learned a
   await page.context().route('**/tagger-worker_bg.wasm', (route) => {
     held.push(route);
   });
-  await openApp(page);
+  // Without its worker the page has no suggestions either: it does not wait for them.
+  await openApp(page, { suggestions: false });
+  await expect(page.locator('#suggest-progress')).toHaveAttribute('data-left', '2');
   await openDoc(page, SEEDS[0]);
   await page.locator('#accept-all').click();
   await page.locator('#done-next').click();

@@ -1,9 +1,25 @@
 //! Bytes of a file to text: UTF-8 (with or without a BOM), UTF-16 with a
-//! BOM, or Windows-1256 (the common legacy encoding of Persian text), by
-//! `encoding_rs`. What is neither is refused with a message, never read as
+//! BOM (by the standard library), or Windows-1256, the common legacy
+//! encoding of Persian text. Windows-1256 is decoded by a [`Windows1256`]
+//! function: `encoding_rs` natively ([`windows_1256`], feature
+//! `encoding_rs`, on by default); the web app hands in the browser's own
+//! WHATWG `TextDecoder`, which keeps `encoding_rs`'s tables out of its
+//! wasm. What is none of these is refused with a message, never read as
 //! U+FFFD replacement characters.
 
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1256};
+/// Decodes Windows-1256 bytes; `None` if a byte has no character.
+pub type Windows1256 = fn(&[u8]) -> Option<String>;
+
+/// Windows-1256 by `encoding_rs`.
+#[cfg(feature = "encoding_rs")]
+pub fn windows_1256(bytes: &[u8]) -> Option<String> {
+    let (text, had_errors) = encoding_rs::WINDOWS_1256.decode_without_bom_handling(bytes);
+    (!had_errors).then(|| text.into_owned())
+}
+
+const UTF_16LE: &str = "UTF-16LE";
+const UTF_16BE: &str = "UTF-16BE";
+const WINDOWS_1256: &str = "windows-1256";
 
 /// A file's text and, when it was not UTF-8, the encoding it was read in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,12 +57,23 @@ impl std::fmt::Display for Undecodable {
     }
 }
 
+/// Decodes a file, Windows-1256 by `encoding_rs`.
+#[cfg(feature = "encoding_rs")]
+pub fn decode(bytes: &[u8]) -> Result<Decoded, Undecodable> {
+    decode_with(bytes, windows_1256)
+}
+
 /// Decodes a file. UTF-8 text that has a few invalid bytes is refused
 /// ([`Undecodable::BadUtf8`]); [`lines_lossless`] takes the good lines of
 /// such a JSONL file.
-pub fn decode(bytes: &[u8]) -> Result<Decoded, Undecodable> {
-    if let Some((enc, bom)) = Encoding::for_bom(bytes) {
-        return decode_as(enc, &bytes[bom..]).ok_or(Undecodable::Unknown);
+pub fn decode_with(bytes: &[u8], w1256: Windows1256) -> Result<Decoded, Undecodable> {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return decode_with(rest, w1256);
+    }
+    for (bom, le) in [(b"\xFF\xFE", true), (b"\xFE\xFF", false)] {
+        if let Some(rest) = bytes.strip_prefix(bom) {
+            return utf16(rest, le).ok_or(Undecodable::Unknown);
+        }
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(Decoded { text: text.to_string(), encoding: None });
@@ -59,8 +86,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Undecodable> {
     if let Some(d) = utf16_without_bom(bytes) {
         return Ok(d);
     }
-    if let Some(d) = decode_as(WINDOWS_1256, bytes).filter(|d| reads_as_persian(&d.text)) {
-        return Ok(d);
+    if let Some(text) = w1256(bytes).filter(|t| reads_as_persian(t)) {
+        return Ok(Decoded { text, encoding: Some(WINDOWS_1256) });
     }
     if utf8_sequence_bytes(bytes) > 0 {
         let at = std::str::from_utf8(bytes).unwrap_err().valid_up_to();
@@ -88,13 +115,18 @@ pub fn lines_lossless(bytes: &[u8]) -> Vec<(usize, Result<&str, usize>)> {
     out
 }
 
-fn decode_as(enc: &'static Encoding, bytes: &[u8]) -> Option<Decoded> {
-    let (text, had_errors) = enc.decode_without_bom_handling(bytes);
-    if had_errors {
+/// UTF-16 of either byte order; `None` for an odd length or a lone
+/// surrogate.
+fn utf16(bytes: &[u8], le: bool) -> Option<Decoded> {
+    if bytes.len() % 2 != 0 {
         return None;
     }
-    let encoding = (enc != UTF_8).then(|| enc.name());
-    Some(Decoded { text: text.into_owned(), encoding })
+    let units =
+        bytes
+            .chunks_exact(2)
+            .map(|c| if le { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) });
+    let text: String = char::decode_utf16(units).collect::<Result<_, _>>().ok()?;
+    Some(Decoded { text, encoding: Some(if le { UTF_16LE } else { UTF_16BE }) })
 }
 
 /// At least 90% of the bytes above ASCII are in valid multi-byte UTF-8
@@ -136,14 +168,13 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<Decoded> {
         let n = bytes.iter().skip(odd as usize).step_by(2).filter(|&&b| b == 0 || b == 6).count();
         n * 10 >= bytes.len() / 2 * 9
     };
-    let enc = if high(true) {
-        UTF_16LE
+    if high(true) {
+        utf16(bytes, true)
     } else if high(false) {
-        UTF_16BE
+        utf16(bytes, false)
     } else {
-        return None;
-    };
-    decode_as(enc, bytes)
+        None
+    }
 }
 
 /// At least 60% of the letters are of the Arabic script, and hardly any
@@ -164,6 +195,7 @@ fn reads_as_persian(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use encoding_rs::WINDOWS_1256;
 
     const FA: &str = "سازمان توسعه و نوسازی معادن ایران\nگفت: ۱۴۰۲";
 
@@ -188,12 +220,13 @@ mod tests {
     #[test]
     fn utf16_with_a_bom_both_orders_and_without_one() {
         for (bom, enc) in [(&b"\xFF\xFE"[..], UTF_16LE), (&b"\xFE\xFF"[..], UTF_16BE)] {
+            let le = enc == UTF_16LE;
             let units: Vec<u16> = FA.encode_utf16().collect();
             let body: Vec<u8> =
                 units.iter().flat_map(|u| if enc == UTF_16LE { u.to_le_bytes() } else { u.to_be_bytes() }).collect();
             let d = decode(&[bom, &body].concat()).unwrap();
             assert_eq!(d.text, FA);
-            assert_eq!(d.encoding, Some(enc.name()));
+            assert_eq!(d.encoding, Some(enc));
             let pure: String = FA.chars().filter(|c| !c.is_ascii()).collect();
             let body: Vec<u8> = pure.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
             assert_eq!(decode(&body).unwrap().text, pure, "UTF-16LE without a BOM");

@@ -1,9 +1,9 @@
 //! # barchasb-formats
 //!
 //! Every way documents come into barchasb and go out of it, for the CLI and
-//! the app alike: decoding a file's bytes ([`decode()`]: UTF-8, UTF-16 with a
-//! BOM, Windows-1256), reading it ([`read_file`]: the native JSONL, plain
-//! text), and the rules of an import into work that is already there
+//! the app alike: decoding a file's bytes ([`decode_with`]: UTF-8, UTF-16
+//! with a BOM, Windows-1256), reading it ([`read_file_with`]: the native
+//! JSONL, plain text), and the rules of an import into work that is already there
 //! ([`import`]). Readers never stop at the first bad line: they return the
 //! good documents and a [`Problem`] for each bad part, naming the file and
 //! the line. No I/O here (callers hand in bytes) and it builds for wasm32.
@@ -16,10 +16,14 @@ mod jsonl;
 mod problem;
 mod read;
 
-pub use decode::{decode, Decoded, Undecodable};
+#[cfg(feature = "encoding_rs")]
+pub use decode::decode;
+pub use decode::{decode_with, Decoded, Undecodable, Windows1256};
 pub use import::{merge, questions, Choices, Conflict, Merge, OnConflict, OnUnknownLabels, Questions};
 pub use problem::Problem;
-pub use read::{is_jsonl, read_file, read_jsonl, read_txt, stem, Parsed, Record};
+pub use read::{is_jsonl, read_file_with, read_jsonl_with, stem, Parsed, Record};
+#[cfg(feature = "encoding_rs")]
+pub use read::{read_file, read_jsonl};
 
 #[cfg(test)]
 mod tests;

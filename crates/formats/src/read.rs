@@ -2,7 +2,7 @@
 //! its kind: `.jsonl` (and `.json` lines) line by line, anything else as one
 //! plain-text document named after the file.
 
-use crate::decode::{decode, lines_lossless, Undecodable};
+use crate::decode::{decode_with, lines_lossless, Undecodable, Windows1256};
 use crate::jsonl;
 use crate::problem::Problem;
 use barchasb_core::Document;
@@ -67,18 +67,30 @@ pub fn stem(name: &str) -> &str {
 }
 
 /// Reads one file: `.jsonl` line by line, anything else as plain text.
+#[cfg(feature = "encoding_rs")]
 pub fn read_file(name: &str, bytes: &[u8]) -> Parsed {
+    read_file_with(name, bytes, crate::decode::windows_1256)
+}
+
+/// A JSONL file ([`read_file`] of a `.jsonl`).
+#[cfg(feature = "encoding_rs")]
+pub fn read_jsonl(name: &str, bytes: &[u8]) -> Parsed {
+    read_jsonl_with(name, bytes, crate::decode::windows_1256)
+}
+
+/// [`read_file`] with another Windows-1256 decoder (the browser's).
+pub fn read_file_with(name: &str, bytes: &[u8], w1256: Windows1256) -> Parsed {
     if is_jsonl(name) {
-        read_jsonl(name, bytes)
+        read_jsonl_with(name, bytes, w1256)
     } else {
-        read_txt(name, bytes)
+        read_txt(name, bytes, w1256)
     }
 }
 
 /// A plain-text file: one document, id the file's stem, `\r\n` made `\n`.
-pub fn read_txt(name: &str, bytes: &[u8]) -> Parsed {
+fn read_txt(name: &str, bytes: &[u8], w1256: Windows1256) -> Parsed {
     let mut out = Parsed::default();
-    let decoded = match decode(bytes) {
+    let decoded = match decode_with(bytes, w1256) {
         Ok(d) => d,
         Err(e) => {
             out.problems.push(refusal(name, e));
@@ -103,9 +115,9 @@ pub fn read_txt(name: &str, bytes: &[u8]) -> Parsed {
 
 /// A JSONL file: one document per non-blank line; a bad line is reported
 /// and the others are taken.
-pub fn read_jsonl(name: &str, bytes: &[u8]) -> Parsed {
+pub fn read_jsonl_with(name: &str, bytes: &[u8], w1256: Windows1256) -> Parsed {
     let mut out = Parsed::default();
-    match decode(bytes) {
+    match decode_with(bytes, w1256) {
         Ok(d) => {
             note_encoding(&mut out, name, d.encoding);
             let lines = d.text.split('\n').enumerate().map(|(i, l)| (i + 1, Ok(l.strip_suffix('\r').unwrap_or(l))));

@@ -1,8 +1,7 @@
 //! The few direct DOM operations: reading the selection in code points,
 //! focusing a span element, downloading a file.
 
-use crate::dom_offsets::{node_point_to_char, snap_chars};
-use barchasb_core::{OffsetTable, Token};
+use crate::dom_offsets::{node_point_to_char, snap_words, token_words};
 use std::ops::Range;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
@@ -72,9 +71,18 @@ pub fn char_at_point(x: i32, y: i32) -> Option<usize> {
     point(&node, caret.offset())
 }
 
-/// The current selection snapped to whole tokens.
-pub fn snapped_selection(table: &OffsetTable, tokens: &[Token]) -> Option<Range<usize>> {
-    snap_chars(table, tokens, selection_chars()?)
+/// A selection in `entry`'s text snapped to its words: the rules' words
+/// from the worker, or the tokenizer's until they come.
+pub fn snap_in(entry: &crate::state::Entry, sel: Range<usize>) -> Option<Range<usize>> {
+    match &entry.words {
+        Some(w) => snap_words(w, sel),
+        None => snap_words(&token_words(&entry.doc.text), sel),
+    }
+}
+
+/// The current selection snapped to the open document's words.
+pub fn snapped_selection(entry: &crate::state::Entry) -> Option<Range<usize>> {
+    snap_in(entry, selection_chars()?)
 }
 
 pub fn clear_selection() {
@@ -129,4 +137,13 @@ pub fn is_typing_target(target: Option<web_sys::EventTarget>) -> bool {
     let Some(el) = target.and_then(|t| t.dyn_into::<Element>().ok()) else { return false };
     matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
         || el.dyn_ref::<web_sys::HtmlElement>().is_some_and(|h| h.is_content_editable())
+}
+
+/// Windows-1256 by the browser's WHATWG `TextDecoder` (fatal: `None` on a
+/// byte with no character), for `barchasb_formats::read_file_with`.
+pub fn windows_1256(bytes: &[u8]) -> Option<String> {
+    let options = web_sys::TextDecoderOptions::new();
+    options.set_fatal(true);
+    let decoder = web_sys::TextDecoder::new_with_label_and_options("windows-1256", &options).ok()?;
+    decoder.decode_with_u8_array(bytes).ok()
 }

@@ -6,7 +6,7 @@
 //! (`data-offset` / `data-start`), so a position is that base plus the code
 //! points before the UTF-16 offset inside the node's text.
 
-use barchasb_core::{snap_to_tokens, ByteRange, OffsetTable, Token};
+use barchasb_core::{tokenize, OffsetTable};
 use std::ops::Range;
 
 /// Code point offset in the document of UTF-16 offset `utf16` inside a node
@@ -20,21 +20,41 @@ pub fn node_point_to_char(base: usize, node_text: &str, utf16: usize) -> usize {
     base + local
 }
 
-/// Grows a code point selection to whole tokens (ZWNJ-aware, via the core's
-/// tokenizer) and returns it in code points; `None` when it touches no token.
-pub fn snap_chars(table: &OffsetTable, tokens: &[Token], sel: Range<usize>) -> Option<Range<usize>> {
+/// The core tokenizer's tokens of a text, in code points: the words to snap
+/// to until the worker has sent the rules' words (which also split words
+/// run together).
+pub fn token_words(text: &str) -> Vec<(u32, u32)> {
+    let table = OffsetTable::new(text);
+    tokenize(text)
+        .iter()
+        .map(|t| {
+            let r = table.to_chars(t.range);
+            (r.start as u32, r.end as u32)
+        })
+        .collect()
+}
+
+/// Grows a code point selection (either direction) to the whole words it
+/// touches (sorted code point ranges); `None` when it touches no word (a
+/// space). A collapsed selection takes the word it is in.
+pub fn snap_words(words: &[(u32, u32)], sel: Range<usize>) -> Option<Range<usize>> {
     let (a, b) = if sel.start <= sel.end { (sel.start, sel.end) } else { (sel.end, sel.start) };
-    let n = table.char_len();
-    let bytes = table.to_bytes(a.min(n)..b.min(n))?;
-    let snapped = snap_to_tokens(tokens, ByteRange::new(bytes.start, bytes.end))?;
-    let r = table.to_chars(snapped);
-    (r.start < r.end).then_some(r)
+    let touched = |&&(s, e): &&(u32, u32)| {
+        let (s, e) = (s as usize, e as usize);
+        if a == b {
+            s <= a && a < e
+        } else {
+            s < b && a < e
+        }
+    };
+    let first = words.iter().find(touched)?;
+    let last = words.iter().rev().find(touched)?;
+    Some(first.0 as usize..last.1 as usize)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use barchasb_core::tokenize;
 
     #[test]
     fn utf16_offsets_with_persian_emoji_and_zwnj() {
@@ -53,17 +73,28 @@ mod tests {
     fn snapping_in_code_points() {
         let text = "🙂 با وجیه‌اله جعفری در 2025 دیدار";
         let table = OffsetTable::new(text);
-        let toks = tokenize(text);
+        let words = token_words(text);
         let chars: Vec<char> = text.chars().collect();
         let pos = |s: &str| {
             let b = text.find(s).unwrap();
             table.byte_to_char(b)
         };
         // from inside وجیه to inside جعفری, dragged backwards
-        let r = snap_chars(&table, &toks, pos("عفری")..pos("یه")).unwrap();
+        let r = snap_words(&words, pos("عفری")..pos("یه")).unwrap();
         assert_eq!(chars[r].iter().collect::<String>(), "وجیه‌اله جعفری");
-        let r = snap_chars(&table, &toks, pos("025")..pos("025") + 1).unwrap();
+        let r = snap_words(&words, pos("025")..pos("025") + 1).unwrap();
         assert_eq!(chars[r].iter().collect::<String>(), "2025");
-        assert_eq!(snap_chars(&table, &toks, 1..2), None); // a space
+        assert_eq!(snap_words(&words, 1..2), None); // a space
+        let r = snap_words(&words, pos("ری")..pos("ری")).unwrap();
+        assert_eq!(chars[r].iter().collect::<String>(), "جعفری", "a caret takes its word");
+    }
+
+    #[test]
+    fn the_workers_words_split_words_run_together() {
+        // As the worker sends them for «بانک مرکزینرخ»: مرکزی and نرخ apart.
+        let words = [(0, 4), (5, 10), (10, 13)];
+        assert_eq!(snap_words(&words, 6..8), Some(5..10));
+        assert_eq!(snap_words(&words, 1..7), Some(0..10));
+        assert_eq!(snap_words(&words, 11..12), Some(10..13));
     }
 }

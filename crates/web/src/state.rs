@@ -58,6 +58,9 @@ pub struct Entry {
     /// What the current model learned of this document (saved with it; see
     /// `state/model.rs`). `None`: nothing yet, so a done document is learned.
     pub learned: Option<Learned>,
+    /// The words as the rules read them (code points), from the worker, for
+    /// snapping selections; not saved. `None` until the worker answers.
+    pub words: Option<Rc<Vec<(u32, u32)>>>,
 }
 
 /// Equality of documents is an equivalence (JSON values hold no NaN), and
@@ -285,6 +288,8 @@ pub enum Action {
     CancelImport,
     /// Deletes a document (undoable).
     RemoveDocument(String),
+    /// The worker read these documents (words, first suggestions).
+    Analyzed(Vec<crate::tagger_worker::Analysis>),
     Open(usize),
     /// New suggestions for a document (the extractor, later a worker).
     SuggestionsUpdated {
@@ -533,19 +538,40 @@ impl AppState {
         e.rev = rev;
     }
 
-    /// Computes suggestions for document `i` if it has none yet.
+    /// A document marked done needs no suggestions; the others without
+    /// any are left to the worker ([`Self::awaiting_suggestions`]), which
+    /// answers with [`Action::Analyzed`].
     fn ensure_suggestions(&mut self, i: usize) {
-        if self.docs[i].suggested {
+        if self.docs[i].suggested || self.docs[i].doc.status != Status::Done {
             return;
         }
         let rev = self.bump();
         let entry = Rc::make_mut(&mut self.docs[i]);
-        if entry.doc.status != Status::Done {
-            let found = barchasb_core::extract(&entry.doc.text);
-            entry.doc.suggestions = drop_overlapping(found, &entry.doc.spans);
-        }
         entry.suggested = true;
         entry.rev = rev;
+    }
+
+    /// Documents still waiting for their first suggestions from the worker.
+    pub fn awaiting_suggestions(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.docs.len()).filter(|&i| !self.docs[i].suggested && self.docs[i].doc.status != Status::Done)
+    }
+
+    /// The worker's words and first suggestions: words are kept for
+    /// snapping; suggestions go to documents still waiting for them.
+    fn analyzed(&mut self, batch: Vec<crate::tagger_worker::Analysis>) -> bool {
+        let mut changed = false;
+        for a in batch {
+            let Some(i) = self.index_of(&a.id) else { continue };
+            if self.docs[i].doc.text.chars().count() != a.chars {
+                continue; // another text under this id since the request
+            }
+            Rc::make_mut(&mut self.docs[i]).words = Some(Rc::new(a.words));
+            changed = true;
+            if let Some(spans) = a.spans.filter(|_| !self.docs[i].suggested) {
+                self.set_suggestions(i, spans);
+            }
+        }
+        changed
     }
 
     fn open_doc(&mut self, i: usize) {

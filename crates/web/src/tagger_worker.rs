@@ -41,8 +41,16 @@ pub enum Request {
         text: String,
         spans: Vec<Span>,
     },
-    /// Suggestions for these `(id, text)`.
+    /// Suggestions for these `(id, text)` from the model now in use (a
+    /// refresh after it changed).
     Suggest(Vec<(String, String)>),
+    /// The words of these `(id, text)` as the rules read them (for
+    /// snapping selections), and with `suggest` their first suggestions;
+    /// answered in batches of about 40 ms of work ([`Response::Analyzed`]).
+    Analyze {
+        docs: Vec<(String, String)>,
+        suggest: bool,
+    },
     /// Forget everything: a new model for `labels`.
     Reset {
         labels: Vec<String>,
@@ -73,6 +81,57 @@ pub enum Response {
         ms: f64,
     },
     Exported(Vec<u8>),
+    /// A batch of [`Request::Analyze`]'s answers.
+    Analyzed(Vec<Analysis>),
+}
+
+/// What the worker read in one text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Analysis {
+    pub id: String,
+    /// The text's length in code points (an answer for another text under
+    /// the same id is not taken).
+    pub chars: usize,
+    /// Words as the rules read them, code points, end exclusive.
+    pub words: Vec<(u32, u32)>,
+    /// Suggestions, when asked for.
+    pub spans: Option<Vec<Span>>,
+}
+
+/// The words of a text as the rules read them, in code points.
+pub fn word_ranges(text: &str) -> Vec<(u32, u32)> {
+    let table = barchasb_core::OffsetTable::new(text);
+    barchasb_core::words(text)
+        .iter()
+        .map(|t| {
+            let r = table.to_chars(t.range);
+            (r.start as u32, r.end as u32)
+        })
+        .collect()
+}
+
+/// Analyses documents one by one, handing each batch of about `batch_ms`
+/// of work to `respond`.
+fn analyze(
+    tagger: &Tagger,
+    docs: Vec<(String, String)>,
+    suggest: bool,
+    batch_ms: f64,
+    mut respond: impl FnMut(Vec<Analysis>),
+) {
+    let mut batch = Vec::new();
+    let mut since = now_ms();
+    for (id, text) in docs {
+        let spans = suggest.then(|| tagger.suggest(&text));
+        batch.push(Analysis { id, chars: text.chars().count(), words: word_ranges(&text), spans });
+        if now_ms() - since >= batch_ms {
+            respond(std::mem::take(&mut batch));
+            since = now_ms();
+        }
+    }
+    if !batch.is_empty() {
+        respond(batch);
+    }
 }
 
 /// A new tagger for the app's labels.
@@ -118,8 +177,16 @@ impl TaggerWorker {
 }
 
 /// Milliseconds from a monotonic-enough clock (the worker has no window).
+#[cfg(target_arch = "wasm32")]
 fn now_ms() -> f64 {
     js_sys::Date::now()
+}
+
+/// Milliseconds since the first call (native unit tests).
+#[cfg(not(target_arch = "wasm32"))]
+fn now_ms() -> f64 {
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    START.get_or_init(std::time::Instant::now).elapsed().as_secs_f64() * 1000.0
 }
 
 impl Worker for TaggerWorker {
@@ -169,6 +236,11 @@ impl Worker for TaggerWorker {
                 let ms = now_ms() - start;
                 Response::Suggestions { docs, tokens, ms }
             }
+            Request::Analyze { docs, suggest } => {
+                let tagger = self.tagger();
+                analyze(tagger, docs, suggest, 40.0, |batch| scope.respond(id, Response::Analyzed(batch)));
+                return;
+            }
             Request::Reset { labels } => {
                 self.tagger = Some(new_tagger(&labels));
                 self.model(Some(Origin::Reset), None, true)
@@ -185,6 +257,26 @@ mod tests {
 
     fn names(n: usize) -> Vec<String> {
         (1..=n).map(|i| format!("L{i}")).collect()
+    }
+
+    #[test]
+    fn analysis_gives_words_in_code_points_and_the_rules_suggestions_in_batches() {
+        let tagger = new_tagger(&LabelSet::default().names().map(String::from).collect::<Vec<_>>());
+        let text = "🙂 بانک مرکزینرخ ارز را در تهران اعلام کرد";
+        let docs: Vec<(String, String)> = (0..3).map(|k| (format!("d{k}"), text.to_string())).collect();
+        let mut batches = Vec::new();
+        analyze(&tagger, docs.clone(), true, 0.0, |b| batches.push(b));
+        assert_eq!(batches.len(), 3, "a batch as soon as the time is up");
+        let a = &batches[0][0];
+        assert_eq!(a.chars, text.chars().count());
+        let cps: Vec<char> = text.chars().collect();
+        let words: Vec<String> = a.words.iter().map(|&(s, e)| cps[s as usize..e as usize].iter().collect()).collect();
+        assert_eq!(&words[..4], ["🙂", "بانک", "مرکزی", "نرخ"]);
+        assert_eq!(a.spans.as_ref().unwrap(), &tagger.suggest(text));
+        let mut one = Vec::new();
+        analyze(&tagger, docs, false, 1e9, |b| one.push(b));
+        assert_eq!(one.len(), 1);
+        assert!(one[0].iter().all(|a| a.spans.is_none()));
     }
 
     #[test]

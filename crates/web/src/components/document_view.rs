@@ -12,22 +12,13 @@
 
 use super::{color_style, use_app};
 use crate::dom;
-use crate::dom_offsets::snap_chars;
 use crate::layout::{paragraphs, Para, Run};
 use crate::state::{Action, Entry, Menu};
-use barchasb_core::{words, LabelSet, OffsetTable, Token};
+use barchasb_core::LabelSet;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-/// The words of one text as the rules read them (`barchasb_core::words`), for snapping selections.
-struct TokenCache {
-    id: String,
-    text_gen: u64,
-    table: OffsetTable,
-    tokens: Vec<Token>,
-}
 
 #[derive(Properties, PartialEq)]
 struct ParagraphProps {
@@ -77,9 +68,6 @@ pub fn DocumentView() -> Html {
             None => Vec::new(),
         })
     };
-    // Tokens are needed only to snap a selection: computed at the first
-    // selection in a text, then kept until the text changes.
-    let tokens: Rc<RefCell<Option<TokenCache>>> = use_mut_ref(|| None);
     // Keyboard focus follows the state's focused span.
     {
         let focused = app.focused;
@@ -119,7 +107,6 @@ pub fn DocumentView() -> Html {
     };
     let onmouseup = {
         let app = app.clone();
-        let tokens = tokens.clone();
         let dragged = dragged.clone();
         let entry = entry.clone();
         Callback::from(move |e: MouseEvent| {
@@ -133,18 +120,9 @@ pub fn DocumentView() -> Html {
                 (a != b).then(|| a.min(b)..a.max(b))
             });
             let Some(sel) = sel else { return };
-            let mut cache = tokens.borrow_mut();
-            if cache.as_ref().is_none_or(|c| c.text_gen != entry.text_gen || c.id != entry.doc.id) {
-                let text = &entry.doc.text;
-                *cache = Some(TokenCache {
-                    id: entry.doc.id.clone(),
-                    text_gen: entry.text_gen,
-                    table: OffsetTable::new(text),
-                    tokens: words(text),
-                });
-            }
-            let c = cache.as_ref().expect("just filled");
-            match snap_chars(&c.table, &c.tokens, sel) {
+            // The rules' words (from the worker), so a drag can mark a name
+            // inside words run together.
+            match dom::snap_in(entry, sel) {
                 Some(r) => {
                     let (x, y) = dom::clamp_menu(e.client_x(), e.client_y() + 12);
                     app.dispatch(Action::OpenMenu(Menu::Label { start: r.start, end: r.end, x, y }));

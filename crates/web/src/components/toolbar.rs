@@ -50,6 +50,8 @@ pub fn Toolbar() -> Html {
         Callback::from(move |e: Event| import_files(app.clone(), e.target_unchecked_into()))
     };
     let has_doc = app.open.is_some();
+    // Documents waiting for the worker's first suggestions.
+    let (waiting, total) = (app.awaiting_suggestions().count(), app.docs.len());
     let save_state = if app.storage_failed {
         "not saved"
     } else if matches!(app.tab, TabRole::Watching(_)) {
@@ -84,6 +86,11 @@ pub fn Toolbar() -> Html {
             // Last: the panel toggles stay above the panels (which start at
             // 6.5rem); the model's group wraps to a row of its own.
             <ModelBar />
+            if waiting > 0 {
+                <span id="suggest-progress" role="progressbar" aria-label="suggestions being computed"
+                    aria-valuemin="0" aria-valuemax={total.to_string()} aria-valuenow={(total - waiting).to_string()}
+                    data-left={waiting.to_string()}>{ format!("suggesting… {waiting} left") }</span>
+            }
             <span id="save-status" class={classes!(app.storage_failed.then_some("failed"))} data-rev={app.rev.to_string()} data-saved-rev={app.saved_rev.to_string()}>{ save_state }</span>
         </header>
     }

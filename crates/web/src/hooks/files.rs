@@ -20,7 +20,7 @@ pub fn import_file_list(app: AppHandle, list: web_sys::FileList) {
         for f in files {
             let name = f.name();
             parsed.push(match gloo::file::futures::read_as_bytes(&f).await {
-                Ok(bytes) => barchasb_formats::read_file(&name, &bytes),
+                Ok(bytes) => barchasb_formats::read_file_with(&name, &bytes, crate::dom::windows_1256),
                 Err(e) => barchasb_formats::Parsed {
                     problems: vec![barchasb_formats::Problem::file(&name, format!("cannot read the file: {e}"))],
                     ..Default::default()

@@ -3,7 +3,6 @@
 
 use crate::state::{Action, Menu, Panel};
 use crate::{dom, AppHandle};
-use barchasb_core::{words, OffsetTable};
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -78,10 +77,8 @@ fn action_for(app: &AppHandle, e: &web_sys::KeyboardEvent) -> Option<Action> {
             // With no menu open, a selection made by keyboard or mouse is labelled.
             if app.menu == Menu::None {
                 if let Some(entry) = app.open_entry() {
-                    let text = &entry.doc.text;
                     if dom::selection_chars().is_some() {
-                        let table = OffsetTable::new(text);
-                        let r = dom::snapped_selection(&table, &words(text))?;
+                        let r = dom::snapped_selection(entry)?;
                         dom::clear_selection();
                         let label = app.labels.by_key(k)?.name.clone();
                         return Some(Action::Label { start: r.start, end: r.end, label });

@@ -18,12 +18,17 @@ use crate::state::{Action, ModelEvent};
 use crate::tagger_worker::{Origin, Request, Response, TaggerWorker, SCRIPT};
 use crate::{dom, AppHandle};
 use gloo::worker::{Spawnable, WorkerBridge};
+use std::cell::RefCell;
+use std::collections::HashSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The page's end of the worker, shared with the model controls.
+/// The page's end of the worker, shared with the model controls, and the
+/// ids sent for analysis whose answer has not come back.
 #[derive(Clone)]
-pub struct ModelBridge(Rc<WorkerBridge<TaggerWorker>>);
+pub struct ModelBridge(Rc<WorkerBridge<TaggerWorker>>, InFlight);
+
+type InFlight = Rc<RefCell<HashSet<String>>>;
 
 impl PartialEq for ModelBridge {
     fn eq(&self, other: &Self) -> bool {
@@ -41,8 +46,16 @@ fn labels(app: &AppHandle) -> Vec<String> {
     app.labels.names().map(String::from).collect()
 }
 
-fn on_response(app: &AppHandle, storage: &Storage, r: Response) {
+fn on_response(app: &AppHandle, storage: &Storage, in_flight: &InFlight, r: Response) {
     let event = match r {
+        Response::Analyzed(batch) => {
+            let mut f = in_flight.borrow_mut();
+            for a in &batch {
+                f.remove(&a.id);
+            }
+            drop(f);
+            return app.dispatch(Action::Analyzed(batch));
+        }
         Response::Model { docs_learned, labels, origin, learned_seq, save } => {
             if let Some(bytes) = save {
                 let saved = ModelEvent::Saved { docs_learned, learned_seq };
@@ -74,8 +87,10 @@ pub fn use_model(app: AppHandle, storage: Storage) -> ModelBridge {
     let bridge = {
         let (app, storage) = (app.clone(), storage.clone());
         use_memo((), move |_| {
-            let bridge = TaggerWorker::spawner().callback(move |r| on_response(&app, &storage, r)).spawn(SCRIPT);
-            ModelBridge(Rc::new(bridge))
+            let in_flight = InFlight::default();
+            let f = in_flight.clone();
+            let bridge = TaggerWorker::spawner().callback(move |r| on_response(&app, &storage, &f, r)).spawn(SCRIPT);
+            ModelBridge(Rc::new(bridge), in_flight)
         })
     };
     let bridge = (*bridge).clone();
@@ -122,6 +137,17 @@ pub fn use_model(app: AppHandle, storage: Storage) -> ModelBridge {
         });
     }
 
+    // Words and first suggestions come from the worker: the open document
+    // first, then every document still waiting, each sent once.
+    {
+        let (app, bridge) = (app.clone(), bridge.clone());
+        use_effect_with((app.rev, app.open, app.loaded), move |_| {
+            if app.loaded {
+                send_analysis(&app, &bridge);
+            }
+        });
+    }
+
     {
         let (app, bridge) = (app.clone(), bridge.clone());
         use_effect_with(app.model.reset, move |&reset| {
@@ -131,4 +157,26 @@ pub fn use_model(app: AppHandle, storage: Storage) -> ModelBridge {
         });
     }
     bridge
+}
+
+/// Sends what the worker has not been asked yet: the open document's words
+/// (alone, so it is usable at once), then the documents waiting for their
+/// first suggestions.
+fn send_analysis(app: &AppHandle, bridge: &ModelBridge) {
+    let mut in_flight = bridge.1.borrow_mut();
+    let mut take = |i: usize| {
+        let d = &app.docs[i].doc;
+        in_flight.insert(d.id.clone()).then(|| (d.id.clone(), d.text.clone()))
+    };
+    let waiting: Vec<usize> = app.awaiting_suggestions().collect();
+    if let Some(i) = app.open.filter(|&i| app.docs[i].words.is_none()) {
+        let suggest = waiting.contains(&i);
+        if let Some(doc) = take(i) {
+            bridge.0.send(Request::Analyze { docs: vec![doc], suggest });
+        }
+    }
+    let docs: Vec<(String, String)> = waiting.into_iter().filter_map(take).collect();
+    if !docs.is_empty() {
+        bridge.0.send(Request::Analyze { docs, suggest: true });
+    }
 }

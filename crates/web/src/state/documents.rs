@@ -104,7 +104,7 @@ impl AppState {
         let suggested = !doc.suggestions.is_empty() || doc.status == Status::Done;
         doc.suggestions = drop_overlapping(sanitize(std::mem::take(&mut doc.suggestions), n), &doc.spans);
         let rev = self.bump();
-        Entry { doc, suggested, rev, text_gen: rev, opened: false, learned: Some(Learned::Skipped) }
+        Entry { doc, suggested, rev, text_gen: rev, opened: false, learned: Some(Learned::Skipped), words: None }
     }
 
     fn add_labels(&mut self, names: &[String]) {

@@ -30,6 +30,7 @@ impl AppState {
             Action::RemoveDocument(id) => self.remove_document(&id),
             Action::Open(i) => self.open_doc(i),
             Action::SuggestionsUpdated { id, spans } => return self.suggestions_updated(&id, spans),
+            Action::Analyzed(batch) => return self.analyzed(batch),
             Action::Label { start, end, label } => self.label_new(start, end, label),
             Action::Relabel { start, label } => self.relabel(start, label),
             Action::Confirm { start } => self.confirm(start),
@@ -248,5 +249,5 @@ fn loaded_entry(l: Loaded, k: u64) -> Entry {
     let n = doc.text.chars().count();
     doc.spans = sanitize(std::mem::take(&mut doc.spans), n);
     doc.suggestions = drop_overlapping(sanitize(std::mem::take(&mut doc.suggestions), n), &doc.spans);
-    Entry { doc, suggested: l.suggested, rev: 0, text_gen: k, opened: l.opened, learned: l.learned }
+    Entry { doc, suggested: l.suggested, rev: 0, text_gen: k, opened: l.opened, learned: l.learned, words: None }
 }

@@ -317,27 +317,53 @@ fn after_a_delete_tab_goes_to_the_next_span() {
     assert_eq!(s.docs[0].view_spans().len(), 1);
 }
 
+fn analysis(id: &str, text: &str, spans: Option<Vec<Span>>) -> crate::tagger_worker::Analysis {
+    let words = crate::tagger_worker::word_ranges(text);
+    crate::tagger_worker::Analysis { id: id.into(), chars: text.chars().count(), words, spans }
+}
+
 #[test]
-fn seeds_get_suggestions_at_load() {
+fn seeds_wait_for_the_workers_suggestions_then_get_them_once() {
     let docs = seed_documents()
         .into_iter()
         .map(|doc| Loaded { doc, suggested: false, opened: false, learned: None })
         .collect();
     let s = Rc::new(AppState::default()).reduce(Action::Loaded { docs, labels: None, open: None });
+    assert_eq!(s.awaiting_suggestions().count(), 2, "the reducer extracts nothing itself");
+    assert!(s.docs.iter().all(|e| e.doc.suggestions.is_empty() && e.words.is_none()));
+    let batch: Vec<_> =
+        s.docs.iter().map(|e| analysis(&e.doc.id, &e.doc.text, Some(barchasb_core::extract(&e.doc.text)))).collect();
+    let saved = s.saved_rev;
+    let s = s.reduce(Action::Analyzed(batch.clone()));
     for e in &s.docs {
         assert!(e.suggested);
         assert_eq!(e.doc.suggestions, barchasb_core::extract(&e.doc.text));
+        assert!(e.words.as_ref().is_some_and(|w| !w.is_empty()));
     }
-    assert!(s.rev > s.saved_rev, "the computed suggestions are to be saved");
+    assert_eq!(s.awaiting_suggestions().count(), 0);
+    assert!(s.rev > saved, "the suggestions are to be saved");
+    // A late second answer does not replace suggestions (or edits) made since.
+    let first = s.docs[0].doc.suggestions[0].start;
+    let s = s.reduce(Action::Open(0)).reduce(Action::Delete { start: first });
+    let kept = s.docs[0].doc.suggestions.clone();
+    let s = s.reduce(Action::Analyzed(batch));
+    assert_eq!(s.docs[0].doc.suggestions, kept);
 }
 
 #[test]
-fn opening_computes_suggestions_once() {
-    let text = include_str!("../../../../seeds/imidro-kazakhstan-deputy-minister.txt");
-    let docs = vec![Loaded { doc: Document::new("k", text), suggested: false, opened: false, learned: None }];
-    let s = Rc::new(AppState::default()).reduce(Action::Loaded { docs, labels: None, open: None });
-    assert!(s.docs[0].suggested);
-    assert_eq!(s.docs[0].doc.suggestions, barchasb_core::extract(text));
+fn an_answer_for_another_text_under_the_same_id_is_not_taken() {
+    let s = Rc::new(AppState::default()).reduce(Action::Loaded {
+        docs: vec![Loaded {
+            doc: Document::new("k", "متن تازه"), suggested: false, opened: false, learned: None
+        }],
+        labels: None,
+        open: None,
+    });
+    let s = s.reduce(Action::Analyzed(vec![analysis("k", "متنی قدیمی‌تر از این", Some(vec![Span::new(0, 3, "ORG")]))]));
+    assert!(s.docs[0].words.is_none() && s.docs[0].doc.suggestions.is_empty());
+    // Done documents need no suggestions: they never wait.
+    let s = s.reduce(Action::Open(0)).reduce(Action::MarkDoneNext);
+    assert_eq!(s.awaiting_suggestions().count(), 0);
 }
 
 #[test]
