@@ -66,6 +66,33 @@ pub fn load(path: &str) -> Loaded {
     Loaded { docs: merged.add, errors }
 }
 
+/// A reader over a JSONL input that starts as UTF-8 (stdin, or a `.jsonl`
+/// file), to be streamed; `None` for anything else (a `.txt`, another
+/// encoding), which [`load`] reads whole.
+pub fn utf8_jsonl_stream(path: &str) -> anyhow::Result<Option<Box<dyn std::io::BufRead>>> {
+    use std::io::BufRead;
+    if path != "-" && !barchasb_formats::is_jsonl(path) {
+        return Ok(None);
+    }
+    let mut reader: Box<dyn BufRead> = if path == "-" {
+        Box::new(std::io::BufReader::with_capacity(1 << 20, std::io::stdin()))
+    } else {
+        let f = std::fs::File::open(path).map_err(|e| anyhow::anyhow!("{path}: cannot read: {e}"))?;
+        Box::new(std::io::BufReader::with_capacity(1 << 20, f))
+    };
+    let head = reader.fill_buf()?;
+    let utf16 = head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF");
+    let utf8 = match std::str::from_utf8(head) {
+        Ok(_) => true,
+        // A multi-byte character cut at the end of the buffer is still UTF-8.
+        Err(e) => e.error_len().is_none(),
+    };
+    if path == "-" || (utf8 && !utf16) {
+        return Ok(Some(reader));
+    }
+    Ok(None)
+}
+
 /// Refuses to write `out` when it is one of the `inputs` (the CLI never
 /// writes over what it reads).
 pub fn check_not_input(out: &str, inputs: &[&String]) -> anyhow::Result<()> {

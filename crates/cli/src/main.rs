@@ -10,6 +10,7 @@
 //!   the tagger (see `train.rs`).
 
 mod input;
+mod stream;
 mod train;
 
 use anyhow::{bail, Result};
@@ -23,7 +24,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  barchasb extract [--model MODEL] [FILE…]  .txt or .jsonl files, or JSONL on stdin
+  barchasb extract [--model MODEL] [--threads N] [FILE…]  .txt or .jsonl files, or JSONL on stdin
   barchasb eval GOLD.jsonl [--pred PRED.jsonl | --model MODEL]
   barchasb eval --conll FILE… [--model MODEL]
   barchasb train (--conll FILE… | --jsonl FILE…) --out MODEL [--epochs N] [--seed S]
@@ -91,9 +92,11 @@ struct Prediction<'a> {
 fn extract(mut args: lexopt::Parser) -> Result<bool> {
     let mut files = Vec::new();
     let mut model = None;
+    let mut threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     while let Some(arg) = args.next()? {
         match arg {
             lexopt::Arg::Long("model") => model = Some(args.value()?.string()?),
+            lexopt::Arg::Long("threads") => threads = args.value()?.parse::<usize>()?.max(1),
             lexopt::Arg::Value(v) => files.push(v.string()?),
             other => bail!("{}", other.unexpected()),
         }
@@ -102,16 +105,24 @@ fn extract(mut args: lexopt::Parser) -> Result<bool> {
         files.push("-".into());
     }
     let suggester = Suggester::new(model.as_deref())?;
+    let tag = |doc: &Document| {
+        let spans = suggester.suggest(&doc.text);
+        serde_json::to_string(&Prediction { id: &doc.id, text: &doc.text, spans: &spans }).expect("serializes")
+    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut ok = true;
     for f in &files {
+        if let Some(reader) = input::utf8_jsonl_stream(f)? {
+            // JSONL in UTF-8 (stdin, or a file): streamed, on every core.
+            let name = if f == "-" { "<stdin>" } else { f.as_str() };
+            ok &= stream::extract_lines(name, reader, &mut out, threads, tag)? == 0;
+            continue;
+        }
         let loaded = load(f);
         ok &= !loaded.report_errors();
         for doc in &loaded.docs {
-            let spans = suggester.suggest(&doc.text);
-            let line = serde_json::to_string(&Prediction { id: &doc.id, text: &doc.text, spans: &spans })?;
-            writeln!(out, "{line}")?;
+            writeln!(out, "{}", tag(doc))?;
         }
     }
     out.flush()?;

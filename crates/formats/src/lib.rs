@@ -20,6 +20,7 @@ mod read;
 pub use decode::decode;
 pub use decode::{decode_with, Decoded, Undecodable, Windows1256};
 pub use import::{merge, questions, Choices, Conflict, Merge, OnConflict, OnUnknownLabels, Questions};
+pub use jsonl::read_line;
 pub use problem::Problem;
 pub use read::{is_jsonl, read_file_with, read_jsonl_with, stem, Parsed, Record};
 #[cfg(feature = "encoding_rs")]
