@@ -11,7 +11,12 @@
 //   3. a 100,000-code-point document with 2,000 confirmed spans: from the
 //      import (the file input's change event) to the 2,000th mark in the
 //      DOM (and to the next frame after it), and from a click on its entry in
-//      the side list to the same two points.
+//      the side list to the same two points; then one edit in it (a label
+//      key on a focused span) to the relabelled mark in the DOM and painted;
+//   4. 300 news documents (~1.5 MB) dropped at once: drop -> all 300 in the
+//      side list, -> the first document usable, -> every first suggestion
+//      in (no #suggest-progress), and the longest task on the UI thread
+//      meanwhile (a PerformanceObserver of long tasks, >= 50 ms).
 import { chromium } from '@playwright/test';
 import { chromiumLaunch } from '../chromium.mjs';
 import { gzipSync } from 'node:zlib';
@@ -66,10 +71,29 @@ export function bigDocument() {
   return { id: 'bench-100k', text, spans, status: 'in_progress' };
 }
 
-// In-page probes: when the first suggestion and the Nth mark appear.
+/** 300 documents of about 5,000 code points each, from the project's own news texts. */
+export function newsBatch() {
+  const texts = ['news-own.jsonl', 'news-heldout.jsonl']
+    .flatMap((f) => readFileSync(here(`../../crates/core/tests/fixtures/${f}`), 'utf8').split('\n'))
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l).text);
+  const lines = [];
+  let k = 0;
+  for (let d = 0; d < 300; d++) {
+    let text = '';
+    while (Array.from(text).length < 5000) text += texts[k++ % texts.length] + (k % 4 ? ' ' : '\n');
+    lines.push(JSON.stringify({ id: `news-${String(d).padStart(3, '0')}`, text }));
+  }
+  return lines.join('\n') + '\n';
+}
+
+// In-page probes: when the first suggestion and the Nth mark appear, long tasks.
 function probe() {
   const w = window;
-  w.__bench = { firstSuggestion: null, change: null, full: null, painted: null, want: 0 };
+  w.__bench = { firstSuggestion: null, change: null, full: null, painted: null, want: 0, longTasks: [] };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.__bench.longTasks.push({ start: e.startTime, ms: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
   addEventListener(
     'change',
     (e) => {
@@ -109,7 +133,20 @@ async function main() {
   const srv = startServer(PORT);
   const browser = await chromium.launch(chromiumLaunch);
   const version = browser.version();
-  const runs = { suggestions: [], importRender: [], importPaint: [], openRender: [], openPaint: [] };
+  const runs = {
+    suggestions: [],
+    importRender: [],
+    importPaint: [],
+    openRender: [],
+    openPaint: [],
+    editRender: [],
+    editPaint: [],
+    batchListed: [],
+    batchFirstUsable: [],
+    batchAllSuggested: [],
+    batchLongestTask: [],
+  };
+  const batch = newsBatch();
   try {
     await waitForServer(BASE);
     for (let i = 0; i < RUNS; i++) {
@@ -155,7 +192,63 @@ async function main() {
       runs.openPaint.push(b.painted - t0);
       const count = await page.locator('#doc-view mark.span').count();
       if (count < SPANS) throw new Error(`only ${count} marks rendered`);
+
+      // One edit in the big document: focus its 1000th span, press PER's key.
+      const target = page.locator('#doc-view mark.span').nth(1000);
+      const start = await target.getAttribute('data-start');
+      await target.click();
+      await page.keyboard.press('Escape'); // the click opened its menu; the focus stays
+      await page.waitForTimeout(150);
+      await page.evaluate((start) => {
+        window.__edit = null;
+        const obs = new MutationObserver(() => {
+          const m = document.querySelector(`#doc-view mark.span[data-start="${start}"]`);
+          if (m?.getAttribute('data-label') === 'PER') {
+            obs.disconnect();
+            const t1 = performance.now();
+            requestAnimationFrame(() => setTimeout(() => (window.__edit = [t1, performance.now()])));
+          }
+        });
+        obs.observe(document.querySelector('#doc-view'), { subtree: true, attributes: true, childList: true });
+        addEventListener('keydown', () => (window.__editStart = performance.now()), { capture: true, once: true });
+      }, start);
+      await page.keyboard.press('1');
+      await page.waitForFunction(() => window.__edit !== null, null, { timeout: 10_000 });
+      const edit = await page.evaluate(() => [window.__edit[0] - window.__editStart, window.__edit[1] - window.__editStart]);
+      runs.editRender.push(edit[0]);
+      runs.editPaint.push(edit[1]);
       await ctx.close();
+
+      // 300 documents dropped at once on a fresh profile.
+      const ctx2 = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+      const p2 = await ctx2.newPage();
+      await p2.addInitScript(probe);
+      await p2.goto(BASE);
+      await p2.locator('#doc-view mark.span').first().waitFor({ timeout: 60_000 });
+      await p2.waitForFunction(() => !document.querySelector('#suggest-progress'));
+      const dt = await p2.evaluateHandle((body) => {
+        const d = new DataTransfer();
+        d.items.add(new File([body], 'news-300.jsonl'));
+        return d;
+      }, batch);
+      const t = await p2.evaluate(() => {
+        window.__bench.longTasks = [];
+        return performance.now();
+      });
+      await p2.locator('#doc-view').dispatchEvent('drop', { dataTransfer: dt });
+      await p2.waitForFunction(() => document.querySelectorAll('#doc-list li[data-doc-id]').length >= 302, null, { timeout: 60_000 });
+      const listed = await p2.evaluate(() => performance.now());
+      await p2.waitForFunction(() => document.querySelector('#doc-view')?.getAttribute('data-doc-id') === 'news-000');
+      const usable = await p2.evaluate(() => performance.now());
+      await p2.waitForFunction(() => !document.querySelector('#suggest-progress'), null, { timeout: 120_000 });
+      const all = await p2.evaluate(() => performance.now());
+      await p2.waitForTimeout(200);
+      const tasks = await p2.evaluate((t) => window.__bench.longTasks.filter((x) => x.start >= t), t);
+      runs.batchListed.push(listed - t);
+      runs.batchFirstUsable.push(usable - t);
+      runs.batchAllSuggested.push(all - t);
+      runs.batchLongestTask.push(Math.max(0, ...tasks.map((x) => x.ms)));
+      await ctx2.close();
       process.stderr.write(`run ${i + 1}/${RUNS} done\n`);
     }
   } finally {
@@ -176,6 +269,12 @@ async function main() {
       importToPainted100k: r(runs.importPaint),
       clickToLastMark100k: r(runs.openRender),
       clickToPainted100k: r(runs.openPaint),
+      editToMark100k: r(runs.editRender),
+      editToPainted100k: r(runs.editPaint),
+      drop300ToListed: r(runs.batchListed),
+      drop300ToFirstUsable: r(runs.batchFirstUsable),
+      drop300ToAllSuggested: r(runs.batchAllSuggested),
+      drop300LongestTask: r(runs.batchLongestTask),
     },
     samplesMs: runs,
   };
