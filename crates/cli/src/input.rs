@@ -119,14 +119,14 @@ pub fn load_conll(path: &str) -> Loaded {
             return Loaded { docs: vec![], errors: vec![format!("{name}:{line}: not valid UTF-8 (byte {at})")] };
         }
     };
-    let (docs, errors) = barchasb_core::tagger::parse_conll(name, text);
+    let (docs, errors) = barchasb_tagger::parse_conll(name, text);
     Loaded { docs, errors }
 }
 
 /// Reads a model file written by `barchasb train`.
-pub fn load_model(path: &str) -> anyhow::Result<barchasb_core::tagger::Tagger> {
+pub fn load_model(path: &str) -> anyhow::Result<barchasb_tagger::Tagger> {
     let bytes = read(path).map_err(anyhow::Error::msg)?;
-    barchasb_core::tagger::Tagger::from_bytes(&bytes).map_err(|e| anyhow::anyhow!("{path}: {e}"))
+    barchasb_tagger::Tagger::from_bytes(&bytes).map_err(|e| anyhow::anyhow!("{path}: {e}"))
 }
 
 /// Parses JSONL bytes line by line (as [`load`] does a file).

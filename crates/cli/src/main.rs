@@ -1,4 +1,5 @@
-//! `barchasb`: the command line over barchasb-core.
+//! `barchasb`: the command line over barchasb-rules, barchasb-tagger and
+//! barchasb-formats.
 //!
 //! - `barchasb extract [--model MODEL] [FILE…]` — .txt files, or JSONL
 //!   (`{"id","text"}`) files or stdin; writes `{"id","text","spans":[…]}`
@@ -14,8 +15,9 @@ mod stream;
 mod train;
 
 use anyhow::{bail, Result};
-use barchasb_core::tagger::Tagger;
-use barchasb_core::{Document, Extractor, Scores, Span};
+use barchasb_core::{Document, Scores, Span};
+use barchasb_rules::Extractor;
+use barchasb_tagger::Tagger;
 use input::{load, load_conll, load_model, Loaded};
 use lexopt::ValueExt;
 use serde::Serialize;

@@ -4,8 +4,9 @@
 use crate::input::{load, load_conll, Loaded};
 use crate::score;
 use anyhow::{bail, Context, Result};
-use barchasb_core::tagger::{SplitMix64, Tagger, Trainer};
-use barchasb_core::{tokenize, Document, Extractor, LabelSet, Span, Status};
+use barchasb_core::{tokenize, Document, LabelSet, Span, Status};
+use barchasb_rules::Extractor;
+use barchasb_tagger::{SplitMix64, Tagger, Trainer};
 use lexopt::ValueExt;
 use std::collections::{BTreeSet, HashMap};
 use std::time::Instant;
@@ -296,8 +297,8 @@ mod tests {
     #[test]
     fn conll_written_reads_back_the_same() {
         let input = "دیدار O\nحسن B-pers\nروحانی I-pers\nدر O\nتهران B-loc\n\nسازمان B-org\nملل I-org\n";
-        let (docs, _) = barchasb_core::tagger::parse_conll("a", input);
-        let (again, errors) = barchasb_core::tagger::parse_conll("a", &to_conll(&docs));
+        let (docs, _) = barchasb_tagger::parse_conll("a", input);
+        let (again, errors) = barchasb_tagger::parse_conll("a", &to_conll(&docs));
         assert!(errors.is_empty());
         assert_eq!(again, docs);
     }

@@ -7,8 +7,8 @@
 //! so they carry plain fields (no `Document`: its flattened extra fields are
 //! not bincode-friendly).
 
-use barchasb_core::tagger::{Tagger, DEFAULT_HASH_BITS, MAX_LABELS};
 use barchasb_core::{Document, LabelSet, Span};
+use barchasb_tagger::{Tagger, DEFAULT_HASH_BITS, MAX_LABELS};
 use gloo::worker::{HandlerId, Worker, WorkerScope};
 use serde::{Deserialize, Serialize};
 
@@ -101,7 +101,7 @@ pub struct Analysis {
 /// The words of a text as the rules read them, in code points.
 pub fn word_ranges(text: &str) -> Vec<(u32, u32)> {
     let table = barchasb_core::OffsetTable::new(text);
-    barchasb_core::words(text)
+    barchasb_rules::words(text)
         .iter()
         .map(|t| {
             let r = table.to_chars(t.range);

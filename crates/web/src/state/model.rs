@@ -32,8 +32,8 @@
 //! `#message` names them whenever a model comes into use.
 
 use super::{error, info, AppState};
-use barchasb_core::tagger::MAX_LABELS;
 use barchasb_core::{Span, Status};
+use barchasb_tagger::MAX_LABELS;
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 
@@ -640,9 +640,9 @@ mod tests {
     #[test]
     fn a_stored_model_of_an_older_format_says_why_and_a_new_one_learns_the_done_documents_again() {
         // A model as an older build saved it (format version 2).
-        let mut bytes = barchasb_core::tagger::Tagger::new(all()).to_bytes();
+        let mut bytes = barchasb_tagger::Tagger::new(all()).to_bytes();
         bytes[8..10].copy_from_slice(&2u16.to_le_bytes());
-        let Err(error) = barchasb_core::tagger::Tagger::from_bytes(&bytes) else { panic!("version 2 is refused") };
+        let Err(error) = barchasb_tagger::Tagger::from_bytes(&bytes) else { panic!("version 2 is refused") };
         let error = error.to_string();
         assert!(error.contains("version 2"), "{error}");
         // "a" and "b" were learned by the old model and saved so; "c" is new.

@@ -332,12 +332,12 @@ fn seeds_wait_for_the_workers_suggestions_then_get_them_once() {
     assert_eq!(s.awaiting_suggestions().count(), 2, "the reducer extracts nothing itself");
     assert!(s.docs.iter().all(|e| e.doc.suggestions.is_empty() && e.words.is_none()));
     let batch: Vec<_> =
-        s.docs.iter().map(|e| analysis(&e.doc.id, &e.doc.text, Some(barchasb_core::extract(&e.doc.text)))).collect();
+        s.docs.iter().map(|e| analysis(&e.doc.id, &e.doc.text, Some(barchasb_rules::extract(&e.doc.text)))).collect();
     let saved = s.saved_rev;
     let s = s.reduce(Action::Analyzed(batch.clone()));
     for e in &s.docs {
         assert!(e.suggested);
-        assert_eq!(e.doc.suggestions, barchasb_core::extract(&e.doc.text));
+        assert_eq!(e.doc.suggestions, barchasb_rules::extract(&e.doc.text));
         assert!(e.words.as_ref().is_some_and(|w| !w.is_empty()));
     }
     assert_eq!(s.awaiting_suggestions().count(), 0);

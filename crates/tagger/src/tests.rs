@@ -1,0 +1,277 @@
+//! Behaviour of the tagger as a whole: learning, saving, combining.
+
+use super::*;
+use barchasb_core::{check_spans, Document, ErrorKind, LabelSet, Scores, Span};
+use barchasb_rules::extract;
+use proptest::prelude::*;
+
+const SYLLABLES: [&str; 12] = ["با", "رو", "زی", "مان", "تی", "کو", "لا", "نس", "پو", "دار", "شی", "فر"];
+const FILLER: [&str; 10] = ["امروز", "گفت", "که", "در", "این", "باره", "خبر", "داد", "سپس", "جلسه"];
+/// A made-up word; in the synthetic texts a person's name always follows it.
+const TRIGGER: &str = "زنبیلار";
+
+fn name(rng: &mut SplitMix64) -> String {
+    (0..3).map(|_| SYLLABLES[rng.below(SYLLABLES.len())]).collect()
+}
+
+/// A document of three sentences, each with the trigger followed by a name.
+fn synthetic(rng: &mut SplitMix64, id: usize) -> Document {
+    let mut text = String::new();
+    let mut spans = Vec::new();
+    for _ in 0..3 {
+        for _ in 0..1 + rng.below(3) {
+            text.push_str(FILLER[rng.below(FILLER.len())]);
+            text.push(' ');
+        }
+        text.push_str(TRIGGER);
+        text.push(' ');
+        let n = name(rng);
+        let start = text.chars().count();
+        text.push_str(&n);
+        spans.push(Span::new(start, start + n.chars().count(), "PER"));
+        for _ in 0..1 + rng.below(3) {
+            text.push(' ');
+            text.push_str(FILLER[rng.below(FILLER.len())]);
+        }
+        text.push_str(". ");
+    }
+    let mut d = Document::new(format!("s{id}"), text);
+    d.spans = spans;
+    d
+}
+
+fn trained() -> (Tagger, Vec<Document>) {
+    let mut rng = SplitMix64::new(1);
+    let train: Vec<Document> = (0..30).map(|i| synthetic(&mut rng, i)).collect();
+    let mut rng = SplitMix64::new(99);
+    let test: Vec<Document> = (0..10).map(|i| synthetic(&mut rng, i)).collect();
+    let mut tagger = Tagger::new(["PER", "LOC"]);
+    for d in &train {
+        tagger.learn(d);
+    }
+    (tagger, test)
+}
+
+fn f1(tagger: &Tagger, docs: &[Document]) -> f64 {
+    let mut s = Scores::default();
+    for d in docs {
+        s.add(&d.spans, &tagger.suggest(&d.text));
+    }
+    s.micro().f1()
+}
+
+#[test]
+fn learns_a_pattern_it_could_not_know() {
+    let (tagger, test) = trained();
+    assert_eq!(tagger.documents_learned(), 30);
+    // Names in the test documents are mostly unseen; the trigger is the cue.
+    let untrained = Tagger::new(["PER", "LOC"]);
+    assert_eq!(f1(&untrained, &test), 0.0);
+    assert!(f1(&tagger, &test) > 0.9, "F1 {}", f1(&tagger, &test));
+    // a fresh name after the trigger, in a sentence never seen
+    let text = "دیروز زنبیلار کوشیفرلا آمد";
+    assert_eq!(tagger.suggest(text), [Span::new(14, 22, "PER")]);
+    assert!(tagger.uses_model("PER"));
+    assert!(!tagger.uses_model("LOC"), "no LOC was ever learned");
+}
+
+#[test]
+fn save_and_load_give_identical_predictions() {
+    let (tagger, test) = trained();
+    let bytes = tagger.to_bytes();
+    let loaded = Tagger::from_bytes(&bytes).unwrap();
+    assert_eq!(loaded.to_bytes(), bytes);
+    assert_eq!(loaded.documents_learned(), 30);
+    assert!(!loaded.model().memory().is_empty());
+    assert_eq!(loaded.model(), tagger.model());
+    for d in &test {
+        assert_eq!(loaded.suggest(&d.text), tagger.suggest(&d.text));
+    }
+    // learning resumes from a loaded model
+    let mut again = Tagger::from_bytes(&bytes).unwrap();
+    again.learn(&test[0]);
+    assert_eq!(again.documents_learned(), 31);
+}
+
+#[test]
+fn loading_errors_are_model_errors() {
+    let (tagger, _) = trained();
+    let bytes = tagger.to_bytes();
+    let mut other = bytes.clone();
+    other[8..10].copy_from_slice(&(FORMAT_VERSION + 1).to_le_bytes());
+    let e = Tagger::from_bytes(&other).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Model);
+    assert!(e.message.contains("version"), "{}", e.message);
+    let e = Tagger::from_bytes(&bytes[..bytes.len() / 2]).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Model);
+    let mut corrupt = bytes.clone();
+    let mid = corrupt.len() / 2;
+    corrupt[mid] ^= 1;
+    assert!(Tagger::from_bytes(&corrupt).unwrap_err().message.contains("corrupt"));
+}
+
+#[test]
+fn batch_training_is_deterministic_for_a_seed() {
+    let mut rng = SplitMix64::new(3);
+    let docs: Vec<Document> = (0..20).map(|i| synthetic(&mut rng, i)).collect();
+    let run = |seed| {
+        let mut t = Trainer::new(["PER"], 12, seed).unwrap();
+        docs.iter().for_each(|d| t.add(d));
+        let reps: Vec<usize> = (0..3).map(|_| t.epoch().wrong).collect();
+        (reps, t.into_tagger().to_bytes())
+    };
+    let (r1, b1) = run(5);
+    let (r2, b2) = run(5);
+    assert_eq!((&r1, &b1), (&r2, &b2));
+    assert!(r1[2] < r1[0], "mistakes fall over epochs: {r1:?}");
+    assert_eq!(Model::from_bytes(&b1).unwrap().hash_bits(), 12);
+}
+
+#[test]
+fn feature_dropout_changes_the_steps_and_still_learns() {
+    let mut rng = SplitMix64::new(3);
+    let docs: Vec<Document> = (0..30).map(|i| synthetic(&mut rng, i)).collect();
+    let mut rng = SplitMix64::new(99);
+    let test: Vec<Document> = (0..10).map(|i| synthetic(&mut rng, i)).collect();
+    let run = |percent| {
+        let mut t = Trainer::new(["PER"], 14, 5).unwrap();
+        t.set_dropout_percent(percent);
+        docs.iter().for_each(|d| t.add(d));
+        for _ in 0..5 {
+            t.epoch();
+        }
+        t.into_tagger()
+    };
+    let (none, some) = (run(0), run(DEFAULT_DROPOUT_PERCENT));
+    assert_ne!(none.to_bytes(), some.to_bytes());
+    for tagger in [&none, &some] {
+        let mut s = Scores::default();
+        for d in &test {
+            s.add(&d.spans, &tagger.suggest_model_only(&d.text));
+        }
+        assert!(s.micro().f1() > 0.9, "{}", s.micro().f1());
+    }
+}
+
+#[test]
+fn untrained_labels_and_unknown_labels() {
+    let mut tagger = Tagger::new(["PER"]);
+    assert!(!tagger.uses_model("PER"));
+    assert!(!tagger.uses_model("DATE"));
+    // spans of labels outside the set are ignored, not an error
+    let mut d = Document::new("x", "زنبیلار باروزی آمد");
+    d.spans = vec![Span::new(8, 14, "MONEY")];
+    tagger.learn(&d);
+    assert_eq!(tagger.model().stats()[0].learned, 0);
+    assert!(tagger.suggest(&d.text).is_empty());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn suggestions_are_valid_spans_for_any_text(s in "\\PC{0,60}") {
+        static TAGGER: std::sync::OnceLock<Tagger> = std::sync::OnceLock::new();
+        let tagger = TAGGER.get_or_init(|| trained().0);
+        let spans = tagger.suggest(&s);
+        prop_assert!(check_spans(&spans, s.chars().count()).is_ok(), "{:?}", spans);
+    }
+}
+
+#[test]
+fn source_follows_the_evidence() {
+    let mut tagger = Tagger::new(["PER"]);
+    let mut set = |learned, model, rules, both| {
+        tagger.model.stats[0] = LabelStats { learned, model, rules, both };
+        tagger.source("PER")
+    };
+    let none = [0.0; 3];
+    assert_eq!(set(0, [9.0, 0.0, 0.0], none, none), Source::Rules, "nothing learned");
+    assert_eq!(set(3, none, none, none), Source::Model, "no evidence either way");
+    assert_eq!(set(3, [5.0, 1.0, 1.0], [4.0, 1.0, 2.0], [5.0, 3.0, 1.0]), Source::Model);
+    assert_eq!(set(3, [5.0, 1.0, 1.0], [5.0, 1.0, 1.0], [5.0, 1.0, 1.0]), Source::Rules, "ties go to the rules");
+    assert_eq!(set(3, [4.0, 0.0, 3.0], [3.0, 0.0, 4.0], [6.0, 1.0, 1.0]), Source::Both);
+    assert!(tagger.uses_model("PER"));
+    assert_eq!(tagger.source("LOC"), Source::Rules, "not a label of the tagger");
+}
+
+#[test]
+fn an_untrained_model_suggests_what_the_rules_do() {
+    let tagger = Tagger::new(LabelSet::default().names());
+    let mut agree = Scores::default();
+    for text in [
+        include_str!("../../../seeds/imidro-china-mining-association.txt"),
+        include_str!("../../../seeds/imidro-kazakhstan-deputy-minister.txt"),
+    ] {
+        let rules = extract(text);
+        assert!(rules.len() > 20);
+        agree.add(&rules, &tagger.suggest_model_only(text));
+    }
+    // the prior ties each rule hit to the same tag; only hits that do not
+    // cover whole tokens can differ
+    assert!(agree.micro().f1() > 0.97, "model alone vs rules: {:?}", agree.micro());
+    let text = "سفر به تهران";
+    assert_eq!(tagger.suggest_model_only(text), extract(text));
+}
+
+#[test]
+fn a_confirmed_name_is_suggested_in_another_context() {
+    let mut tagger = Tagger::new(LabelSet::default().names());
+    let text = "مدیرعامل گروه کاوشگران سپیدار گفت که تولید افزایش یافت.";
+    let slice = |s: &Span, t: &str| t.chars().skip(s.start).take(s.end - s.start).collect::<String>();
+    let mut doc = Document::new("d1", text);
+    let start = text.chars().position(|c| c == 'ک').unwrap();
+    doc.spans = vec![Span::new(start - 5, start + 15, "ORG")];
+    assert_eq!(slice(&doc.spans[0], text), "گروه کاوشگران سپیدار");
+    tagger.learn(&doc);
+    assert_eq!(tagger.model().memory().len(), 1);
+    let other = "صادرات گروه کاوشگران سپیدار به چین رسید.";
+    let found = tagger.suggest(other);
+    assert!(found.iter().any(|s| s.label == "ORG" && slice(s, other) == "گروه کاوشگران سپیدار"), "{found:?}");
+}
+
+#[test]
+fn a_version_2_model_is_refused_by_name() {
+    let (tagger, _) = trained();
+    let mut old = tagger.to_bytes();
+    old[8..10].copy_from_slice(&2u16.to_le_bytes());
+    let e = Tagger::from_bytes(&old).unwrap_err();
+    assert!(e.message.contains("version 2") && e.message.contains("version 3"), "{}", e.message);
+}
+
+#[test]
+fn one_corrected_document_overrules_a_rule_elsewhere() {
+    // The rules mark a country LOC; this team marks a country acting as a
+    // party ORG (as ARMAN does). One document teaches it.
+    let mut tagger = Tagger::new(LabelSet::default().names());
+    let text = "چین و ایران در دیدار امروز گفت‌وگو کردند و چین سرمایه گذاری می‌کند.";
+    let rules: Vec<Span> = extract(text);
+    let countries: Vec<&Span> = rules.iter().filter(|s| s.label == "LOC").collect();
+    assert_eq!(countries.len(), 3, "{rules:?}");
+    let mut doc = Document::new("d1", text);
+    doc.spans =
+        rules.iter().map(|s| Span::new(s.start, s.end, if s.label == "LOC" { "ORG" } else { &s.label })).collect();
+    tagger.learn(&doc);
+    let other = "سفر هیئت چین به ترکیه";
+    let before = extract(other);
+    assert!(before.iter().any(|s| s.label == "LOC" && s.start == 9), "{before:?}");
+    let after = tagger.suggest(other);
+    assert!(after.contains(&Span::new(9, 12, "ORG")), "{after:?}");
+}
+
+#[test]
+fn a_span_inside_words_run_together_is_learned_and_suggested_as_it_was_marked() {
+    // `مرکزینرخ`: `مرکزی` and `نرخ` with no space; the guidelines' span is
+    // `بانک مرکزی`, ending inside the written word.
+    let text = "افزایش بانک مرکزینرخ ارز";
+    let start = 7;
+    let span = Span::new(start, start + 10, "ORG");
+    let slice = |s: &Span| text.chars().skip(s.start).take(s.end - s.start).collect::<String>();
+    assert_eq!(slice(&span), "بانک مرکزی");
+    let mut tagger = Tagger::new(LabelSet::default().names());
+    assert!(tagger.suggest(text).contains(&span), "the rules' span: {:?}", tagger.suggest(text));
+    let mut doc = Document::new("d", text);
+    doc.spans = vec![span.clone()];
+    tagger.learn(&doc);
+    assert!(tagger.suggest_model_only(text).contains(&span), "{:?}", tagger.suggest_model_only(text));
+    assert!(tagger.suggest(text).contains(&span));
+}
