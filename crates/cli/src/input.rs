@@ -119,8 +119,8 @@ pub fn load_conll(path: &str) -> Loaded {
             return Loaded { docs: vec![], errors: vec![format!("{name}:{line}: not valid UTF-8 (byte {at})")] };
         }
     };
-    let (docs, errors) = barchasb_tagger::parse_conll(name, text);
-    Loaded { docs, errors }
+    let (docs, problems) = barchasb_formats::parse_conll(name, text);
+    Loaded { docs, errors: problems.iter().map(ToString::to_string).collect() }
 }
 
 /// Reads a model file written by `barchasb train`.

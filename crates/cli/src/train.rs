@@ -5,6 +5,7 @@ use crate::input::{load, load_conll, Loaded};
 use crate::score;
 use anyhow::{bail, Context, Result};
 use barchasb_core::{tokenize, Document, LabelSet, Span, Status};
+use barchasb_formats::to_conll;
 use barchasb_rules::Extractor;
 use barchasb_tagger::{SplitMix64, Tagger, Trainer};
 use lexopt::ValueExt;
@@ -76,37 +77,6 @@ fn options(mut args: lexopt::Parser) -> Result<Options> {
         bail!("--dev-split must be in [0, 1), not {}", o.dev_split);
     }
     Ok(o)
-}
-
-/// Documents as CoNLL: tokens split at white space, `B-`/`I-LABEL` for the
-/// tokens a span starts or covers, a blank line after each document. For
-/// documents read from CoNLL this gives their sentences back.
-fn to_conll(docs: &[Document]) -> String {
-    let mut out = String::new();
-    for d in docs {
-        let mut at = 0; // code points before the current token
-        let mut rest = d.text.as_str();
-        while let Some(i) = rest.find(|c: char| !c.is_whitespace()) {
-            at += rest[..i].chars().count();
-            rest = &rest[i..];
-            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-            let token = &rest[..end];
-            let len = token.chars().count();
-            let tag = match d.spans.iter().find(|s| s.start < at + len && at < s.end) {
-                Some(s) if s.start >= at => format!("B-{}", s.label),
-                Some(s) => format!("I-{}", s.label),
-                None => "O".to_string(),
-            };
-            out.push_str(token);
-            out.push(' ');
-            out.push_str(&tag);
-            out.push('\n');
-            at += len;
-            rest = &rest[end..];
-        }
-        out.push('\n');
-    }
-    out
 }
 
 /// Labels in the data, in the default label set's order, then others sorted.
@@ -292,14 +262,5 @@ mod tests {
         assert_eq!(ids(annotated("gold.jsonl", gold)), ["a", "b"]);
         // an export with nothing done and nothing confirmed: nothing
         assert!(annotated("x.jsonl", vec![doc("a", Status::New, 0)]).is_empty());
-    }
-
-    #[test]
-    fn conll_written_reads_back_the_same() {
-        let input = "دیدار O\nحسن B-pers\nروحانی I-pers\nدر O\nتهران B-loc\n\nسازمان B-org\nملل I-org\n";
-        let (docs, _) = barchasb_tagger::parse_conll("a", input);
-        let (again, errors) = barchasb_tagger::parse_conll("a", &to_conll(&docs));
-        assert!(errors.is_empty());
-        assert_eq!(again, docs);
     }
 }

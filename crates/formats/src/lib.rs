@@ -3,19 +3,22 @@
 //! Every way documents come into barchasb and go out of it, for the CLI and
 //! the app alike: decoding a file's bytes ([`decode_with`]: UTF-8, UTF-16
 //! with a BOM, Windows-1256), reading it ([`read_file_with`]: the native
-//! JSONL, plain text), and the rules of an import into work that is already there
-//! ([`import`]). Readers never stop at the first bad line: they return the
-//! good documents and a [`Problem`] for each bad part, naming the file and
-//! the line. No I/O here (callers hand in bytes) and it builds for wasm32.
+//! JSONL, plain text; [`parse_conll`]: CoNLL/IOB), writing CoNLL
+//! ([`to_conll`]), and the rules of an import into work that is already
+//! there ([`import`]). Readers never stop at the first bad line: they return
+//! the good documents and a [`Problem`] for each bad part, naming the file
+//! and the line. No I/O here (callers hand in bytes) and it builds for wasm32.
 //! It must not know the rules or the tagger.
 #![warn(missing_docs)]
 
+mod conll;
 pub mod decode;
 pub mod import;
 mod jsonl;
 mod problem;
 mod read;
 
+pub use conll::{conll_label, parse_conll, to_conll};
 #[cfg(feature = "encoding_rs")]
 pub use decode::decode;
 pub use decode::{decode_with, Decoded, Undecodable, Windows1256};

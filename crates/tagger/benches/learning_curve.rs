@@ -11,7 +11,8 @@
 //! Run: `cargo bench -p barchasb-tagger --bench learning_curve`.
 
 use barchasb_core::{Document, LabelSet, Scores, Span};
-use barchasb_tagger::{parse_conll, SplitMix64, Tagger};
+use barchasb_formats::parse_conll;
+use barchasb_tagger::{SplitMix64, Tagger};
 use std::time::Instant;
 
 const SENTENCES_PER_DOC: usize = 20;

@@ -38,7 +38,6 @@
 //! ```
 
 mod bio;
-mod conll;
 mod features;
 mod learner;
 mod memory;
@@ -47,7 +46,6 @@ mod tagger;
 mod trainer;
 mod viterbi;
 
-pub use conll::{conll_label, parse_conll};
 pub use learner::SplitMix64;
 pub use memory::Memory;
 pub use model::{LabelStats, Model, FORMAT_VERSION, HASH_BITS, MAX_LABELS};

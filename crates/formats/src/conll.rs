@@ -1,10 +1,10 @@
-//! CoNLL/IOB input (`token TAG` per line, a blank line between sentences)
-//! as [`Document`]s: tokens joined by single spaces, entities as code point
+//! CoNLL/IOB (`token TAG` per line, a blank line between sentences): read
+//! as [`Document`]s, tokens joined by single spaces, entities as code point
 //! spans (the conlleval convention: an `I-X` that does not continue an `X`
-//! starts one).
+//! starts one); and written back from documents ([`to_conll`]).
 
-use barchasb_core::Span;
-use barchasb_core::{Document, Status};
+use crate::problem::Problem;
+use barchasb_core::{Document, Span, Status};
 
 /// A CoNLL tag name as a project label: ARMAN's `pers`, `org`, `loc`, `fac`,
 /// `event`, `pro` become PER, ORG, LOC, FAC, EVENT, AGREEMENT; any other name
@@ -22,9 +22,10 @@ pub fn conll_label(name: &str) -> String {
 }
 
 /// Parses CoNLL text. Each sentence becomes a done [`Document`] with id
-/// `NAME:LINE` (its first line). Bad lines are reported as
-/// `NAME:LINE: message`; a token whose tag is unreadable is kept as `O`.
-pub fn parse_conll(name: &str, input: &str) -> (Vec<Document>, Vec<String>) {
+/// `NAME:LINE` (its first line). Each bad line is a [`Problem`] of that line
+/// (shown `NAME:LINE: message`); a token whose tag is unreadable is kept as
+/// `O`.
+pub fn parse_conll(name: &str, input: &str) -> (Vec<Document>, Vec<Problem>) {
     let mut docs = Vec::new();
     let mut errors = Vec::new();
     let mut sent: Option<Sentence> = None;
@@ -39,7 +40,7 @@ pub fn parse_conll(name: &str, input: &str) -> (Vec<Document>, Vec<String>) {
         }
         let fields: Vec<&str> = line.split_whitespace().collect();
         if fields.len() < 2 {
-            errors.push(format!("{name}:{n}: expected \"token TAG\", found {line:?}"));
+            errors.push(Problem::line(name, n, format!("expected \"token TAG\", found {line:?}")));
             continue;
         }
         let (token, tag) = (fields[0], fields[fields.len() - 1]);
@@ -51,7 +52,7 @@ pub fn parse_conll(name: &str, input: &str) -> (Vec<Document>, Vec<String>) {
             _ => None,
         };
         let parsed = parsed.unwrap_or_else(|| {
-            errors.push(format!("{name}:{n}: unknown tag {tag:?} (expected O, B-X or I-X); read as O"));
+            errors.push(Problem::line(name, n, format!("unknown tag {tag:?} (expected O, B-X or I-X); read as O")));
             None
         });
         s.push(token, parsed.map(|(b, l)| (b, conll_label(l))));
@@ -60,6 +61,38 @@ pub fn parse_conll(name: &str, input: &str) -> (Vec<Document>, Vec<String>) {
         docs.push(s.finish());
     }
     (docs, errors)
+}
+
+/// Documents as CoNLL: tokens split at white space, `B-`/`I-LABEL` for the
+/// tokens a span starts or covers, a blank line after each document. For
+/// documents read from CoNLL ([`parse_conll`]) this gives their sentences
+/// back.
+pub fn to_conll(docs: &[Document]) -> String {
+    let mut out = String::new();
+    for d in docs {
+        let mut at = 0; // code points before the current token
+        let mut rest = d.text.as_str();
+        while let Some(i) = rest.find(|c: char| !c.is_whitespace()) {
+            at += rest[..i].chars().count();
+            rest = &rest[i..];
+            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            let token = &rest[..end];
+            let len = token.chars().count();
+            let tag = match d.spans.iter().find(|s| s.start < at + len && at < s.end) {
+                Some(s) if s.start >= at => format!("B-{}", s.label),
+                Some(s) => format!("I-{}", s.label),
+                None => "O".to_string(),
+            };
+            out.push_str(token);
+            out.push(' ');
+            out.push_str(&tag);
+            out.push('\n');
+            at += len;
+            rest = &rest[end..];
+        }
+        out.push('\n');
+    }
+    out
 }
 
 struct Sentence {
@@ -121,8 +154,17 @@ mod tests {
         assert_eq!(docs[1].text, "سازمان ملل برنامه خبر");
         assert_eq!(docs[1].spans, [Span::new(0, 10, "ORG"), Span::new(11, 17, "AGREEMENT")]);
         assert_eq!(errors.len(), 2);
-        assert!(errors[0].starts_with("a.txt:9: expected"), "{errors:?}");
-        assert!(errors[1].starts_with("a.txt:11: unknown tag"), "{errors:?}");
+        assert!(errors[0].to_string().starts_with("a.txt:9: expected"), "{errors:?}");
+        assert!(errors[1].to_string().starts_with("a.txt:11: unknown tag"), "{errors:?}");
+    }
+
+    #[test]
+    fn conll_written_reads_back_the_same() {
+        let input = "دیدار O\nحسن B-pers\nروحانی I-pers\nدر O\nتهران B-loc\n\nسازمان B-org\nملل I-org\n";
+        let (docs, _) = parse_conll("a", input);
+        let (again, errors) = parse_conll("a", &to_conll(&docs));
+        assert!(errors.is_empty());
+        assert_eq!(again, docs);
     }
 
     #[test]
