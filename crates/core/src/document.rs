@@ -10,20 +10,26 @@ use serde_json::{Map, Value};
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
+    /// Not looked at yet (`"new"`): its spans, if any, came from elsewhere.
     #[default]
     New,
+    /// Being annotated (`"in_progress"`): some spans may still be missing.
     InProgress,
+    /// Finished (`"done"`): its spans are the annotator's word, fit to train on.
     Done,
 }
 
 /// A text with its confirmed spans and, optionally, unconfirmed suggestions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
+    /// Unique within a collection; names the document in messages.
     pub id: String,
+    /// The original text, exactly as read: every offset refers to it.
     pub text: String,
     /// Confirmed spans, code points, sorted, non-overlapping.
     #[serde(default)]
     pub spans: Vec<Span>,
+    /// Where the annotator is with it; `new` when the line has none.
     #[serde(default)]
     pub status: Status,
     /// Suggestions not yet confirmed; exported only on request, under their
@@ -36,6 +42,7 @@ pub struct Document {
 }
 
 impl Document {
+    /// A new document with no spans, suggestions or other fields.
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
         Document {
             id: id.into(),

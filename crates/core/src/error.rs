@@ -16,13 +16,18 @@ pub enum ErrorKind {
     Model,
 }
 
+/// An error of any barchasb library crate that reads documents or models:
+/// its [`ErrorKind`] and a message in words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
+    /// What went wrong, for code that decides what to do.
     pub kind: ErrorKind,
+    /// What went wrong, for a person.
     pub message: String,
 }
 
 impl Error {
+    /// An error of this kind with this message.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
         Error { kind, message: message.into() }
     }

@@ -5,20 +5,27 @@ use crate::span::Span;
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write;
 
+/// Exact-match counts of one label (or of all, [`Scores::micro`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
+    /// True positives: predicted spans equal to a gold span.
     pub tp: usize,
+    /// False positives: predicted spans that match no gold span.
     pub fp: usize,
+    /// False negatives: gold spans no prediction matched.
     pub fn_: usize,
 }
 
 impl Counts {
+    /// `tp / (tp + fp)`; 0 when nothing was predicted.
     pub fn precision(&self) -> f64 {
         ratio(self.tp, self.tp + self.fp)
     }
+    /// `tp / (tp + fn)`; 0 when there is no gold span.
     pub fn recall(&self) -> f64 {
         ratio(self.tp, self.tp + self.fn_)
     }
+    /// The harmonic mean of precision and recall; 0 when both are.
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
         if p + r == 0.0 {
@@ -45,6 +52,7 @@ fn ratio(a: usize, b: usize) -> f64 {
 /// Per-label counts accumulated over documents.
 #[derive(Debug, Clone, Default)]
 pub struct Scores {
+    /// Counts by label name, in name order.
     pub by_label: BTreeMap<String, Counts>,
 }
 

@@ -24,6 +24,7 @@
 //! assert_eq!(doc.span_text(&doc.spans[0]), "قزاقستان");
 //! assert!(Document::from_json_line(&doc.to_json_line(), "x").is_ok());
 //! ```
+#![warn(missing_docs)]
 
 mod document;
 mod error;

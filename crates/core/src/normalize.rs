@@ -57,6 +57,7 @@ impl<'a> Normalized<'a> {
         Normalized { original, text: original.to_string(), align }
     }
 
+    /// The original text, which every offset leaving this view refers to.
     pub fn original(&self) -> &'a str {
         self.original
     }

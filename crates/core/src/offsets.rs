@@ -10,24 +10,31 @@ use std::ops::Range;
 /// A half-open range of **bytes** in the original text (the Rust frame).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ByteRange {
+    /// The first byte.
     pub start: usize,
+    /// The byte after the last one (end exclusive).
     pub end: usize,
 }
 
 impl ByteRange {
+    /// `start..end`; `start` must not be after `end`.
     pub fn new(start: usize, end: usize) -> Self {
         debug_assert!(start <= end);
         ByteRange { start, end }
     }
+    /// Its length in bytes.
     pub fn len(&self) -> usize {
         self.end - self.start
     }
+    /// Whether it covers no byte.
     pub fn is_empty(&self) -> bool {
         self.start == self.end
     }
+    /// As a `Range`, to slice the text with.
     pub fn as_range(&self) -> Range<usize> {
         self.start..self.end
     }
+    /// Whether the two share at least one byte.
     pub fn overlaps(&self, other: &ByteRange) -> bool {
         self.start < other.end && other.start < self.end
     }
@@ -61,6 +68,7 @@ pub struct OffsetTable {
 }
 
 impl OffsetTable {
+    /// The table of `text`: one pass, two entries per code point.
     pub fn new(text: &str) -> Self {
         let n = text.chars().count();
         let mut char_bytes = Vec::with_capacity(n + 1);

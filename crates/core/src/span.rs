@@ -9,15 +9,20 @@ use std::collections::BTreeMap;
 /// the spaCy/Prodigy/doccano convention and the JSONL format.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Span {
+    /// The first code point.
     pub start: usize,
+    /// The code point after the last one.
     pub end: usize,
+    /// The label's name (`PER`, `LOC`, …).
     pub label: String,
 }
 
 impl Span {
+    /// `start..end` labelled `label`.
     pub fn new(start: usize, end: usize, label: impl Into<String>) -> Self {
         Span { start, end, label: label.into() }
     }
+    /// Whether the two share at least one code point.
     pub fn overlaps(&self, other: &Span) -> bool {
         self.start < other.end && other.start < self.end
     }
@@ -26,11 +31,14 @@ impl Span {
 /// A labelled range in **bytes** of the original text, as recognizers find it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Entity {
+    /// Where it is, in bytes of the original text.
     pub range: ByteRange,
+    /// One of the [`labels`](crate::labels) constants.
     pub label: &'static str,
 }
 
 impl Entity {
+    /// `range` labelled `label`.
     pub fn new(range: impl Into<ByteRange>, label: &'static str) -> Self {
         Entity { range: range.into(), label }
     }

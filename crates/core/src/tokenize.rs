@@ -19,6 +19,7 @@
 use crate::normalize::{self, Edit, ZWNJ};
 use crate::offsets::ByteRange;
 
+/// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TokenKind {
     /// Arabic-script word (Persian), ZWNJ and marks included.
@@ -31,10 +32,12 @@ pub enum TokenKind {
     Punct,
 }
 
+/// A word, number, Latin run or punctuation mark of the original text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     /// Where the token is in the original text.
     pub range: ByteRange,
+    /// Word, number, Latin or punctuation.
     pub kind: TokenKind,
     /// The token's matching key: normalized, without ZWNJ (see [`normalize::key`]).
     pub norm: String,

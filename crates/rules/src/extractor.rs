@@ -26,6 +26,7 @@ impl Default for Extractor {
 }
 
 impl Extractor {
+    /// Compiles the lexicons (tens of milliseconds): build one and keep it.
     pub fn new() -> Self {
         Extractor { names: Names::new() }
     }

@@ -98,6 +98,7 @@ impl Words {
         self.map.len()
     }
 
+    /// Whether the list is empty (never, with the committed data).
     pub fn is_empty(&self) -> bool {
         self.map.is_empty()
     }

@@ -32,6 +32,7 @@
 //!
 //! [`Entity`]: barchasb_core::Entity
 //! [`Span`]: barchasb_core::Span
+#![warn(missing_docs)]
 
 mod extractor;
 mod lexicon;

@@ -36,6 +36,7 @@
 //! let again = Tagger::from_bytes(&tagger.to_bytes()).unwrap();
 //! assert_eq!(again.suggest(text), tagger.suggest(text));
 //! ```
+#![warn(missing_docs)]
 
 mod bio;
 mod features;

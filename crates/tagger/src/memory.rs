@@ -42,6 +42,8 @@ impl Entry {
     }
 }
 
+/// Confirmed entities by the hash of their tokens (see the module doc):
+/// saved with the model, and read back as features.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Memory {
     pub(crate) entries: HashMap<u64, Entry>,
@@ -56,10 +58,12 @@ fn key(tokens: &[Token]) -> u64 {
 }
 
 impl Memory {
+    /// Token sequences remembered.
     pub fn len(&self) -> usize {
         self.entries.len()
     }
 
+    /// Whether nothing is remembered (a model that never learned).
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }

@@ -41,20 +41,26 @@ pub(crate) const EMPTY: u32 = u32::MAX;
 /// together fared on documents before learning them (decayed tp, fp, fn).
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct LabelStats {
+    /// Confirmed spans of the label learned from.
     pub learned: u32,
+    /// The model's spans alone: decayed tp, fp, fn.
     pub model: [f32; 3],
+    /// The rules' spans alone: decayed tp, fp, fn.
     pub rules: [f32; 3],
     /// Model spans plus the rule spans that overlap none of them.
     pub both: [f32; 3],
 }
 
 impl LabelStats {
+    /// F1 of [`LabelStats::model`]; 0 without a true positive.
     pub fn model_f1(&self) -> f64 {
         f1(self.model)
     }
+    /// F1 of [`LabelStats::rules`]; 0 without a true positive.
     pub fn rules_f1(&self) -> f64 {
         f1(self.rules)
     }
+    /// F1 of [`LabelStats::both`]; 0 without a true positive.
     pub fn both_f1(&self) -> f64 {
         f1(self.both)
     }
@@ -118,12 +124,15 @@ impl Model {
         })
     }
 
+    /// The label names, in tag order.
     pub fn labels(&self) -> &[String] {
         &self.labels
     }
+    /// `log2` of the feature rows (see [`HASH_BITS`]).
     pub fn hash_bits(&self) -> u8 {
         self.hash_bits
     }
+    /// Tags: `O` and four (B, I, L, U) per label.
     pub fn n_tags(&self) -> usize {
         n_tags(self.labels.len())
     }
@@ -131,9 +140,11 @@ impl Model {
     pub fn rows_used(&self) -> usize {
         self.rows.len() / self.n_tags()
     }
+    /// Documents learned from (online or in batch training).
     pub fn documents_learned(&self) -> u32 {
         self.documents_learned
     }
+    /// The evidence per label, in the order of [`Model::labels`].
     pub fn stats(&self) -> &[LabelStats] {
         &self.stats
     }

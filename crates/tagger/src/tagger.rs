@@ -12,7 +12,9 @@ use barchasb_rules::Extractor;
 /// Where a label's suggestions come from (see [`Tagger::source`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {
+    /// The rules' spans alone.
     Rules,
+    /// The model's spans alone.
     Model,
     /// The model's spans, and the rules' where the model found nothing.
     Both,
@@ -83,22 +85,29 @@ impl Tagger {
         Ok(Self::from_model(model))
     }
 
+    /// A tagger over a model (trained or loaded), with fresh rules.
     pub fn from_model(model: Model) -> Tagger {
         Tagger { model, learner: None, extractor: Extractor::new() }
     }
 
+    /// Loads a model saved by [`Tagger::to_bytes`]; another
+    /// [`FORMAT_VERSION`](crate::FORMAT_VERSION) or a corrupt file is an
+    /// error saying which.
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, Error> {
         Model::from_bytes(bytes).map(Self::from_model)
     }
 
+    /// The model file: weights, labels, evidence and memory, checksummed.
     pub fn to_bytes(&self) -> Vec<u8> {
         self.model.to_bytes()
     }
 
+    /// The model as learned so far.
     pub fn model(&self) -> &Model {
         &self.model
     }
 
+    /// The labels it tags, in the model's order.
     pub fn labels(&self) -> &[String] {
         &self.model.labels
     }

@@ -38,13 +38,17 @@ type Example = (Features, Vec<(Range<usize>, Vec<Tag>)>);
 /// What one epoch did.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct EpochReport {
+    /// Segments (sentence-like runs of tokens) stepped on.
     pub segments: usize,
+    /// Tokens in them.
     pub tokens: usize,
     /// Tokens the current weights tagged wrong before each update.
     pub wrong: usize,
 }
 
 impl Trainer {
+    /// A trainer of a new tagger with these labels, `2^hash_bits` feature
+    /// rows and a seeded order; an error for bad labels or bits.
     pub fn new<L: Into<String>>(labels: impl IntoIterator<Item = L>, hash_bits: u8, seed: u64) -> Result<Self, Error> {
         let tagger = Tagger::with_hash_bits(labels, hash_bits)?;
         let learner = Learner::resume(&tagger.model);
@@ -158,6 +162,7 @@ impl Trainer {
         &mut self.tagger
     }
 
+    /// The tagger as of the last epoch, to save.
     pub fn into_tagger(self) -> Tagger {
         self.tagger
     }
