@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate calendars.tsv and units.tsv for barchasb-core from CLDR JSON.
+"""Generate calendars.tsv and units.tsv for barchasb-rules from CLDR JSON.
 
 Every name comes from a pinned npm package of the Unicode CLDR JSON data
 (`npm pack` fetches the tarball; only `main/fa/*.json` is read). Nothing is
@@ -8,7 +8,7 @@ typed by hand except the choice of which CLDR keys to take (below, with why).
     python3 tools/gen_calendars.py            # needs node's npm on PATH
     python3 tools/gen_calendars.py --from DIR # DIR holds the .tgz files already
 
-Outputs (in crates/core/data/ unless --out-dir is given):
+Outputs (in crates/rules/data/ unless --out-dir is given):
 
     calendars.tsv  Solar Hijri (CLDR 'persian') and lunar Hijri (CLDR
                    'islamic') month names in Persian
@@ -38,7 +38,7 @@ GENERATOR_CMD = "python3 tools/gen_calendars.py  (deps: node's npm, for `npm pac
 LICENCE = "Unicode CLDR JSON: (c) Unicode, Inc., Unicode License v3 (https://www.unicode.org/license.txt)"
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_OUT = REPO_ROOT / "crates" / "core" / "data"
+DEFAULT_OUT = REPO_ROOT / "crates" / "rules" / "data"
 
 # Currencies a Persian news text is likely to name. CLDR has names for ~300
 # currencies; many share a head word (دلار, دینار, ریال) and a few head words

