@@ -38,7 +38,6 @@ mod extractor;
 mod lexicon;
 pub mod lists;
 mod names;
-mod person;
 mod runtogether;
 mod temporal;
 

@@ -9,8 +9,9 @@
 //! spacing (`محمدمسعود`/`محمد مسعود`), or its surname alone. An organisation
 //! found as a single rare word (an acronym) is an ORG wherever it recurs.
 
-use super::lexicon::kind;
-use super::names::{Cand, Doc, Names};
+use super::scan::{Cand, Doc};
+use super::words::INFLECTED_RANK;
+use crate::lexicon::{kind, Lexicon};
 use barchasb_core::labels::{ORG, PER, ROLE};
 use barchasb_core::TokenKind;
 use std::collections::{HashMap, HashSet};
@@ -23,20 +24,18 @@ const STRONG_HONORIFICS: &[&str] = &["آقای", "خانم", "جناب", "سرک
 
 /// Words at least this rare (by frequency rank) may be names.
 const NAME_RANK: u32 = 1500;
-/// A plural or adjective of a word this frequent is no name (`Lexicon::is_inflected_common`).
-pub(super) const INFLECTED_RANK: u32 = 6500;
 
 /// Longest person name, in tokens.
 const MAX_NAME: usize = 4;
 
 /// Adds persons, confirms weak roles beside them, and labels later mentions.
-pub(super) fn find(nm: &Names, d: &mut Doc, cands: &mut Vec<Cand>) {
+pub(super) fn find(d: &mut Doc, cands: &mut Vec<Cand>) {
     let mut found = Found::default();
     for i in 0..d.len() {
         if d.taken[i] {
             continue;
         }
-        let per = after_honorific(nm, d, i).or_else(|| given_and_surname(nm, d, i, false));
+        let per = after_honorific(d, i).or_else(|| given_and_surname(d, i, false));
         if let Some(c) = per {
             take(d, c, &mut found);
         }
@@ -47,19 +46,19 @@ pub(super) fn find(nm: &Names, d: &mut Doc, cands: &mut Vec<Cand>) {
     for r in roles {
         let role = cands[r];
         let mut near = false;
-        if let Some(n) = extends_to_role(nm, d, &found, role.start) {
+        if let Some(n) = extends_to_role(d, &found, role.start) {
             // `رضا فاطمی امین وزیر …`: the last part of a surname.
             let k = found.list[n].end;
             d.taken[k] = true;
             d.person[k] = true;
             found.grow(n);
             near = true;
-        } else if let Some(c) = before_role(nm, d, role.start) {
+        } else if let Some(c) = before_role(d, role.start) {
             take(d, c, &mut found);
             near = true;
         }
         let after = end_of_complement(cands, &starts, role.end);
-        if let Some(c) = after_role(nm, d, after) {
+        if let Some(c) = after_role(d, after) {
             take(d, c, &mut found);
             near = true;
         }
@@ -73,7 +72,7 @@ pub(super) fn find(nm: &Names, d: &mut Doc, cands: &mut Vec<Cand>) {
         }
     }
     cands.extend(found.list);
-    mentions(nm, d, cands);
+    mentions(d, cands);
     cands.sort_by_key(|c| (c.start, c.end));
 }
 
@@ -122,12 +121,12 @@ fn per(start: usize, end: usize) -> Cand {
 }
 
 /// A word that may be part of a person's name here.
-fn name_like(nm: &Names, d: &Doc, k: usize) -> bool {
+fn name_like(d: &Doc, k: usize) -> bool {
     if !d.is_word(k) || d.taken[k] || d.temporal[k] || d.commodity[k] {
         return false;
     }
     let key = d.key(k);
-    if nm.lx.is_stop(key) || nm.lx.is_verb(key) || nm.is_nationality(key) {
+    if d.lx.is_stop(key) || d.lx.is_verb(key) || d.lx.is_nationality(key) {
         return false;
     }
     if d.any(k, kind::HEAD | kind::HONORIFIC | kind::PLACE_TRIGGER).is_some()
@@ -135,39 +134,36 @@ fn name_like(nm: &Names, d: &Doc, k: usize) -> bool {
     {
         return false;
     }
-    if d.exact(k, kind::CITY).is_some_and(|h| nm.city_is_sure(d, k, h)) {
+    if d.exact(k, kind::CITY).is_some_and(|h| d.city_is_sure(k, h)) {
         return false;
     }
-    if adjective_like(nm, key) || plural_noun(nm, key) || possessive(nm, key) {
+    if adjective_like(d.lx, key) || plural_noun(d.lx, key) || possessive(d.lx, key) {
         return false;
     }
-    nm.lx.rank(key).is_none_or(|r| r > NAME_RANK)
-        || nm.lx.is_given(key)
-        || nm.lx.is_name_second_part(key)
+    d.lx.rank(key).is_none_or(|r| r > NAME_RANK)
+        || d.lx.is_given(key)
+        || d.lx.is_name_second_part(key)
         || has_surname_ending(key)
 }
 
 /// A common word plus `ی` (`معدنی`, `امیدواری`): an adjective or abstract
 /// noun, not a surname, unless the stem is a given name (`جعفری`, `احمدی`).
-fn adjective_like(nm: &Names, key: &str) -> bool {
+fn adjective_like(lx: &Lexicon, key: &str) -> bool {
     let Some(stem) = key.strip_suffix('ی') else { return false };
     let stem = stem.strip_suffix('ی').unwrap_or(stem);
-    if nm.lx.is_given(key) {
+    if lx.is_given(key) {
         return false; // `مهدی`, `علی`
     }
     // `رفسنجانی`, `تهرانی`: surnames from places are common in Persian.
-    nm.lx.is_common(stem, 20000)
-        && !nm.lx.is_given(stem)
-        && !has_surname_ending(key)
-        && !nm.is_place_key(stem, kind::CITY)
+    lx.is_common(stem, 20000) && !lx.is_given(stem) && !has_surname_ending(key) && !lx.is_place_key(stem, kind::CITY)
 }
 
 /// A frequent noun with a possessive ending (`کشورش`, `مردمشان`): the
 /// word list has no such forms, their stem tells them.
-fn possessive(nm: &Names, key: &str) -> bool {
+fn possessive(lx: &Lexicon, key: &str) -> bool {
     ["ش", "شان"]
         .iter()
-        .any(|e| key.strip_suffix(e).is_some_and(|s| s.chars().count() >= 2 && nm.lx.is_common(s, INFLECTED_RANK)))
+        .any(|e| key.strip_suffix(e).is_some_and(|s| s.chars().count() >= 2 && lx.is_common(s, INFLECTED_RANK)))
 }
 
 fn has_surname_ending(key: &str) -> bool {
@@ -175,18 +171,18 @@ fn has_surname_ending(key: &str) -> bool {
 }
 
 /// A word that can close a name: rare, or with a surname ending.
-fn surname_like(nm: &Names, d: &Doc, k: usize) -> bool {
+fn surname_like(d: &Doc, k: usize) -> bool {
     let key = d.key(k);
-    name_like(nm, d, k)
-        && !nm.lx.is_name_second_part(key)
-        && (nm.lx.rank(key).is_none_or(|r| r > NAME_RANK) || has_surname_ending(key))
+    name_like(d, k)
+        && !d.lx.is_name_second_part(key)
+        && (d.lx.rank(key).is_none_or(|r| r > NAME_RANK) || has_surname_ending(key))
 }
 
 /// After a given name the surname may be a fairly common word
 /// (`خاتمی`, `کروبی`): anything but function words, heads, places and the
 /// most frequent words.
-fn surname_after_given(nm: &Names, d: &Doc, k: usize) -> bool {
-    if surname_like(nm, d, k) {
+fn surname_after_given(d: &Doc, k: usize) -> bool {
+    if surname_like(d, k) {
         return true;
     }
     let key = d.key(k);
@@ -194,48 +190,48 @@ fn surname_after_given(nm: &Names, d: &Doc, k: usize) -> bool {
         && !d.taken[k]
         && !d.temporal[k]
         && !d.commodity[k]
-        && !nm.lx.is_stop(key)
-        && !nm.lx.is_verb(key)
-        && !nm.lx.is_name_second_part(key)
+        && !d.lx.is_stop(key)
+        && !d.lx.is_verb(key)
+        && !d.lx.is_name_second_part(key)
         && d.any(k, kind::HEAD | kind::HONORIFIC | kind::PLACE_TRIGGER).is_none()
         && d.exact(k, kind::COUNTRY | kind::REGION).is_none()
-        && nm.lx.rank(key).is_none_or(|r| r > 150)
-        && !plural_noun(nm, key)
+        && d.lx.rank(key).is_none_or(|r| r > 150)
+        && !plural_noun(d.lx, key)
 }
 
 /// `سخنان`, `اظهارات`: a frequent word that is a common noun with a plural
 /// ending (a rare one such as `بهرامیان` may be a surname).
-fn plural_noun(nm: &Names, key: &str) -> bool {
-    if key.ends_with("یان") && nm.lx.rank(key).is_none_or(|r| r > 6500) {
+fn plural_noun(lx: &Lexicon, key: &str) -> bool {
+    if key.ends_with("یان") && lx.rank(key).is_none_or(|r| r > 6500) {
         return false; // `پزشکیان`, `بهرامیان`
     }
-    (nm.lx.rank(key).is_some() || nm.lx.is_inflected_common(key, INFLECTED_RANK))
-        && ["ان", "ات", "ها"].iter().any(|e| key.strip_suffix(e).is_some_and(|stem| nm.lx.is_common(stem, 20000)))
+    (lx.rank(key).is_some() || lx.is_inflected_common(key, INFLECTED_RANK))
+        && ["ان", "ات", "ها"].iter().any(|e| key.strip_suffix(e).is_some_and(|stem| lx.is_common(stem, 20000)))
 }
 
 /// `آقای X`, `دکتر X Y`: the honorific is left out.
-fn after_honorific(nm: &Names, d: &Doc, i: usize) -> Option<Cand> {
+fn after_honorific(d: &Doc, i: usize) -> Option<Cand> {
     let h = d.exact(i, kind::HONORIFIC)?;
     let first = h.last + 1;
     if d.breaks(first) || !d.is_word(first) || d.taken[first] {
         return None;
     }
     let key = d.key(first);
-    if nm.lx.is_stop(key) || nm.lx.is_verb(key) || d.any(first, kind::HEAD | kind::HONORIFIC).is_some() {
+    if d.lx.is_stop(key) || d.lx.is_verb(key) || d.any(first, kind::HEAD | kind::HONORIFIC).is_some() {
         return None;
     }
     // `استاد`, `دکتر` also describe (`استاد حوزه علمیه`): after them the
     // first word must look like a name; after `آقای`, `خانم` any word will do.
     let honorific: String = (i..=h.last).map(|k| d.key(k)).collect();
-    if !STRONG_HONORIFICS.contains(&honorific.as_str()) && !name_like(nm, d, first) {
+    if !STRONG_HONORIFICS.contains(&honorific.as_str()) && !name_like(d, first) {
         return None;
     }
     // `دکتر حسن روحانی`: a given name takes the surname after it.
-    if let Some(c) = given_and_surname(nm, d, first, true) {
+    if let Some(c) = given_and_surname(d, first, true) {
         return Some(c);
     }
     // Otherwise a name word, then more of them.
-    if !surname_after_given(nm, d, first) {
+    if !surname_after_given(d, first) {
         return None;
     }
     // `جوادی آملی`, `بهزاد نبوی`: up to three name words.
@@ -243,8 +239,8 @@ fn after_honorific(nm: &Names, d: &Doc, i: usize) -> Option<Cand> {
     while end < d.len()
         && end - first < MAX_NAME - 1
         && !d.breaks(end)
-        && name_like(nm, d, end)
-        && (nm.lx.rank(d.key(end)).is_none_or(|r| r > 6500) || !nm.is_predicate_noun(d, end))
+        && name_like(d, end)
+        && (d.lx.rank(d.key(end)).is_none_or(|r| r > 6500) || !d.is_predicate_noun(end))
     {
         end += 1;
     }
@@ -254,31 +250,31 @@ fn after_honorific(nm: &Names, d: &Doc, i: usize) -> Option<Cand> {
 /// A given name from the list, or one of the compound shapes that are
 /// given names whatever their parts: `عبد…` (`عبدالناصر`), `…الله`
 /// (`نصرالله`), `…الدین` (`صلاح‌الدین`), written as one word.
-fn given_shaped(nm: &Names, key: &str) -> bool {
+fn given_shaped(lx: &Lexicon, key: &str) -> bool {
     let letters = key.chars().count();
-    nm.lx.is_given(key)
+    lx.is_given(key)
         || (key.starts_with("عبد") && letters >= 6)
         || ((key.ends_with("الله") || key.ends_with("الدین")) && letters >= 6)
 }
 
 /// A common given name (or two, or one with `الله`), then a surname.
-fn given_and_surname(nm: &Names, d: &Doc, i: usize, titled: bool) -> Option<Cand> {
-    if !d.is_word(i) || !given_shaped(nm, d.key(i)) || !name_like(nm, d, i) {
+fn given_and_surname(d: &Doc, i: usize, titled: bool) -> Option<Cand> {
+    if !d.is_word(i) || !given_shaped(d.lx, d.key(i)) || !name_like(d, i) {
         return None;
     }
     let mut k = i + 1;
     while k < i + 3
         && !d.breaks(k)
-        && (nm.lx.is_given(d.key(k)) || nm.lx.is_name_second_part(d.key(k)))
-        && name_like(nm, d, k)
+        && (d.lx.is_given(d.key(k)) || d.lx.is_name_second_part(d.key(k)))
+        && name_like(d, k)
     {
         k += 1;
     }
     // `کمال تأسف`, `روح حاکم`: an ambiguous given name alone vouches for little.
-    let vouched = titled || (i..k).any(|g| !nm.lx.is_given_ambiguous(d.key(g)));
-    let rare = |k: usize| has_surname_ending(d.key(k)) || nm.lx.rank(d.key(k)).is_none_or(|r| r > 10000);
-    let surname = if vouched { surname_after_given(nm, d, k) } else { surname_like(nm, d, k) && rare(k) };
-    if d.breaks(k) || !surname || nm.lx.is_given(d.key(k)) {
+    let vouched = titled || (i..k).any(|g| !d.lx.is_given_ambiguous(d.key(g)));
+    let rare = |k: usize| has_surname_ending(d.key(k)) || d.lx.rank(d.key(k)).is_none_or(|r| r > 10000);
+    let surname = if vouched { surname_after_given(d, k) } else { surname_like(d, k) && rare(k) };
+    if d.breaks(k) || !surname || d.lx.is_given(d.key(k)) {
         return None;
     }
     // `شکوری راد`, `مرادی کرمانی`, `لطیفی نمین`: a second surname word.
@@ -286,16 +282,16 @@ fn given_and_surname(nm: &Names, d: &Doc, i: usize, titled: bool) -> Option<Cand
     let second = e < d.len()
         && !d.breaks(e)
         && e - i < MAX_NAME
-        && name_like(nm, d, e)
-        && !given_shaped(nm, d.key(e))
+        && name_like(d, e)
+        && !given_shaped(d.lx, d.key(e))
         && (SURNAME_ENDINGS.contains(&d.key(e))
             || rare(e)
-            || d.key(e).strip_suffix('ی').is_some_and(|stem| nm.is_place_key(stem, kind::CITY)));
+            || d.key(e).strip_suffix('ی').is_some_and(|stem| d.lx.is_place_key(stem, kind::CITY)));
     Some(per(i, if second { e + 1 } else { e }))
 }
 
 /// `X، رئیس …` or `X معاون وزیر …`: the words before a role.
-fn before_role(nm: &Names, d: &Doc, role_start: usize) -> Option<Cand> {
+fn before_role(d: &Doc, role_start: usize) -> Option<Cand> {
     let mut p = role_start.checked_sub(1)?;
     if d.breaks(role_start) && p + 1 == role_start {
         return None;
@@ -306,7 +302,7 @@ fn before_role(nm: &Names, d: &Doc, role_start: usize) -> Option<Cand> {
     let last = p;
     let mut first = p + 1;
     loop {
-        while first > 0 && last + 1 - (first - 1) <= MAX_NAME && name_like(nm, d, first - 1) && !d.breaks(first) {
+        while first > 0 && last + 1 - (first - 1) <= MAX_NAME && name_like(d, first - 1) && !d.breaks(first) {
             first -= 1;
             if d.breaks(first) {
                 break;
@@ -319,22 +315,22 @@ fn before_role(nm: &Names, d: &Doc, role_start: usize) -> Option<Cand> {
             && !d.breaks(first)
             && !d.breaks(first - 1)
             && last + 1 - (first - 2) <= MAX_NAME + 1
-            && name_like(nm, d, first - 2);
+            && name_like(d, first - 2);
         if !patronymic {
             break;
         }
         first -= 2;
     }
-    if first > last || (first == last && !given_shaped(nm, d.key(first))) {
+    if first > last || (first == last && !given_shaped(d.lx, d.key(first))) {
         // `حسن روحانی رئیس جمهور`: a given name and a surname that is also
         // a common word, in apposition right before the role.
         let g = last.checked_sub(1)?;
         let two = !d.breaks(last)
             && !d.taken[g]
-            && given_shaped(nm, d.key(g))
-            && name_like(nm, d, g)
-            && !nm.lx.is_given(d.key(last))
-            && surname_after_given(nm, d, last);
+            && given_shaped(d.lx, d.key(g))
+            && name_like(d, g)
+            && !d.lx.is_given(d.key(last))
+            && surname_after_given(d, last);
         if two {
             return Some(per(g, last + 1));
         }
@@ -344,16 +340,16 @@ fn before_role(nm: &Names, d: &Doc, role_start: usize) -> Option<Cand> {
     }
     // One word before a role (`تعبیر رئیس‌جمهوری`) is a name only if rare.
     let single_ok =
-        last > first || has_surname_ending(d.key(first)) || nm.lx.rank(d.key(first)).is_none_or(|r| r > 6500);
-    (single_ok && plausible(nm, d, first, last + 1)).then(|| per(first, last + 1))
+        last > first || has_surname_ending(d.key(first)) || d.lx.rank(d.key(first)).is_none_or(|r| r > 6500);
+    (single_ok && plausible(d, first, last + 1)).then(|| per(first, last + 1))
 }
 
 /// A person found from a given name that ends one word before a role: the
 /// word between is the second part of the surname. Returns its index in
 /// `found`.
-fn extends_to_role(nm: &Names, d: &Doc, found: &Found, role_start: usize) -> Option<usize> {
+fn extends_to_role(d: &Doc, found: &Found, role_start: usize) -> Option<usize> {
     let k = role_start.checked_sub(1)?;
-    if d.breaks(role_start) || d.breaks(k) || !surname_after_given(nm, d, k) {
+    if d.breaks(role_start) || d.breaks(k) || !surname_after_given(d, k) {
         return None;
     }
     let n = found.ending_at(k)?;
@@ -370,7 +366,7 @@ fn end_of_complement(cands: &[Cand], starts: &HashMap<usize, usize>, mut at: usi
 }
 
 /// `… رئیس هیأت عامل ایمیدرو، X Y`: the words after a role.
-fn after_role(nm: &Names, d: &Doc, mut at: usize) -> Option<Cand> {
+fn after_role(d: &Doc, mut at: usize) -> Option<Cand> {
     if matches!(d.key(at), "،" | ",") {
         at += 1;
     }
@@ -378,24 +374,24 @@ fn after_role(nm: &Names, d: &Doc, mut at: usize) -> Option<Cand> {
         return None;
     }
     let mut end = at;
-    while end < d.len() && end - at < MAX_NAME && name_like(nm, d, end) && (end == at || !d.breaks(end)) {
+    while end < d.len() && end - at < MAX_NAME && name_like(d, end) && (end == at || !d.breaks(end)) {
         end += 1;
     }
     if end == at {
         return None;
     }
-    let single_ok = end - at > 1 || has_surname_ending(d.key(at)) || nm.lx.rank(d.key(at)).is_none();
-    (single_ok && plausible(nm, d, at, end)).then(|| per(at, end))
+    let single_ok = end - at > 1 || has_surname_ending(d.key(at)) || d.lx.rank(d.key(at)).is_none();
+    (single_ok && plausible(d, at, end)).then(|| per(at, end))
 }
 
 /// A run of words is a name when it has a given name or ends in a
 /// surname-like word.
-fn plausible(nm: &Names, d: &Doc, start: usize, end: usize) -> bool {
-    (start..end).any(|k| given_shaped(nm, d.key(k))) || surname_like(nm, d, end - 1)
+fn plausible(d: &Doc, start: usize, end: usize) -> bool {
+    (start..end).any(|k| given_shaped(d.lx, d.key(k))) || surname_like(d, end - 1)
 }
 
 /// Later (and earlier) mentions of found persons and single-word ORGs.
-fn mentions(nm: &Names, d: &mut Doc, cands: &mut Vec<Cand>) {
+fn mentions(d: &mut Doc, cands: &mut Vec<Cand>) {
     let mut full: HashSet<String> = HashSet::new();
     let mut single: HashMap<String, &'static str> = HashMap::new();
     for c in cands.iter() {
@@ -403,17 +399,17 @@ fn mentions(nm: &Names, d: &mut Doc, cands: &mut Vec<Cand>) {
         if c.label == PER && keys.len() >= 2 {
             full.insert(keys.concat());
             // `غلامرضا نوری قزلجه` … `نوری قزلجه`: a two-word surname.
-            if keys.len() >= 3 && given_shaped(nm, keys[0]) {
+            if keys.len() >= 3 && given_shaped(d.lx, keys[0]) {
                 full.insert(keys[1..].concat());
             }
             let last = *keys.last().unwrap_or(&"");
-            if nm.lx.rank(last).is_none_or(|r| r > NAME_RANK) && !nm.lx.is_given(last) {
+            if d.lx.rank(last).is_none_or(|r| r > NAME_RANK) && !d.lx.is_given(last) {
                 single.entry(last.to_string()).or_insert(PER);
             }
         }
         if c.label == ORG
             && keys.len() == 1
-            && nm.lx.rank(keys[0]).is_none()
+            && d.lx.rank(keys[0]).is_none()
             && d.kind(c.start) != Some(TokenKind::Punct)
         {
             single.entry(keys[0].to_string()).or_insert(ORG);

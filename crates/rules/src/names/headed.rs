@@ -1,0 +1,282 @@
+//! ORG, EVENT, FAC and AGREEMENT after their heads (`سازمان`, `کنفرانس`,
+//! `معدن`, `برنامه` …), listed companies, the agency of `به گزارش ایسنا`,
+//! and an acronym in brackets after an ORG.
+
+use super::places::DIRECTIONS;
+use super::scan::{Cand, Doc, Glue, Hit, Mode};
+use super::words::{company_at, is_ordinal, is_year};
+use super::Names;
+use crate::lexicon::kind;
+use barchasb_core::labels::{EVENT, ORG};
+use barchasb_core::TokenKind;
+
+/// Frequency rank above which one noun after a strong event head is a name.
+const EVENT_NOUN_RANK: u32 = 6500;
+
+/// Words after `معدن مس` that say where or when, not which (`معدن مس شرق
+/// کشور`): less frequent in hazm's list than the 2000 a site name must pass.
+const NOT_SITE_NAMES: &[&str] = &["شرق", "غرب", "شمال", "جنوب", "امسال", "پارسال"];
+
+/// Words after `شرکت` that make it `participation`, not a company.
+const PARTICIPATION: &[&str] = &["جمعی", "گسترده", "فعال", "پرشور", "مستقیم", "کنندگان", "کننده", "داشتند", "دارند"];
+
+/// Adjectives that describe an organisation right after its head word
+/// (`هلدینگ بزرگ …`, `شرکت معتبر …`): what follows is a description.
+const DESCRIPTIVE: &[&str] = &[
+    "بزرگ",
+    "کوچک",
+    "مهم",
+    "معتبر",
+    "معروف",
+    "مشهور",
+    "برتر",
+    "پیشرو",
+    "بزرگترین",
+    "قدیمی",
+    "بزرگ‌ترین",
+    "فعال",
+    "دولتی",
+    "خصوصی",
+    "خارجی",
+    "داخلی",
+    "مختلف",
+    "متعدد",
+    "مذکور",
+    "یادشده",
+    "فوق",
+    "مربوط",
+    "مربوطه",
+];
+
+/// Words before a head that make it generic (`این سازمان`, `دو کشور`).
+const DETERMINERS: &[&str] =
+    &["این", "آن", "همین", "همان", "هر", "چند", "برخی", "بعضی", "یک", "دو", "سه", "چندین", "همه", "تمام", "سایر"];
+
+/// Number words that come before `و` in a compound ordinal.
+const TENS: &[&str] = &["بیست", "سی", "چهل", "پنجاه", "شصت", "هفتاد", "هشتاد", "نود", "صد", "یکصد", "دویست", "سیصد"];
+
+impl Names {
+    /// `فولاد مبارکه`, `شرکت فولاد مبارکه`: a listed company name, with the
+    /// ORG head written right before it.
+    pub(super) fn company(&self, d: &Doc, i: usize) -> Option<Cand> {
+        let head = d.has(i, kind::ORG_HEAD) && !d.breaks(i + 1);
+        let at = if head && d.exact(i + 1, kind::ORG_NAME).is_some() { i + 1 } else { i };
+        let h = company_at(d, at)?;
+        Some(Cand { start: i, end: h.last + 1, label: ORG, weak: false })
+    }
+
+    /// A head with its name after it (ORG, EVENT, FAC, AGREEMENT).
+    pub(super) fn headed(&self, d: &Doc, i: usize, h: Hit, mode: Mode, label: &'static str) -> Option<Cand> {
+        if h.glue == Glue::Plural || self.generic_before(d, i) || self.plural_after(d, h) {
+            return None;
+        }
+        // Run-together typos are read for titles and organisations only;
+        // `قانونگریزی` is a word of its own.
+        if h.glue == Glue::Word && !matches!(mode, Mode::Org) {
+            return None;
+        }
+        let mut first = h.last + 1;
+        let head_key: String = (i..=h.last).map(|t| d.key(t)).collect();
+        // `کنفرانس و نمایشگاه …`: two heads of one kind share a name.
+        if mode == Mode::Event && d.key(first) == "و" {
+            if let Some(h2) = d.exact(first + 1, kind::EVENT_HEAD) {
+                first = h2.last + 1;
+            }
+        }
+        // `مجلس شورای اسلامی`: a head right after a head is one name.
+        if mode == Mode::Org && h.glue == Glue::No {
+            if let Some(h2) = d.exact(first, kind::ORG_HEAD) {
+                if !self.plural_after(d, h2) {
+                    first = h2.last + 1;
+                }
+            }
+        }
+        let end =
+            if h.glue == Glue::Word { self.tail(d, h.last + 1, mode, true) } else { self.tail(d, first, mode, false) };
+        let name = if h.glue == Glue::Word { h.last..end } else { first..end };
+        if name.is_empty() {
+            return None;
+        }
+        let distinct = self.distinctive(d, name.clone(), mode);
+        // `با شرکت جمعی از …`, `به شرکت گسترده در …`: `شرکت` as taking part.
+        if head_key == "شرکت" && PARTICIPATION.contains(&d.key(name.start)) {
+            return None;
+        }
+        if mode == Mode::Org {
+            // `شرکت چندملیتی ANC`: a describing adjective, then the name alone.
+            if name.len() >= 2 && d.is_adjective(name.start) && d.is_rare(name.start + 1) {
+                let mut e = name.start + 2;
+                while e < end && d.is_rare(e) {
+                    e += 1;
+                }
+                return Some(Cand { start: name.start + 1, end: e, label, weak: false });
+            }
+            // `هلدینگ بزرگ فلزات غیرآهنی چین`: a head described, not named.
+            if DESCRIPTIVE.contains(&d.key(name.start)) {
+                return None;
+            }
+            // `شرکت ایرانی`, `شرکت های ایرانی`: a class, not a name.
+            if name.len() == 1 && self.lx.is_nationality(d.key(name.start)) {
+                return None;
+            }
+            if self.lx.is_org_weak(&head_key) && !distinct && name.len() < 2 {
+                return None;
+            }
+        }
+        let needs_distinct = match mode {
+            Mode::Fac | Mode::Agreement => true,
+            // `همایش سراسری`: one describing word is no event name.
+            Mode::Event => h.kinds & kind::EVENT_WEAK != 0 || name.len() < 2,
+            _ => false,
+        };
+        // `اجلاس اوپک`: after a strong event head one less frequent noun (no
+        // adjective, no plural) is a name; `همایش سراسری` is a description.
+        let one_noun = mode == Mode::Event
+            && h.kinds & kind::EVENT_WEAK == 0
+            && name.len() == 1
+            && d.is_word(name.start)
+            && self.lx.rank(d.key(name.start)).is_some_and(|r| r > EVENT_NOUN_RANK)
+            && !["ی", "شده", "روزه", "ساله", "ماهه"].iter().any(|e| d.key(name.start).ends_with(e))
+            && !self.lx.is_plural_noun(d.key(name.start))
+            && !d.commodity[name.start];
+        if needs_distinct && !distinct && !one_noun {
+            return None;
+        }
+        // `هشتمین جشنواره …`, `دهمین دوره مسابقات …`: the edition is part of the event.
+        let mut start = i;
+        if mode == Mode::Event && label == EVENT {
+            let free = |k: usize| !d.taken[k] && !d.temporal[k] && !d.breaks(k + 1);
+            if start > 0 && d.key(start - 1) == "دوره" && free(start - 1) {
+                start -= 1;
+            }
+            if start > 0 && is_ordinal_adjective(d.key(start - 1)) && free(start - 1) {
+                start -= 1;
+                // `بیست و هفتمین`
+                if start >= 2 && d.key(start - 1) == "و" && TENS.contains(&d.key(start - 2)) && free(start - 2) {
+                    start -= 2;
+                }
+            } else {
+                start = i;
+            }
+        }
+        Some(Cand { start, end, label, weak: false })
+    }
+
+    /// `به گزارش ایسنا`: the one less common word after `به گزارش` is the
+    /// news agency reporting (not `خبرنگار`, `روابط عمومی` or a head).
+    pub(super) fn news_source(&self, d: &Doc, i: usize) -> Option<Cand> {
+        if i < 2 || d.breaks(i) || d.breaks(i - 1) {
+            return None;
+        }
+        // `تهران ـ ایرنا:`: the agency in a dateline, after the place and a dash.
+        let dateline = (i == 2 || d.breaks(i - 2))
+            && matches!(d.key(i - 1), "" | "-" | "–" | "—")
+            && matches!(d.key(i + 1), ":" | "،");
+        // `به گزارش خبرنگار اقتصادی ایرنا،`: the reporter's desk, then the agency
+        // and a comma.
+        let reporter = matches!(d.key(i + 1), "،" | "," | ":")
+            && (1..=3).any(|back| {
+                i >= back + 2
+                    && d.key(i - back) == "خبرنگار"
+                    && d.key(i - back - 1) == "گزارش"
+                    && d.key(i - back - 2) == "به"
+                    && (i - back + 1..=i).all(|k| d.is_word(k) && !d.breaks(k) && !self.lx.is_stop(d.key(k)))
+            });
+        if !dateline && !reporter && (d.key(i - 2) != "به" || d.key(i - 1) != "گزارش") {
+            return None;
+        }
+        let key = d.key(i);
+        let rare_enough = d.kind(i) == Some(TokenKind::Latin) || self.lx.rank(key).is_none_or(|r| r > 3600);
+        let plain = !self.lx.is_stop(key)
+            && !self.lx.is_verb(key)
+            && d.any(i, kind::HEAD | kind::HONORIFIC | kind::LOC | kind::PLACE_TRIGGER).is_none()
+            && !d.is_adjective(i)
+            && !self.lx.is_given(key)
+            && !self.lx.two_common_words(key);
+        // The agency is one word: `به گزارش ایسنا از …`, `به گزارش ایرنا،`.
+        let alone =
+            d.breaks(i + 1) || !d.is_word(i + 1) || self.lx.is_stop(d.key(i + 1)) || self.lx.is_verb(d.key(i + 1));
+        (rare_enough && plain && alone).then_some(Cand { start: i, end: i + 1, label: ORG, weak: false })
+    }
+
+    /// A determiner or number before a head makes it a generic mention.
+    fn generic_before(&self, d: &Doc, i: usize) -> bool {
+        // `مورخ ۱۴۰۳/۰۶/۱۵ سازمان …`, `سال ۱۴۰۲ شرکت …`: a date ends before the name.
+        let date_before = i > 0 && {
+            let k = d.key(i - 1);
+            k.contains('/') || (is_year(k) && i >= 2 && d.temporal[i - 2] && d.temporal[i - 1])
+        };
+        i > 0
+            && !d.breaks(i)
+            && !date_before
+            && (DETERMINERS.contains(&d.key(i - 1)) || d.kind(i - 1) == Some(TokenKind::Number))
+    }
+
+    /// `شرکت های …`: a plural ending written apart.
+    pub(super) fn plural_after(&self, d: &Doc, h: Hit) -> bool {
+        h.glue == Glue::No && matches!(d.key(h.last + 1), "ها" | "های" | "هایی" | "هایش")
+    }
+
+    /// Something in a name that only a real name has: a rare word, a
+    /// number, Latin letters, or (not for facilities) a place.
+    fn distinctive(&self, d: &Doc, name: std::ops::Range<usize>, mode: Mode) -> bool {
+        // `معدن مس سرچشمه`: a commodity and then a less common word naming the
+        // site (outside hazm's 2000 most frequent words: it ranks سرچشمه 2786).
+        if mode == Mode::Fac && name.len() >= 2 {
+            let last = name.end - 1;
+            let named = d.is_word(last)
+                && !d.commodity[last]
+                && self.lx.rank(d.key(last)).is_none_or(|r| r > 2000)
+                && !NOT_SITE_NAMES.contains(&d.key(last))
+                && !d.has(last, kind::PLACE_TRIGGER)
+                && !d.is_adjective(last);
+            if named && (name.start..last).any(|k| d.commodity[k]) {
+                return true;
+            }
+            // `میدان گازی پارس جنوبی`, `آزادگان شمالی`: a part of a named whole.
+            if DIRECTIONS.contains(&d.key(last)) && d.is_word(last - 1) && !d.commodity[last - 1] {
+                return true;
+            }
+        }
+        let first = name.start;
+        let last_end = name.end;
+        name.into_iter().any(|k| match d.kind(k) {
+            Some(TokenKind::Number | TokenKind::Latin) => true,
+            // `برنامه هفتم توسعه`, `جنگ جهانی دوم`: an ordinal picks out one of a series.
+            Some(TokenKind::Word) if mode != Mode::Fac && is_ordinal(d.key(k)) => true,
+            Some(TokenKind::Word) => {
+                d.is_rare(k)
+                    || match d.exact(k, kind::LOC) {
+                        // `نیروگاه خورشیدی طبس`: a city names the site, first or last.
+                        Some(h) if mode == Mode::Fac => {
+                            h.kinds & (kind::COUNTRY | kind::REGION) == 0 && (k == first || h.last + 1 == last_end)
+                        }
+                        Some(_) => true,
+                        None => false,
+                    }
+            }
+            _ => false,
+        })
+    }
+
+    /// `(ایمیدرو)` right after an ORG: the acronym is an ORG of its own.
+    pub(super) fn acronym_in_brackets(&self, d: &Doc, i: usize, before: &[Cand]) -> Option<Cand> {
+        if !matches!(d.key(i), "(" | "[") || !matches!(d.key(i + 2), ")" | "]") {
+            return None;
+        }
+        let a = i + 1;
+        if !matches!(d.kind(a), Some(TokenKind::Word | TokenKind::Latin)) || d.temporal[a] {
+            return None;
+        }
+        let after_org = before.last().is_some_and(|c| c.label == ORG && c.end == i);
+        let latin_acronym = d.kind(a) == Some(TokenKind::Latin)
+            && d.toks[a].norm.len() >= 2
+            && (i.saturating_sub(8)..i).any(|k| d.has(k, kind::ORG_HEAD));
+        (after_org && d.is_rare(a) || latin_acronym).then_some(Cand { start: a, end: a + 1, label: ORG, weak: false })
+    }
+}
+
+/// An ordinal that stands before its noun (`هشتمین جشنواره`); `دوم` follows it.
+fn is_ordinal_adjective(key: &str) -> bool {
+    key.ends_with("مین") && key.chars().count() >= 4 || key == "نخستین" || key == "اولین"
+}

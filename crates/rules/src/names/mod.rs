@@ -1,0 +1,268 @@
+//! LOC, ORG, COMMODITY, ROLE, PER, FAC, EVENT and AGREEMENT from gazetteers,
+//! trigger words and context.
+//!
+//! One Aho-Corasick pass over the compact view of the tokens (their keys run
+//! together, so `تفاهم نامه`, `تفاهم‌نامه` and `تفاهمنامه` match alike) finds
+//! every lexicon phrase that starts on a token. A left-to-right scan then
+//! turns heads into names: a head (`سازمان`, `کنفرانس`, `رئیس` …) takes the
+//! name after it up to the first function word, verb, punctuation or (for
+//! roles) the first nameable ORG/LOC ([`Names::tail`]). Persons come last,
+//! from context ([`person`]).
+//!
+//! - `scan.rs`: what every recognizer here shares: the text as tokens with
+//!   lexicon hits ([`scan::Doc`]) and the candidates ([`scan::Cand`]);
+//! - `words.rs`: the word tests they share;
+//! - `places.rs` (LOC), `headed.rs` (ORG, EVENT, FAC, AGREEMENT after a
+//!   head), `roles.rs` (ROLE), `tail.rs` (where a headed name ends),
+//!   `person.rs` (PER, and later mentions).
+
+mod headed;
+mod person;
+mod places;
+mod roles;
+mod scan;
+mod tail;
+mod words;
+
+use crate::lexicon::{kind, Lexicon};
+use crate::Context;
+use barchasb_core::labels::{AGREEMENT, COMMODITY, EVENT, FAC, ORG};
+use barchasb_core::{Entity, Token, TokenKind};
+use scan::{Cand, Doc, Glue, Hit, Mode};
+
+/// Compiled gazetteers and trigger lists.
+#[derive(Debug)]
+pub struct Names {
+    pub(crate) lx: Lexicon,
+}
+
+impl Default for Names {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Words before a metal that make it no commodity (`مدال طلا`, `راه آهن`).
+const NOT_GOODS_BEFORE: &[&str] = &["مدال", "مدالهای", "مدالها", "راه", "عصر", "قلب", "دل", "مرد"];
+
+impl Names {
+    pub fn new() -> Self {
+        Names { lx: Lexicon::new() }
+    }
+
+    /// Adds name candidates; earlier candidates in `out` (dates, amounts)
+    /// are respected: names do not run into them.
+    pub fn find(&self, cx: &Context, out: &mut Vec<Entity>) {
+        let toks = cx.tokens;
+        if toks.is_empty() {
+            return;
+        }
+        let mut d = self.doc(cx.text, toks, out);
+        let mut cands = self.scan(&mut d);
+        person::find(&mut d, &mut cands);
+        for c in cands {
+            if c.weak || c.start >= c.end {
+                continue;
+            }
+            let range = toks[c.start].range.cover(&toks[c.end - 1].range);
+            out.push(Entity::new(range, c.label));
+        }
+    }
+
+    fn doc<'a>(&'a self, text: &'a str, toks: &'a [Token], earlier: &[Entity]) -> Doc<'a> {
+        let n = toks.len();
+        // The compact view: token keys run together.
+        let mut compact = String::new();
+        let mut cstart = Vec::with_capacity(n);
+        let mut cend = Vec::with_capacity(n);
+        for t in toks {
+            cstart.push(compact.len());
+            compact.push_str(&t.norm);
+            cend.push(compact.len());
+        }
+        let mut hits: Vec<Vec<Hit>> = vec![Vec::new(); n];
+        for m in self.lx.ac.find_overlapping_iter(&compact) {
+            // Tokens with an empty key (a lone tatweel) share offsets with a
+            // neighbour: start on the last token there, end on the first.
+            let i = cstart.partition_point(|&c| c <= m.start());
+            if i == 0 || cstart[i - 1] != m.start() {
+                continue;
+            }
+            let i = i - 1;
+            let j = cend.partition_point(|&c| c < m.end());
+            let (last, glue) = match (j < n).then(|| cend[j]) {
+                Some(e) if e == m.end() => (j, Glue::No),
+                Some(_) if cstart[j] < m.end() => {
+                    match self.glue(&compact[m.start()..m.end()], &compact[m.end()..cend[j]]) {
+                        Some(g) => (j, g),
+                        None => continue,
+                    }
+                }
+                _ => continue,
+            };
+            // Matches never run across a line break, and break between
+            // tokens only where the phrase has a word break.
+            let pat = m.pattern().as_usize();
+            let inner_ok =
+                (i + 1..=last).all(|k| !toks[k].line_start && self.lx.breaks[pat].contains(&(cstart[k] - m.start())));
+            if !inner_ok || (last > i && glue == Glue::Word) {
+                continue;
+            }
+            hits[i].push(Hit { last, kinds: self.lx.kinds[pat], glue });
+        }
+        // Tokens are sorted and disjoint: find each entity's first token by
+        // binary search, so marking stays linear in the text.
+        let mut temporal = vec![false; n];
+        for e in earlier {
+            let first = toks.partition_point(|t| t.range.end <= e.range.start);
+            for (k, t) in toks.iter().enumerate().skip(first) {
+                if t.range.start >= e.range.end {
+                    break;
+                }
+                temporal[k] = true;
+            }
+        }
+        let mut d = Doc {
+            lx: &self.lx,
+            text,
+            toks,
+            hits,
+            temporal,
+            commodity: vec![false; n],
+            taken: vec![false; n],
+            person: vec![false; n],
+        };
+        d.commodity = self.commodities(&d);
+        d
+    }
+
+    /// How the rest of a token after a matched phrase is read.
+    /// `None` when the rest makes the token another word (`ایرانی`,
+    /// `مدیریت`): the phrase does not match there.
+    fn glue(&self, matched: &str, rest: &str) -> Option<Glue> {
+        // A token that is a word of its own (`شرکتکنندگان`, `دانشگاهیان`) is
+        // no head with something glued on.
+        let whole = format!("{matched}{rest}");
+        if self.lx.rank(&whole).is_some() && !rest.starts_with("ها") {
+            return None;
+        }
+        if ["ها", "های", "هایی", "هایش"].contains(&rest) {
+            return Some(Glue::Plural);
+        }
+        if rest == "ی" && matched.ends_with(['ا', 'و', 'ه', 'ی']) {
+            return Some(Glue::Ezafe);
+        }
+        let pronoun = ["مان", "تان", "شان", "ایم", "اید", "اند"].contains(&rest);
+        if rest.chars().count() >= 3 && !pronoun && self.lx.is_common(rest, 20000) && !self.lx.is_stop(rest) {
+            return Some(Glue::Word);
+        }
+        None
+    }
+
+    /// Which tokens are commodities: lexicon words, and ambiguous ones
+    /// (`روی`) only beside another commodity (`سرب و روی`).
+    fn commodities(&self, d: &Doc) -> Vec<bool> {
+        let n = d.len();
+        let mut c = vec![false; n];
+        for i in 0..n {
+            // `مدال طلا` is a medal, `راه آهن` a railway.
+            let not_goods = i > 0 && NOT_GOODS_BEFORE.contains(&d.key(i - 1));
+            if let Some(h) = d.exact(i, kind::COMMODITY).filter(|_| !not_goods) {
+                c[i..=h.last].iter_mut().for_each(|x| *x = true);
+            }
+        }
+        let joins = |k: usize| matches!(d.key(k), "و" | "،" | ",");
+        for i in 0..n {
+            if let Some(h) = d.exact(i, kind::COMMODITY_AMBIGUOUS) {
+                // `شمش روی`: a form only metals take names the metal.
+                let metal_form = i >= 1 && !d.breaks(i) && matches!(d.key(i - 1), "شمش" | "کاتد" | "کنسانتره");
+                let before = metal_form || i >= 2 && joins(i - 1) && c[i - 2];
+                let after = joins(h.last + 1) && c.get(h.last + 2).copied().unwrap_or(false);
+                if before || after {
+                    c[i..=h.last].iter_mut().for_each(|x| *x = true);
+                }
+            }
+        }
+        c
+    }
+
+    /// The left-to-right scan for everything but persons.
+    fn scan(&self, d: &mut Doc) -> Vec<Cand> {
+        let mut out: Vec<Cand> = Vec::new();
+        let n = d.len();
+        let mut i = 0;
+        while i < n {
+            let found = if d.temporal[i] { None } else { self.at(d, i, &out) };
+            match found {
+                Some(cs) => {
+                    let end = cs.iter().map(|c| c.end).max().unwrap_or(i + 1);
+                    for c in cs {
+                        d.taken[c.start..c.end].iter_mut().for_each(|x| *x = true);
+                        out.push(c);
+                    }
+                    i = end.max(i + 1);
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// Candidates starting at token `i`, if any (a role may bring the ORG
+    /// after it).
+    fn at(&self, d: &Doc, i: usize, before: &[Cand]) -> Option<Vec<Cand>> {
+        if !matches!(d.kind(i), Some(TokenKind::Word | TokenKind::Latin)) {
+            return self.acronym_in_brackets(d, i, before).map(|c| vec![c]);
+        }
+        if let Some(c) = self.state_name(d, i) {
+            return Some(vec![c]);
+        }
+        if let Some(c) = self.company(d, i) {
+            return Some(vec![c]);
+        }
+        if let Some(h) = d.any(i, kind::ROLE_HEAD) {
+            if let Some(cs) = self.role(d, i, h) {
+                return Some(cs);
+            }
+        }
+        // `رئیس کمیسیون آموزش`: a body with office holders is an organisation.
+        let event_label = if i > 0 && d.any(i - 1, kind::ROLE_HEAD).is_some() { ORG } else { EVENT };
+        for (mask, mode, label) in [
+            (kind::ORG_HEAD, Mode::Org, ORG),
+            (kind::EVENT_HEAD, Mode::Event, event_label),
+            (kind::FAC_HEAD, Mode::Fac, FAC),
+            (kind::AGREEMENT_HEAD, Mode::Agreement, AGREEMENT),
+        ] {
+            if let Some(h) = d.any(i, mask) {
+                if let Some(c) = self.headed(d, i, h, mode, label) {
+                    return Some(vec![c]);
+                }
+            }
+        }
+        if let Some(c) = self.news_source(d, i) {
+            return Some(vec![c]);
+        }
+        if let Some(c) = self.place(d, i) {
+            return Some(vec![c]);
+        }
+        // `کنسانتره سنگ آهن`, `کاتد مس`: a product form joins the commodity after it.
+        if d.has(i, kind::PRODUCT_FORM) && d.commodity.get(i + 1).copied().unwrap_or(false) && !d.breaks(i + 1) {
+            let end = d.exact(i + 1, kind::COMMODITY).map_or(i + 2, |h| h.last + 1);
+            return Some(vec![Cand { start: i, end, label: COMMODITY, weak: false }]);
+        }
+        if d.commodity[i] {
+            let mut end = i + 1;
+            while end < d.len() && d.commodity[end] && !d.breaks(end) && d.exact(end, kind::COMMODITY).is_some() {
+                end += 1;
+            }
+            // Multi-word commodities are one hit; a product form joins the
+            // commodity after it (`کاتد مس`).
+            let end = d.exact(i, kind::COMMODITY).map_or(end, |h| h.last + 1).max(i + 1);
+            return Some(vec![Cand { start: i, end, label: COMMODITY, weak: false }]);
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests;
