@@ -80,8 +80,9 @@ impl Document {
         doc.spans.sort();
         doc.suggestions.sort();
         let n = doc.text.chars().count();
-        check_spans(&doc.spans, n).map_err(|m| Error::new(ErrorKind::BadSpans, m))?;
-        check_spans(&doc.suggestions, n).map_err(|m| Error::new(ErrorKind::BadSpans, format!("suggestions: {m}")))?;
+        check_spans(&doc.spans, n)?;
+        check_spans(&doc.suggestions, n)
+            .map_err(|e| Error::new(ErrorKind::BadSpans, format!("suggestions: {}", e.message())))?;
         Ok(doc)
     }
 
@@ -114,12 +115,12 @@ mod tests {
     #[test]
     fn missing_text_and_bad_spans_are_errors() {
         let e = Document::from_json_line(r#"{"id":"a"}"#, "x").unwrap_err();
-        assert_eq!(e.kind, ErrorKind::MissingField("text"));
+        assert_eq!(e.kind(), &ErrorKind::MissingField("text"));
         let e =
             Document::from_json_line(r#"{"text":"چین","spans":[{"start":0,"end":9,"label":"LOC"}]}"#, "x").unwrap_err();
-        assert_eq!(e.kind, ErrorKind::BadSpans);
+        assert_eq!(e.kind(), &ErrorKind::BadSpans);
         let e = Document::from_json_line("{not json", "x").unwrap_err();
-        assert_eq!(e.kind, ErrorKind::Json);
+        assert_eq!(e.kind(), &ErrorKind::Json);
     }
 
     #[test]

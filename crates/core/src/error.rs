@@ -1,4 +1,6 @@
-//! The core's one error type.
+//! The one error type of the barchasb libraries that read documents and
+//! models (the core and the tagger): a kind for code and a message for
+//! people, both behind accessors so that either may grow.
 
 use std::fmt;
 
@@ -20,16 +22,24 @@ pub enum ErrorKind {
 /// its [`ErrorKind`] and a message in words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
-    /// What went wrong, for code that decides what to do.
-    pub kind: ErrorKind,
-    /// What went wrong, for a person.
-    pub message: String,
+    kind: ErrorKind,
+    message: String,
 }
 
 impl Error {
     /// An error of this kind with this message.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
         Error { kind, message: message.into() }
+    }
+
+    /// What went wrong, for code that decides what to do.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+
+    /// What went wrong, for a person (also the `Display` text).
+    pub fn message(&self) -> &str {
+        &self.message
     }
 }
 

@@ -13,8 +13,10 @@
 //! let n = normalize("رئيس هیأت‌ها ۱۲");
 //! assert_eq!(n.text(), "رییس هیات\u{200c}ها 12");
 //! // "12" in the normalized text is "۱۲" in the original
-//! let r = n.to_original(n.text().find("12").unwrap()..n.text().len());
+//! let r = n.to_original(n.text().find("12").unwrap()..n.text().len()).unwrap();
 //! assert_eq!(&n.original()[r.as_range()], "۱۲");
+//! // a range past the normalized text has no original
+//! assert_eq!(n.to_original(0..n.text().len() + 1), None);
 //! ```
 
 use crate::offsets::ByteRange;
@@ -97,18 +99,24 @@ impl<'a> Normalized<'a> {
     }
 
     /// Maps a byte range of the normalized text to the original text.
-    /// An empty range maps to an empty range at the corresponding place.
-    pub fn to_original(&self, r: Range<usize>) -> ByteRange {
-        if r.start >= r.end {
-            let at = self.align.get(r.start).map_or(self.original.len(), |a| a.start);
-            return ByteRange::new(at, at);
+    /// An empty range maps to an empty range at the corresponding place;
+    /// `None` for a range that ends past the normalized text or starts after
+    /// its end.
+    pub fn to_original(&self, r: Range<usize>) -> Option<ByteRange> {
+        if r.start > r.end || r.end > self.text.len() {
+            return None;
         }
-        ByteRange::new(self.align[r.start].start, self.align[r.end - 1].end)
+        if r.start == r.end {
+            let at = self.align.get(r.start).map_or(self.original.len(), |a| a.start);
+            return Some(ByteRange::new(at, at));
+        }
+        Some(ByteRange::new(self.align[r.start].start, self.align[r.end - 1].end))
     }
 
-    /// The original byte range a normalized byte came from.
-    pub fn origin_of(&self, byte: usize) -> ByteRange {
-        self.align[byte]
+    /// The original byte range a normalized byte came from; `None` past the
+    /// normalized text.
+    pub fn origin_of(&self, byte: usize) -> Option<ByteRange> {
+        self.align.get(byte).copied()
     }
 
     /// The same view without spaces and ZWNJ, for matching names whose
@@ -228,7 +236,7 @@ mod tests {
 
     fn orig<'a>(n: &Normalized<'a>, needle: &str) -> &'a str {
         let s = n.text().find(needle).expect("needle in normalized text");
-        let r = n.to_original(s..s + needle.len());
+        let r = n.to_original(s..s + needle.len()).expect("inside the normalized text");
         &n.original()[r.as_range()]
     }
 

@@ -1,6 +1,7 @@
 //! Spans in the two frames: [`Span`] (code points, the public JSON frame)
 //! and [`Entity`] (bytes, inside Rust).
 
+use crate::error::{Error, ErrorKind};
 use crate::offsets::{ByteRange, OffsetTable};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -74,25 +75,27 @@ fn overlaps_kept(kept: &BTreeMap<usize, Entity>, r: &ByteRange) -> bool {
 }
 
 /// Checks spans against a text of `char_len` code points: each in range and
-/// non-empty, sorted, none overlapping. Returns the first problem.
-pub fn check_spans(spans: &[Span], char_len: usize) -> Result<(), String> {
+/// non-empty, sorted, none overlapping. Returns the first problem, an
+/// [`ErrorKind::BadSpans`] error.
+pub fn check_spans(spans: &[Span], char_len: usize) -> Result<(), Error> {
+    let bad = |message: String| Err(Error::new(ErrorKind::BadSpans, message));
     for (i, s) in spans.iter().enumerate() {
         if s.start >= s.end || s.end > char_len {
-            return Err(format!(
+            return bad(format!(
                 "span {i} [{}, {}) is empty or outside the text ({char_len} code points)",
                 s.start, s.end
             ));
         }
         if s.label.trim().is_empty() {
-            return Err(format!("span {i} has no label"));
+            return bad(format!("span {i} has no label"));
         }
         if i > 0 {
             let p = &spans[i - 1];
             if p.start > s.start {
-                return Err(format!("spans {} and {i} are not sorted by start", i - 1));
+                return bad(format!("spans {} and {i} are not sorted by start", i - 1));
             }
             if p.overlaps(s) {
-                return Err(format!(
+                return bad(format!(
                     "spans {} [{}, {}) and {i} [{}, {}) overlap",
                     i - 1,
                     p.start,
@@ -146,7 +149,9 @@ mod tests {
     #[test]
     fn check_finds_overlap() {
         let spans = [Span::new(0, 4, "PER"), Span::new(3, 6, "ORG")];
-        assert!(check_spans(&spans, 10).unwrap_err().contains("overlap"));
+        let e = check_spans(&spans, 10).unwrap_err();
+        assert_eq!(e.kind(), &ErrorKind::BadSpans);
+        assert!(e.message().contains("overlap"), "{e}");
         assert!(check_spans(&spans[..1], 3).is_err());
         assert!(check_spans(&spans[..1], 4).is_ok());
     }

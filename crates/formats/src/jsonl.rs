@@ -83,9 +83,11 @@ fn read_spans(
     };
     let mut good: Vec<(usize, Span)> = Vec::new();
     for (k, item) in items.into_iter().enumerate() {
-        match span(&item, n, text) {
+        // `span 3 starts at -1; …`: the problem names the span by number.
+        let bad = |why: String| at(format!("{what} {} {why}", k + 1));
+        match span(&item, n, text, &bad) {
             Ok(s) => good.push((k + 1, s)),
-            Err(why) => problems.push(at(format!("{what} {} {why}", k + 1))),
+            Err(p) => problems.push(p),
         }
     }
     good.sort_by(|a, b| a.1.cmp(&b.1));
@@ -102,44 +104,49 @@ fn read_spans(
     kept.into_iter().map(|(_, s)| s).collect()
 }
 
-/// One span, or why it is bad (a phrase after "span 3").
-fn span(v: &Value, n: usize, text: &str) -> Result<Span, String> {
-    let Value::Object(o) = v else { return Err(format!("is {}, not an object with start, end and label", kind(v))) };
-    let start = offset(o.get("start"), "start")?;
-    let end = offset(o.get("end"), "end")?;
+/// One span, or the problem with it: `bad` makes it from why the span is
+/// bad, a phrase that follows "span 3".
+fn span(v: &Value, n: usize, text: &str, bad: &impl Fn(String) -> Problem) -> Result<Span, Problem> {
+    let Value::Object(o) = v else {
+        return Err(bad(format!("is {}, not an object with start, end and label", kind(v))));
+    };
+    let start = offset(o.get("start"), "start", bad)?;
+    let end = offset(o.get("end"), "end", bad)?;
     let label = match o.get("label") {
         Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
-        Some(Value::String(_)) | None | Some(Value::Null) => return Err("has no label".into()),
-        Some(other) => return Err(format!("has a label that is {}, not a name", kind(other))),
+        Some(Value::String(_)) | None | Some(Value::Null) => return Err(bad("has no label".into())),
+        Some(other) => return Err(bad(format!("has a label that is {}, not a name", kind(other)))),
     };
     if end <= start {
-        return Err(format!("ends at {end}, not after its start {start}"));
+        return Err(bad(format!("ends at {end}, not after its start {start}")));
     }
     if end > n {
-        return Err(format!("ends at {end}, past the end of the text ({n} characters)"));
+        return Err(bad(format!("ends at {end}, past the end of the text ({n} characters)")));
     }
     if let Some(Value::String(t)) = o.get("text") {
         let covered: String = text.chars().skip(start).take(end - start).collect();
         if *t != covered {
-            return Err(format!(
+            return Err(bad(format!(
                 "({start}–{end}) says its text is «{t}» but covers «{covered}»; are its offsets in another unit \
                  than characters?"
-            ));
+            )));
         }
     }
     Ok(Span::new(start, end, label))
 }
 
-fn offset(v: Option<&Value>, name: &str) -> Result<usize, String> {
-    match v {
-        None | Some(Value::Null) => Err(format!("has no {name}")),
+/// A span's `start` or `end`, or the problem with it (made by `bad`).
+fn offset(v: Option<&Value>, name: &str, bad: &impl Fn(String) -> Problem) -> Result<usize, Problem> {
+    let why = match v {
+        None | Some(Value::Null) => format!("has no {name}"),
         Some(Value::Number(x)) => match x.as_u64() {
-            Some(u) => usize::try_from(u).map_err(|_| format!("{name}s at {u}, past any text")),
-            None if x.as_i64().is_some() => Err(format!("{name}s at {x}; offsets count characters from 0")),
-            None => Err(format!("has {name} {x}, not a whole number of characters")),
+            Some(u) => return usize::try_from(u).map_err(|_| bad(format!("{name}s at {u}, past any text"))),
+            None if x.as_i64().is_some() => format!("{name}s at {x}; offsets count characters from 0"),
+            None => format!("has {name} {x}, not a whole number of characters"),
         },
-        Some(other) => Err(format!("has a {name} that is {}, not a number", kind(other))),
-    }
+        Some(other) => format!("has a {name} that is {}, not a number", kind(other)),
+    };
+    Err(bad(why))
 }
 
 /// What a JSON value is, in words.

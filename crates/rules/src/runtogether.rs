@@ -131,15 +131,14 @@ pub(super) struct Split {
 pub(super) fn split(text: &str, tokens: Vec<Token>, lx: &Lexicon) -> Vec<Token> {
     let mut out: Option<Vec<Token>> = None;
     for i in 0..tokens.len() {
-        let found = where_to_split(&tokens, i, lx);
+        // A name ends where a word was glued after it (`مرکزی|نرخ`); before
+        // a name glued to a word (`در|تهران`, `نرخ|بانک`) the text reads as
+        // if spaced: `بانک ملیایران` is one name.
+        let found = where_to_split(&tokens, i, lx)
+            .and_then(|s| parts(text, &tokens[i], s.at, s.reading != Reading::EntityLast));
         match (found, &mut out) {
-            (Some(s), _) => {
+            (Some((a, b)), _) => {
                 let out = out.get_or_insert_with(|| tokens[..i].to_vec());
-                // A name ends where a word was glued after it (`مرکزی|نرخ`);
-                // before a name glued to a word (`در|تهران`, `نرخ|بانک`) the
-                // text reads as if spaced: `بانک ملیایران` is one name.
-                let boundary = s.reading != Reading::EntityLast;
-                let (a, b) = parts(text, &tokens[i], s.at, boundary);
                 out.push(a);
                 out.push(b);
             }
@@ -150,13 +149,14 @@ pub(super) fn split(text: &str, tokens: Vec<Token>, lx: &Lexicon) -> Vec<Token> 
     out.unwrap_or(tokens)
 }
 
-/// The two tokens of `t` split at byte `at` of its key, in the original frame.
+/// The two tokens of `t` split at byte `at` of its key, in the original frame
+/// (`None` if `at` is no char boundary inside it: no split then).
 /// `boundary`: the second part begins a new phrase (see the module docs).
-fn parts(text: &str, t: &Token, at: usize, boundary: bool) -> (Token, Token) {
+fn parts(text: &str, t: &Token, at: usize, boundary: bool) -> Option<(Token, Token)> {
     let n = normalize(&text[t.range.as_range()]).compact();
-    let (k1, k2) = n.text().split_at(at);
-    let first = n.to_original(0..at);
-    let second = n.to_original(at..n.text().len());
+    let (k1, k2) = n.text().split_at_checked(at)?;
+    let first = n.to_original(0..at)?;
+    let second = n.to_original(at..n.text().len())?;
     let a = Token {
         range: ByteRange::new(t.range.start, t.range.start + first.end),
         kind: TokenKind::Word,
@@ -169,7 +169,7 @@ fn parts(text: &str, t: &Token, at: usize, boundary: bool) -> (Token, Token) {
         norm: k2.to_string(),
         line_start: boundary,
     };
-    (a, b)
+    Some((a, b))
 }
 
 /// Where token `i` splits, if it is two words run together.

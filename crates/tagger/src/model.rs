@@ -462,14 +462,14 @@ mod tests {
         let mut v1 = bytes.clone();
         v1[8] = 1;
         let e = Model::from_bytes(&v1).unwrap_err();
-        assert_eq!(e.kind, ErrorKind::Model);
-        assert!(e.message.contains("version 1"), "{}", e.message);
+        assert_eq!(e.kind(), &ErrorKind::Model);
+        assert!(e.message().contains("version 1"), "{e}");
         let e = Model::from_bytes(&bytes[..bytes.len() - 5]).unwrap_err();
-        assert!(e.message.contains("checksum"), "{}", e.message);
+        assert!(e.message().contains("checksum"), "{e}");
         let mut flipped = bytes.clone();
         flipped[30] ^= 0x10;
-        assert!(Model::from_bytes(&flipped).unwrap_err().message.contains("corrupt"));
-        assert!(Model::from_bytes(b"{\"json\":1}").unwrap_err().message.contains("magic"));
+        assert!(Model::from_bytes(&flipped).unwrap_err().message().contains("corrupt"));
+        assert!(Model::from_bytes(b"{\"json\":1}").unwrap_err().message().contains("magic"));
         assert!(Model::from_bytes(&[]).is_err());
     }
 

@@ -100,14 +100,14 @@ fn loading_errors_are_model_errors() {
     let mut other = bytes.clone();
     other[8..10].copy_from_slice(&(FORMAT_VERSION + 1).to_le_bytes());
     let e = Tagger::from_bytes(&other).unwrap_err();
-    assert_eq!(e.kind, ErrorKind::Model);
-    assert!(e.message.contains("version"), "{}", e.message);
+    assert_eq!(e.kind(), &ErrorKind::Model);
+    assert!(e.message().contains("version"), "{e}");
     let e = Tagger::from_bytes(&bytes[..bytes.len() / 2]).unwrap_err();
-    assert_eq!(e.kind, ErrorKind::Model);
+    assert_eq!(e.kind(), &ErrorKind::Model);
     let mut corrupt = bytes.clone();
     let mid = corrupt.len() / 2;
     corrupt[mid] ^= 1;
-    assert!(Tagger::from_bytes(&corrupt).unwrap_err().message.contains("corrupt"));
+    assert!(Tagger::from_bytes(&corrupt).unwrap_err().message().contains("corrupt"));
 }
 
 #[test]
@@ -235,7 +235,7 @@ fn a_version_2_model_is_refused_by_name() {
     let mut old = tagger.to_bytes();
     old[8..10].copy_from_slice(&2u16.to_le_bytes());
     let e = Tagger::from_bytes(&old).unwrap_err();
-    assert!(e.message.contains("version 2") && e.message.contains("version 3"), "{}", e.message);
+    assert!(e.message().contains("version 2") && e.message().contains("version 3"), "{e}");
 }
 
 #[test]
