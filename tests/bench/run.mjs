@@ -20,7 +20,7 @@
 import { chromium } from '@playwright/test';
 import { chromiumLaunch } from '../chromium.mjs';
 import { gzipSync } from 'node:zlib';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { startServer, waitForServer } from './server.mjs';
 import { fileURLToPath } from 'node:url';
 
@@ -73,8 +73,9 @@ export function bigDocument() {
 
 /** 300 documents of about 5,000 code points each, from the project's own news texts. */
 export function newsBatch() {
+  const dir = ['rules', 'core'].map((c) => here(`../../crates/${c}/tests/fixtures/`)).find((d) => existsSync(d));
   const texts = ['news-own.jsonl', 'news-heldout.jsonl']
-    .flatMap((f) => readFileSync(here(`../../crates/core/tests/fixtures/${f}`), 'utf8').split('\n'))
+    .flatMap((f) => readFileSync(dir + f, 'utf8').split('\n'))
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l).text);
   const lines = [];

@@ -4,8 +4,9 @@
 //! are named as `load` names them; an id used again gets `id (2)`.
 
 use barchasb_core::Document;
-use barchasb_formats::{import::fresh_id, read_line};
-use std::collections::{HashMap, HashSet};
+use barchasb_formats::read_line;
+use std::collections::HashMap;
+use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
 use std::io::{BufRead, Write};
 
 /// Lines per chunk: enough to keep every thread busy, small enough to bound memory.
@@ -80,7 +81,7 @@ fn parse_chunk(name: &str, chunk: Vec<(usize, Vec<u8>)>, ids: &mut Ids, problems
                     eprintln!("{p}");
                 }
                 *problems += r.problems.len();
-                ids.unique(&mut r.doc, &format!("{name}:{n}"));
+                ids.unique(&mut r.doc, name, n);
                 docs.push(r.doc);
             }
             Err(p) => {
@@ -106,22 +107,32 @@ fn tag_all<F: Fn(&Document) -> String + Sync>(docs: &[Document], threads: usize,
     })
 }
 
-/// Ids seen so far; a repeated one is renamed as the import rules do.
+/// Ids seen so far, as 64-bit hashes with the line where each was first
+/// (16 bytes a document, so memory stays small on a 1 GB input); a
+/// repeated one is renamed as the import rules do (`id (2)`).
 #[derive(Default)]
 struct Ids {
-    seen: HashSet<String>,
-    first_at: HashMap<String, String>,
+    first_line: HashMap<u64, usize>,
 }
 
 impl Ids {
-    fn unique(&mut self, doc: &mut Document, place: &str) {
-        if let Some(first) = self.first_at.get(&doc.id) {
-            let new = fresh_id(&doc.id, &self.seen);
-            eprintln!("{place}: the id «{}» is used again (first at {first}); imported as «{new}»", doc.id);
+    fn hash(id: &str) -> u64 {
+        BuildHasherDefault::<DefaultHasher>::default().hash_one(id)
+    }
+
+    fn unique(&mut self, doc: &mut Document, name: &str, line: usize) {
+        if let Some(first) = self.first_line.get(&Self::hash(&doc.id)) {
+            let new = (2..)
+                .map(|k| format!("{} ({k})", doc.id))
+                .find(|c| !self.first_line.contains_key(&Self::hash(c)))
+                .expect("a free id exists");
+            eprintln!(
+                "{name}:{line}: the id «{}» is used again (first at {name}:{first}); imported as «{new}»",
+                doc.id
+            );
             doc.id = new;
         }
-        self.first_at.insert(doc.id.clone(), place.to_string());
-        self.seen.insert(doc.id.clone());
+        self.first_line.insert(Self::hash(&doc.id), line);
     }
 }
 

@@ -2,18 +2,50 @@
 //! normalized key (`رییس`/`رئیس`, `ي`/`ی`, digits of any script, with or
 //! without ZWNJ), always on whole tokens.
 
-use barchasb_core::{key, tokenize, OffsetTable};
+use barchasb_core::{key, tokenize, OffsetTable, Token};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
+
+/// A text's tokens and offset table, kept between edits.
+struct Read {
+    tokens: Vec<Token>,
+    table: OffsetTable,
+}
+
+thread_local! {
+    /// By document id and text generation (a text never changes under one).
+    static READ: RefCell<HashMap<(String, u64), Rc<Read>>> = RefCell::new(HashMap::new());
+}
+
+/// [`occurrences`] in the text of document `id` at text generation `gen`,
+/// tokenized once and kept: labelling a span in a long document does not
+/// tokenize every document again to count the other occurrences.
+pub fn occurrences_cached(id: &str, gen: u64, text: &str, target: &str) -> Vec<Range<usize>> {
+    let read = READ.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() > 512 {
+            m.clear(); // bounded: rebuilt as needed
+        }
+        m.entry((id.to_string(), gen))
+            .or_insert_with(|| Rc::new(Read { tokens: tokenize(text), table: OffsetTable::new(text) }))
+            .clone()
+    });
+    occurrences_in(&read.tokens, &read.table, target)
+}
 
 /// Code point ranges of `text` whose tokens, run together, have the
 /// matching key `target` (see [`barchasb_core::key`]). Whole tokens only, no
 /// match crosses a line break; sorted and non-overlapping.
 pub fn occurrences(text: &str, target: &str) -> Vec<Range<usize>> {
+    occurrences_in(&tokenize(text), &OffsetTable::new(text), target)
+}
+
+fn occurrences_in(tokens: &[Token], table: &OffsetTable, target: &str) -> Vec<Range<usize>> {
     if target.is_empty() {
         return Vec::new();
     }
-    let tokens = tokenize(text);
-    let table = OffsetTable::new(text);
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {

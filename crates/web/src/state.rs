@@ -10,7 +10,7 @@
 //! `doc.suggestions`; both sorted, each non-overlapping, and no suggestion
 //! overlaps a confirmed span. Offsets are code points of the original text.
 
-use crate::matching::{key_of, occurrences};
+use crate::matching::{key_of, occurrences_cached};
 use barchasb_core::{Document, Label, LabelSet, Span, Status};
 use barchasb_formats::{Choices, Parsed};
 use std::ops::Range;
@@ -288,6 +288,9 @@ pub enum Action {
     CancelImport,
     /// Deletes a document (undoable).
     RemoveDocument(String),
+    /// Storage wrote part of the changes: the rest is to be written (a new
+    /// revision, so the save effect runs again with the current state).
+    SaveMore,
     /// The worker read these documents (words, first suggestions).
     Analyzed(Vec<crate::tagger_worker::Analysis>),
     Open(usize),
@@ -597,8 +600,9 @@ impl AppState {
     /// How many occurrences of `key` in document `i` could be labelled:
     /// those overlapping no confirmed span.
     fn applicable(&self, i: usize, key: &str) -> Vec<Range<usize>> {
-        let doc = &self.docs[i].doc;
-        occurrences(&doc.text, key)
+        let e = &self.docs[i];
+        let doc = &e.doc;
+        occurrences_cached(&doc.id, e.text_gen, &doc.text, key)
             .into_iter()
             .filter(|r| !doc.spans.iter().any(|c| c.start < r.end && r.start < c.end))
             .collect()

@@ -27,6 +27,8 @@ pub fn import_file_list(app: AppHandle, list: web_sys::FileList) {
                 },
             });
         }
+        // A task of its own for the import (reading 1.5 MB is one already).
+        yew::platform::time::sleep(std::time::Duration::ZERO).await;
         app.dispatch(Action::Import(parsed));
     });
 }

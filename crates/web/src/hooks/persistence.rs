@@ -200,9 +200,15 @@ fn seeds() -> Vec<Loaded> {
     seed_documents().into_iter().map(|doc| Loaded { doc, suggested: false, opened: false, learned: None }).collect()
 }
 
-/// Queues the writes for every change since the last save; returns the
-/// transaction to await, or `None` when nothing changed.
-fn write_changes(state: &AppState, w: &mut Written) -> Result<Option<idb::Transaction>, idb::Error> {
+/// About this much JSON goes into one transaction; more (an import of
+/// hundreds of documents) is written in further transactions, one task
+/// each, so no task of the page is long.
+const CHUNK_BYTES: usize = 256 * 1024;
+
+/// Queues the writes for the changes since the last save, up to about
+/// [`CHUNK_BYTES`] of documents; returns the transaction to await and
+/// whether changes remain, or `None` when nothing changed.
+fn write_changes(state: &AppState, w: &mut Written) -> Result<Option<(idb::Transaction, bool)>, idb::Error> {
     let Some(db) = w.db.as_ref().filter(|_| w.editing) else { return Ok(None) };
     // Changed, or moved (a document before it was deleted or came back).
     let changed: Vec<usize> = (0..state.docs.len())
@@ -221,11 +227,18 @@ fn write_changes(state: &AppState, w: &mut Written) -> Result<Option<idb::Transa
         docs.delete(JsValue::from_str(&id))?;
         w.docs.remove(&id);
     }
+    let mut bytes = 0;
+    let mut more = false;
     for &i in &changed {
+        if bytes >= CHUNK_BYTES {
+            more = true;
+            break;
+        }
         let e = &state.docs[i];
         let stored =
             StoredDoc { seq: i, suggested: e.suggested, opened: e.opened, learned: e.learned, doc: e.doc.clone() };
         let json = serde_json::to_string(&stored).expect("a document always serializes");
+        bytes += json.len();
         docs.put(&JsValue::from_str(&json), Some(&JsValue::from_str(&e.doc.id)))?;
         w.docs.insert(e.doc.id.clone(), (e.rev, i));
     }
@@ -239,7 +252,7 @@ fn write_changes(state: &AppState, w: &mut Written) -> Result<Option<idb::Transa
     meta.put(&JsValue::from_str(&open), Some(&JsValue::from_str("open")))?;
     // Committed now, not when the requests' results are back: see the
     // module's doc.
-    tx.commit().map(Some)
+    tx.commit().map(|tx| Some((tx, more)))
 }
 
 /// A watching tab reads the stored state again (after the editing tab
@@ -389,8 +402,8 @@ pub fn use_persistence(app: AppHandle) -> Storage {
         }
         // (The borrow ends before the error branch borrows again.)
         let queued = write_changes(&app, &mut written.borrow_mut());
-        let tx = match queued {
-            Ok(Some(tx)) => tx,
+        let (tx, more) = match queued {
+            Ok(Some(q)) => q,
             Ok(None) => return,
             Err(e) => {
                 written.borrow_mut().docs.clear(); // write everything next time
@@ -398,6 +411,12 @@ pub fn use_persistence(app: AppHandle) -> Storage {
                 return;
             }
         };
+        if more {
+            // The rest in the next task (with the state as it is then):
+            // `rev` is saved only when the last part is committed.
+            let app = app.clone();
+            gloo::timers::callback::Timeout::new(0, move || app.dispatch(Action::SaveMore)).forget();
+        }
         let tx = tx.into_future();
         yew::platform::spawn_local(async move {
             match tx.await {
@@ -405,7 +424,9 @@ pub fn use_persistence(app: AppHandle) -> Storage {
                     if let Some(c) = &written.borrow().channel {
                         tab_lock::announce_save(c);
                     }
-                    app.dispatch(Action::Saved(rev))
+                    if !more {
+                        app.dispatch(Action::Saved(rev))
+                    }
                 }
                 Ok(_) => {
                     written.borrow_mut().docs.clear();

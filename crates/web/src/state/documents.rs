@@ -86,8 +86,9 @@ impl AppState {
             first.get_or_insert(i);
         }
         if added + replaced > 0 || !m.new_labels.is_empty() {
+            // No model refresh: the worker's first analysis of each new
+            // document already gives the model's suggestions.
             self.push_step(Step { changes: Vec::new(), collection: Some(before) });
-            self.model.refresh += 1; // the model's suggestions for the new ones
         }
         self.message = Some(import_message(added, replaced, &m.new_labels, &m.report, &notes, &problems));
         if let Some(i) = first.filter(|_| self.open.is_none() || added + replaced > 0) {

@@ -733,10 +733,11 @@ mod tests {
     }
 
     #[test]
-    fn added_documents_get_a_refresh() {
+    fn added_documents_wait_for_their_first_analysis_not_a_refresh() {
         let s = three();
         let r = s.model.refresh;
         let s = s.reduce(Action::AddDocuments { docs: vec![Document::new("d", "چین")], errors: vec![] });
-        assert_eq!(s.model.refresh, r + 1);
+        assert_eq!(s.model.refresh, r, "the analysis uses the model: no second pass over every document");
+        assert_eq!(s.awaiting_suggestions().map(|i| s.docs[i].doc.id.as_str()).collect::<Vec<_>>(), ["d"]);
     }
 }

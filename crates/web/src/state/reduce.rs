@@ -56,6 +56,9 @@ impl AppState {
             Action::RemoveLabel(i) => return self.remove_label(i),
             Action::ShowMessage(m) => self.message = m,
             Action::Saved(r) => self.saved(r),
+            Action::SaveMore => {
+                self.bump();
+            }
             Action::StorageFailed(text) => self.storage_failed(text),
             Action::Model(event) => return self.on_model(event),
             Action::Tab(role) => return self.set_tab(role),
