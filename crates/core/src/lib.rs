@@ -4,7 +4,7 @@
 //! true to the original text: [`Span`] (code points, the JSON frame) and
 //! [`Entity`] (bytes, inside Rust) with [`OffsetTable`] between them; a
 //! [`Document`] (one JSONL line) and its [`Status`]; the [`LabelSet`]; the
-//! one [`Error`] type; [`normalize`] (a matching view, [`Normalized`],
+//! one [`Error`] type; [`normalize()`] (a matching view, [`Normalized`],
 //! aligned to the original: Arabic ي/ك, digits of three scripts, harakat,
 //! tatweel, ZWNJ and space variants); [`tokenize`] ([`Token`]s that carry
 //! original byte ranges); and exact-match evaluation ([`Scores`]). It must

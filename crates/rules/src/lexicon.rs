@@ -53,10 +53,11 @@ const COMPANIES: &str = include_str!("../data/companies.txt");
 const COMMODITIES: &str = include_str!("../data/commodities.txt");
 const COMMON_WORDS: &str = include_str!("../data/common_words.txt");
 
-/// The common-word list: a frequency rank per word key, from hazm 0.10.0 (MIT; `tools/gen_lexicons.py` says how the
-/// ranks are made). It holds mostly lemmas: plurals and `ی` adjectives are
-/// listed only where hazm's dictionary has them (see
-/// [`Lexicon::is_inflected_common`]).
+/// The common-word list: a frequency rank per word key, from hazm 0.10.0
+/// (MIT; `tools/gen_lexicons.py` says how the ranks are made). It holds
+/// mostly lemmas: plurals and `ی` adjectives are listed only where hazm's
+/// dictionary has them (the recognizers read their inflections through the
+/// stem's rank).
 #[derive(Debug)]
 pub struct Words {
     /// Rank by key; 1 = most frequent.

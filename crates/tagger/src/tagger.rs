@@ -64,13 +64,13 @@ impl Tagger {
     /// until it has learned from documents.
     ///
     /// # Panics
-    /// With more than [`MAX_LABELS`] labels, an empty or a repeated one.
+    /// With more than [`MAX_LABELS`](crate::MAX_LABELS) labels, an empty or a repeated one.
     pub fn new<L: Into<String>>(labels: impl IntoIterator<Item = L>) -> Tagger {
         Self::with_hash_bits(labels, DEFAULT_HASH_BITS).expect("valid labels")
     }
 
     /// Like [`Tagger::new`] with `2^hash_bits` feature rows (the bound on
-    /// model size); an error for bad labels or bits outside [`HASH_BITS`].
+    /// model size); an error for bad labels or bits outside [`HASH_BITS`](crate::HASH_BITS).
     pub fn with_hash_bits<L: Into<String>>(
         labels: impl IntoIterator<Item = L>,
         hash_bits: u8,
