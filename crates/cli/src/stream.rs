@@ -4,7 +4,7 @@
 //! are named as `load` names them; an id used again gets `id (2)`.
 
 use barchasb_core::Document;
-use barchasb_formats::read_line;
+use barchasb_formats::{import::repeated_id, read_line};
 use std::collections::HashMap;
 use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
 use std::io::{BufRead, Write};
@@ -43,8 +43,11 @@ where
     Ok(problems)
 }
 
+/// Lines of input with their numbers.
+type Chunk = Vec<(usize, Vec<u8>)>;
+
 /// Up to a chunk of `(line number, bytes)`; true at the end of the input.
-fn read_chunk<R: BufRead>(input: &mut R, line_no: &mut usize) -> std::io::Result<(Vec<(usize, Vec<u8>)>, bool)> {
+fn read_chunk<R: BufRead>(input: &mut R, line_no: &mut usize) -> std::io::Result<(Chunk, bool)> {
     let mut chunk = Vec::new();
     let mut bytes = 0;
     while chunk.len() < CHUNK_LINES && bytes < CHUNK_BYTES {
@@ -60,7 +63,7 @@ fn read_chunk<R: BufRead>(input: &mut R, line_no: &mut usize) -> std::io::Result
 }
 
 /// The documents of a chunk; bad lines are printed and counted.
-fn parse_chunk(name: &str, chunk: Vec<(usize, Vec<u8>)>, ids: &mut Ids, problems: &mut usize) -> Vec<Document> {
+fn parse_chunk(name: &str, chunk: Chunk, ids: &mut Ids, problems: &mut usize) -> Vec<Document> {
     let mut docs = Vec::with_capacity(chunk.len());
     for (n, raw) in chunk {
         let raw = raw.strip_suffix(b"\n").unwrap_or(&raw);
@@ -126,10 +129,7 @@ impl Ids {
                 .map(|k| format!("{} ({k})", doc.id))
                 .find(|c| !self.first_line.contains_key(&Self::hash(c)))
                 .expect("a free id exists");
-            eprintln!(
-                "{name}:{line}: the id «{}» is used again (first at {name}:{first}); imported as «{new}»",
-                doc.id
-            );
+            eprintln!("{}", repeated_id(&format!("{name}:{line}"), &doc.id, &format!("{name}:{first}"), &new));
             doc.id = new;
         }
         self.first_line.insert(Self::hash(&doc.id), line);

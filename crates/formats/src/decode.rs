@@ -222,8 +222,7 @@ mod tests {
         for (bom, enc) in [(&b"\xFF\xFE"[..], UTF_16LE), (&b"\xFE\xFF"[..], UTF_16BE)] {
             let le = enc == UTF_16LE;
             let units: Vec<u16> = FA.encode_utf16().collect();
-            let body: Vec<u8> =
-                units.iter().flat_map(|u| if enc == UTF_16LE { u.to_le_bytes() } else { u.to_be_bytes() }).collect();
+            let body: Vec<u8> = units.iter().flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() }).collect();
             let d = decode(&[bom, &body].concat()).unwrap();
             assert_eq!(d.text, FA);
             assert_eq!(d.encoding, Some(enc));

@@ -178,18 +178,15 @@ pub fn merge<'a>(
         let place = r.place();
         if let Some(earlier) = first_at.get(&r.doc.id) {
             let new = fresh_id(&r.doc.id, &taken);
-            m.report.push(format!(
-                "{place}: the id «{}» is used again (first at {earlier}); imported as «{new}»",
-                r.doc.id
-            ));
+            m.report.push(repeated_id(&place, &r.doc.id, earlier, &new));
             r.doc.id = new;
         }
         first_at.insert(r.doc.id.clone(), place.clone());
         let same = have.get(&r.doc.id).map(|mine| compare(mine, &r));
-        let taken_as_is = match (&same, choices.conflict) {
-            (Some(Same::AlreadyThere), _) | (Some(Same::Conflict), OnConflict::KeepMine) => false,
-            _ => true,
-        };
+        let taken_as_is = !matches!(
+            (&same, choices.conflict),
+            (Some(Same::AlreadyThere), _) | (Some(Same::Conflict), OnConflict::KeepMine)
+        );
         if taken_as_is {
             unknown_labels(&mut r, &mut known, &mut m, choices.unknown);
         }
@@ -243,7 +240,7 @@ fn conflict(mut r: Record, place: &str, choice: OnConflict, taken: &mut HashSet<
 /// moved to `set_aside` (suggestions of such labels are left out), and the
 /// report says how many.
 fn unknown_labels(r: &mut Record, known: &mut Vec<String>, m: &mut Merge, choice: OnUnknownLabels) {
-    let is_unknown = |s: &Span, known: &[String]| !known.iter().any(|k| *k == s.label);
+    let is_unknown = |s: &Span, known: &[String]| !known.contains(&s.label);
     if !r.doc.spans.iter().chain(&r.doc.suggestions).any(|s| is_unknown(s, known)) {
         return;
     }
@@ -285,6 +282,13 @@ fn unknown_labels(r: &mut Record, known: &mut Vec<String>, m: &mut Merge, choice
             plural(dropped, "suggestion", "suggestions")
         ));
     }
+}
+
+/// The message for an id used again in one input (`x.jsonl:3: the id «a»
+/// is used again (first at x.jsonl:1); imported as «a (2)»`), for the
+/// import and the CLI's streaming reader alike.
+pub fn repeated_id(place: &str, id: &str, first: &str, new: &str) -> String {
+    format!("{place}: the id «{id}» is used again (first at {first}); imported as «{new}»")
 }
 
 /// `id (2)`, `id (3)`, … the first not in `taken`.

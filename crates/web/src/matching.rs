@@ -38,6 +38,7 @@ pub fn occurrences_cached(id: &str, gen: u64, text: &str, target: &str) -> Vec<R
 /// Code point ranges of `text` whose tokens, run together, have the
 /// matching key `target` (see [`barchasb_core::key`]). Whole tokens only, no
 /// match crosses a line break; sorted and non-overlapping.
+#[cfg(test)]
 pub fn occurrences(text: &str, target: &str) -> Vec<Range<usize>> {
     occurrences_in(&tokenize(text), &OffsetTable::new(text), target)
 }
