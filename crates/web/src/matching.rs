@@ -19,7 +19,7 @@ thread_local! {
     static READ: RefCell<HashMap<(String, u64), Rc<Read>>> = RefCell::new(HashMap::new());
 }
 
-/// [`occurrences`] in the text of document `id` at text generation `gen`,
+/// The occurrences of `target` (as `occurrences` finds them) in the text of document `id` at text generation `gen`,
 /// tokenized once and kept: labelling a span in a long document does not
 /// tokenize every document again to count the other occurrences.
 pub fn occurrences_cached(id: &str, gen: u64, text: &str, target: &str) -> Vec<Range<usize>> {
