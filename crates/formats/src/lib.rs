@@ -11,17 +11,32 @@
 //! It must not know the rules or the tagger.
 #![warn(missing_docs)]
 
+mod brat;
 mod conll;
 pub mod decode;
+mod detect;
+mod doccano;
+mod export;
+mod format;
+mod hf;
 pub mod import;
 mod jsonl;
+mod label_studio;
+mod native;
 mod problem;
 mod read;
+mod spacy;
+pub mod tokens;
+mod webanno;
+mod writers;
 
 pub use conll::{conll_label, parse_conll, to_conll};
 #[cfg(feature = "encoding_rs")]
 pub use decode::decode;
 pub use decode::{decode_with, Decoded, Undecodable, Windows1256};
+pub use detect::{detect, read_any, read_as};
+pub use export::{export, gate, label_names, ExportOptions, OutFile, Scheme, Unwritable};
+pub use format::{Format, UnknownFormat};
 pub use import::{merge, questions, Choices, Conflict, Merge, OnConflict, OnUnknownLabels, Questions};
 pub use jsonl::read_line;
 pub use problem::Problem;

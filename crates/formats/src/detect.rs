@@ -1,0 +1,97 @@
+//! Which format a file is in, from its name and its first bytes, and
+//! reading it by that ([`read_any`]).
+
+use crate::decode::Windows1256;
+use crate::format::Format;
+use crate::read::{read_file_with, Parsed};
+
+/// The format of a file, or `None` for plain text. The content decides
+/// where the extension is shared (`.jsonl` may be native, doccano or Hugging
+/// Face; `.json` Label Studio or JSONL); an extension no format has is
+/// plain text.
+pub fn detect(name: &str, bytes: &[u8]) -> Option<Format> {
+    let lower = name.to_lowercase();
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
+    let head = head.trim_start_matches('\u{feff}').trim_start();
+    if lower.ends_with(".spacy") || bytes.starts_with(b"\x78\x9c") || bytes.starts_with(b"\x78\xda") {
+        return Some(Format::Spacy);
+    }
+    if lower.ends_with(".zip") || lower.ends_with(".ann") || bytes.starts_with(b"PK\x03\x04") {
+        return Some(Format::Brat);
+    }
+    if head.starts_with("#FORMAT=WebAnno TSV") {
+        return Some(Format::Webanno);
+    }
+    if lower.ends_with(".tsv") {
+        return Some(Format::Webanno);
+    }
+    if head.starts_with('[') || (lower.ends_with(".json") && head.starts_with('{') && !head.contains("\n{")) {
+        return Some(Format::LabelStudio);
+    }
+    if head.starts_with('{') {
+        let first = head.lines().next().unwrap_or("");
+        return Some(json_line_kind(first));
+    }
+    let conll_ext = [".conll", ".iob", ".bio", ".conll03", ".conllx"].iter().any(|e| lower.ends_with(e));
+    if conll_ext || head.starts_with("-DOCSTART-") {
+        return Some(Format::Conll);
+    }
+    None
+}
+
+/// Which JSON line format a first line is: `tokens` + `ner_tags` is Hugging
+/// Face, a `label` list or `entities` with `start_offset` is doccano, any
+/// other the native line.
+fn json_line_kind(first: &str) -> Format {
+    let Ok(serde_json::Value::Object(o)) = serde_json::from_str::<serde_json::Value>(first) else {
+        return Format::Jsonl; // the native reader names the bad line
+    };
+    if o.contains_key("ner_tags") {
+        Format::Hf
+    } else if !o.contains_key("spans")
+        && (o.get("label").is_some_and(|l| l.is_array())
+            || o.get("entities")
+                .and_then(|e| e.as_array())
+                .is_some_and(|e| e.first().is_none_or(|x| x.get("start_offset").is_some())))
+    {
+        Format::Doccano
+    } else {
+        Format::Jsonl
+    }
+}
+
+/// Reads a file in whatever format it is ([`detect`]); plain text and the
+/// native JSONL as [`read_file_with`] does.
+pub fn read_any(name: &str, bytes: &[u8], w1256: Windows1256) -> Parsed {
+    match detect(name, bytes) {
+        None | Some(Format::Jsonl) => read_file_with(name, bytes, w1256),
+        Some(f) => read_as(f, name, bytes, w1256),
+    }
+}
+
+/// Reads a file known to be in `format`.
+pub fn read_as(format: Format, name: &str, bytes: &[u8], w1256: Windows1256) -> Parsed {
+    crate::writers::read(format, name, bytes, w1256)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_decides_what_a_shared_extension_is() {
+        let d = |name: &str, s: &str| detect(name, s.as_bytes());
+        assert_eq!(d("a.jsonl", r#"{"id":"1","text":"x","spans":[]}"#), Some(Format::Jsonl));
+        assert_eq!(d("a.jsonl", r#"{"id":1,"tokens":["x"],"ner_tags":[0]}"#), Some(Format::Hf));
+        assert_eq!(d("a.jsonl", r#"{"text":"x","label":[[0,1,"PER"]]}"#), Some(Format::Doccano));
+        assert_eq!(
+            d("a.jsonl", r#"{"text":"x","entities":[{"start_offset":0,"end_offset":1,"label":"PER"}]}"#),
+            Some(Format::Doccano)
+        );
+        assert_eq!(d("tasks.json", r#"[{"data":{"text":"x"}}]"#), Some(Format::LabelStudio));
+        assert_eq!(d("x.tsv", "#FORMAT=WebAnno TSV 3.3\n"), Some(Format::Webanno));
+        assert_eq!(d("x.txt", "-DOCSTART- -X- O\n"), Some(Format::Conll));
+        assert_eq!(d("x.zip", ""), Some(Format::Brat));
+        assert_eq!(d("x.txt", "متن ساده"), None);
+    }
+}
