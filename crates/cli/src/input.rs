@@ -2,6 +2,7 @@
 //! file and line number and skipped; the good ones are still returned.
 
 use barchasb_core::Document;
+use barchasb_formats::Format;
 use std::collections::BTreeSet;
 use std::io::Read;
 
@@ -32,20 +33,27 @@ fn read(path: &str) -> Result<Vec<u8>, String> {
     res.map(|_| bytes).map_err(|e| format!("{path}: cannot read: {e}"))
 }
 
-/// Reads a `.txt` file as one document (id: the file stem) or any other
-/// file as JSONL. `-` is stdin, as JSONL. Decoding, bad lines and bad spans
-/// follow `barchasb_formats` (the app's rules); an id used twice gets a new
-/// one (`a (2)`), said on stderr.
+/// Reads a file in any format barchasb knows, told by its name and content
+/// (`barchasb_formats::read_any`): `.txt` as one document (id: the file
+/// stem), JSONL line by line. `-` is stdin, as JSONL. Decoding, bad lines
+/// and bad spans follow `barchasb_formats` (the app's rules); an id used
+/// twice gets a new one (`a (2)`), said on stderr.
 pub fn load(path: &str) -> Loaded {
+    load_as(path, None)
+}
+
+/// [`load`] in a given format (`None`: told by name and content).
+pub fn load_as(path: &str, format: Option<Format>) -> Loaded {
     let bytes = match read(path) {
         Ok(b) => b,
         Err(e) => return Loaded { docs: vec![], errors: vec![e] },
     };
     let name = if path == "-" { "<stdin>" } else { path };
-    let parsed = if path == "-" {
-        barchasb_formats::read_jsonl(name, &bytes)
-    } else {
-        barchasb_formats::read_file(name, &bytes)
+    let w1256 = barchasb_formats::decode::windows_1256;
+    let parsed = match format {
+        Some(f) => barchasb_formats::read_as(f, name, &bytes, w1256),
+        None if path == "-" => barchasb_formats::read_jsonl(name, &bytes),
+        None => barchasb_formats::read_any(name, &bytes, w1256),
     };
     let errors = parsed.all_problems().iter().map(|p| p.to_string()).collect();
     for note in &parsed.notes {

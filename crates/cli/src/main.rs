@@ -10,6 +10,8 @@
 //! - `barchasb train (--conll FILE… | --jsonl FILE…) --out MODEL …` — trains
 //!   the tagger (see `train.rs`).
 
+mod agree;
+mod convert;
 mod input;
 mod stream;
 mod train;
@@ -59,6 +61,9 @@ fn run() -> Result<bool> {
         "extract" => extract(args),
         "eval" => eval(args),
         "train" => train::train(args),
+        "convert" => convert::convert(args),
+        "export" => convert::export(args),
+        "agree" => agree::agree(args),
         _ => bail!("unknown command {cmd:?}\n{USAGE}"),
     }
 }
