@@ -116,15 +116,25 @@ fn read_txt(name: &str, bytes: &[u8], w1256: Windows1256) -> Parsed {
 /// A JSONL file: one document per non-blank line; a bad line is reported
 /// and the others are taken.
 pub fn read_jsonl_with(name: &str, bytes: &[u8], w1256: Windows1256) -> Parsed {
+    read_jsonl_by(name, bytes, w1256, jsonl::read_line)
+}
+
+/// Reads one JSONL line (file, 1-based line, the line, the id of a line
+/// without one) as a document, or names what is wrong with it.
+pub(crate) type LineReader = fn(&str, usize, &str, &str) -> Result<Record, Problem>;
+
+/// [`read_jsonl_with`] with another reader of each line (doccano's, say):
+/// decoding, bad UTF-8 lines and blank lines as for the native JSONL.
+pub(crate) fn read_jsonl_by(name: &str, bytes: &[u8], w1256: Windows1256, read_line: LineReader) -> Parsed {
     let mut out = Parsed::default();
     match decode_with(bytes, w1256) {
         Ok(d) => {
             note_encoding(&mut out, name, d.encoding);
             let lines = d.text.split('\n').enumerate().map(|(i, l)| (i + 1, Ok(l.strip_suffix('\r').unwrap_or(l))));
-            read_lines(&mut out, name, lines);
+            read_lines(&mut out, name, lines, read_line);
         }
         // Mostly UTF-8: the lines that are UTF-8 are still taken.
-        Err(Undecodable::BadUtf8 { .. }) => read_lines(&mut out, name, lines_lossless(bytes).into_iter()),
+        Err(Undecodable::BadUtf8 { .. }) => read_lines(&mut out, name, lines_lossless(bytes).into_iter(), read_line),
         Err(e) => out.problems.push(refusal(name, e)),
     }
     if out.records.is_empty() && out.problems.is_empty() {
@@ -133,7 +143,12 @@ pub fn read_jsonl_with(name: &str, bytes: &[u8], w1256: Windows1256) -> Parsed {
     out
 }
 
-fn read_lines<'a>(out: &mut Parsed, name: &str, lines: impl Iterator<Item = (usize, Result<&'a str, usize>)>) {
+fn read_lines<'a>(
+    out: &mut Parsed,
+    name: &str,
+    lines: impl Iterator<Item = (usize, Result<&'a str, usize>)>,
+    read_line: LineReader,
+) {
     for (n, line) in lines {
         let line = match line {
             Ok(l) => l.trim_start_matches('\u{feff}'),
@@ -150,7 +165,7 @@ fn read_lines<'a>(out: &mut Parsed, name: &str, lines: impl Iterator<Item = (usi
             continue;
         }
         let fallback = format!("{}-{n}", stem(name));
-        match jsonl::read_line(name, n, line, &fallback) {
+        match read_line(name, n, line, &fallback) {
             Ok(r) => out.records.push(r),
             Err(p) => out.problems.push(p),
         }
