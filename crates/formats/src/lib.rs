@@ -27,6 +27,7 @@ mod problem;
 mod read;
 mod spacy;
 pub mod tokens;
+mod units;
 mod webanno;
 mod writers;
 
