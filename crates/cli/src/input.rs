@@ -51,6 +51,14 @@ pub fn load_as(path: &str, format: Option<Format>) -> Loaded {
     let name = if path == "-" { "<stdin>" } else { path };
     let w1256 = barchasb_formats::decode::windows_1256;
     let parsed = match format {
+        // A brat .ann is read with the .txt beside it.
+        None | Some(Format::Brat) if path.to_lowercase().ends_with(".ann") => {
+            let txt = format!("{}.txt", &path[..path.len() - 4]);
+            match read(&txt) {
+                Ok(text) => barchasb_formats::read_brat_pair(name, &text, &bytes, w1256),
+                Err(e) => return Loaded { docs: vec![], errors: vec![format!("{e} (the text of {path})")] },
+            }
+        }
         Some(f) => barchasb_formats::read_as(f, name, &bytes, w1256),
         None if path == "-" => barchasb_formats::read_jsonl(name, &bytes),
         None => barchasb_formats::read_any(name, &bytes, w1256),

@@ -17,7 +17,10 @@ pub fn detect(name: &str, bytes: &[u8]) -> Option<Format> {
         return Some(Format::Spacy);
     }
     if lower.ends_with(".zip") || lower.ends_with(".ann") || bytes.starts_with(b"PK\x03\x04") {
-        return Some(Format::Brat);
+        // A zip of WebAnno TSVs, or of brat pairs.
+        let names = crate::archive::names(bytes);
+        let tsv = names.iter().any(|n| n.ends_with(".tsv")) && !names.iter().any(|n| n.ends_with(".ann"));
+        return Some(if tsv { Format::Webanno } else { Format::Brat });
     }
     if head.starts_with("#FORMAT=WebAnno TSV") {
         return Some(Format::Webanno);

@@ -89,6 +89,8 @@ pub fn gate(format: Format, docs: &[Document], opts: &ExportOptions) -> Vec<Unwr
     for d in docs {
         let n = d.text.chars().count();
         let toks = if format.token_based() { tokens(&d.text) } else { Vec::new() };
+        // brat reads its text with universal newlines: `\r\n` is one character there.
+        let crlf = d.text.find("\r\n").filter(|_| format == Format::Brat).map(|b| d.text[..b].chars().count());
         let lists: &[&[Span]] = if opts.suggestions { &[&d.spans, &d.suggestions] } else { &[&d.spans] };
         for list in lists {
             let mut prev: Option<&Span> = None;
@@ -102,6 +104,12 @@ pub fn gate(format: Format, docs: &[Document], opts: &ExportOptions) -> Vec<Unwr
                     no("overlaps the span before it".into());
                 } else if s.label.trim().is_empty() || s.label.chars().any(char::is_whitespace) {
                     no("has a label that is empty or holds white space".into());
+                } else if format == Format::Brat
+                    && [text.chars().next(), text.chars().last()].into_iter().flatten().any(crate::brat::is_break)
+                {
+                    no("starts or ends with a line break, which a brat span cannot hold".into());
+                } else if crlf.is_some_and(|c| s.end > c) {
+                    no("comes after a \\r\\n line end, which brat reads as one character; make line ends \\n".into());
                 } else if format.token_based() && token_span(&toks, s).is_none() {
                     no(format!("does not start and end on token boundaries, which {format} needs"));
                 }

@@ -11,6 +11,7 @@
 //! It must not know the rules or the tagger.
 #![warn(missing_docs)]
 
+mod archive;
 mod brat;
 mod conll;
 pub mod decode;
@@ -22,6 +23,7 @@ mod hf;
 pub mod import;
 mod jsonl;
 mod label_studio;
+mod manifest;
 mod native;
 mod problem;
 mod read;
@@ -31,6 +33,7 @@ mod units;
 mod webanno;
 mod writers;
 
+pub use brat::read_brat_pair;
 pub use conll::{conll_label, parse_conll, to_conll};
 #[cfg(feature = "encoding_rs")]
 pub use decode::decode;
