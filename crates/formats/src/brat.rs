@@ -224,7 +224,17 @@ fn parse_ann(place: &str, ann: &str, text: &str, notes: &mut Vec<String>) -> (Ve
             }
         }
     }
-    // In the file's order: a span that overlaps one taken before it is left out.
+    let (spans, mut overlaps) = keep_disjoint(place, found);
+    problems.append(&mut overlaps);
+    problems.sort_by_key(|p| p.line_number());
+    (spans, problems)
+}
+
+/// The spans found (each with its line, in the file's order) without
+/// overlaps: a span that overlaps one taken before it is left out, and
+/// named; the rest sorted.
+pub(crate) fn keep_disjoint(place: &str, found: Vec<(usize, Span)>) -> (Vec<Span>, Vec<Problem>) {
+    let mut problems = Vec::new();
     let mut kept: Vec<(usize, Span)> = Vec::new();
     for (n, s) in found {
         let at = kept.partition_point(|(_, k)| k.start < s.start);
@@ -244,7 +254,6 @@ fn parse_ann(place: &str, ann: &str, text: &str, notes: &mut Vec<String>) -> (Ve
             None => kept.insert(at, (n, s)),
         }
     }
-    problems.sort_by_key(|p| p.line_number());
     (kept.into_iter().map(|(_, s)| s).collect(), problems)
 }
 

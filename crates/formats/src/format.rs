@@ -20,7 +20,7 @@ pub enum Format {
     LabelStudio,
     /// brat standoff, `.txt` + `.ann` pairs in a `.zip`.
     Brat,
-    /// WebAnno TSV 3.3 (INCEpTION).
+    /// WebAnno TSV 3.3 (INCEpTION), one `.tsv` per document in a `.zip`.
     Webanno,
 }
 
@@ -61,7 +61,7 @@ impl Format {
             Format::Doccano => "doccano.jsonl",
             Format::LabelStudio => "label-studio.json",
             Format::Brat => "brat.zip",
-            Format::Webanno => "tsv",
+            Format::Webanno => "webanno.zip",
         }
     }
 
@@ -73,7 +73,7 @@ impl Format {
 
     /// Whether the format is one stream of bytes (stdin/stdout work).
     pub fn one_stream(self) -> bool {
-        !matches!(self, Format::Brat | Format::Spacy)
+        !matches!(self, Format::Brat | Format::Spacy | Format::Webanno)
     }
 }
 
