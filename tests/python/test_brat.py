@@ -6,35 +6,11 @@ which reads back, as a zip and as a lone pair beside its text."""
 import json
 import zipfile
 
-EXTRA = [
-    {
-        "id": "emoji/1",
-        "text": "🙂 شرکت ایران(ایمیدرو) در 1402 با Rio Tinto 👍🏽 قرارداد بست",
-        "spans": [
-            {"start": 7, "end": 12, "label": "LOC"},
-            {"start": 13, "end": 20, "label": "ORG"},
-            {"start": 33, "end": 42, "label": "ORG"},
-        ],
-        "status": "done",
-    },
-    {
-        "id": "lines",
-        "text": "سازمان توسعه و نوسازی معادن\nو صنایع معدنی ایران گفت",
-        "spans": [{"start": 0, "end": 47, "label": "ORG"}],
-        "status": "in_progress",
-    },
-]
-
-
-def spans_of(doc):
-    return sorted((s["start"], s["end"], s["label"]) for s in doc.get("spans", []))
+from exchange_docs import EXTRA, inputs, spans_of
 
 
 def export(barchasb, tmp_path, fixtures):
-    extra = tmp_path / "extra.jsonl"
-    extra.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in EXTRA), encoding="utf-8")
-    files = [*fixtures, extra]
-    docs = [json.loads(line) for f in files for line in open(f, encoding="utf-8") if line.strip()]
+    files, docs = inputs(tmp_path, fixtures)
     out = tmp_path / "corpus.brat.zip"
     barchasb("convert", "--to", "brat", *files, "-o", out)
     return out, docs
@@ -74,9 +50,9 @@ def test_every_ann_line_slices_its_txt_from_the_zip(barchasb, tmp_path, fixtures
         assert sorted((s, e, l) for s, e, l, _, _ in found) == spans_of(doc)
         total += len(found)
     assert total == sum(len(d["spans"]) for d in docs) > 300
-    emoji = parse_ann(pairs["emoji/1"][1])
-    assert [f[4] for f in emoji] == ["ایران", "ایمیدرو", "Rio Tinto"]
-    assert [f[3] for f in parse_ann(pairs["lines"][1])] == [[(0, 27), (28, 47)]]
+    emoji = parse_ann(pairs["emoji-1"][1])
+    assert [f[4] for f in emoji] == ["ایران", "ایمیدرو", "Rio Tinto", "سازمان توسعه"]
+    assert [f[3] for f in parse_ann(pairs["lines/2"][1])] == [[(0, 27), (28, 47)], [(51, 55)]]
 
 
 def test_the_zip_reads_back_with_ids_and_statuses(barchasb, tmp_path, fixtures):
@@ -93,12 +69,12 @@ def test_the_zip_reads_back_with_ids_and_statuses(barchasb, tmp_path, fixtures):
 def test_a_lone_pair_is_read_with_the_text_beside_it(barchasb, tmp_path, fixtures):
     out, docs = export(barchasb, tmp_path, fixtures)
     with zipfile.ZipFile(out) as z:
-        z.extract("emoji_1.txt", tmp_path / "pair")
-        z.extract("emoji_1.ann", tmp_path / "pair")
-    ann = tmp_path / "pair" / "emoji_1.ann"
+        z.extract("lines_2.txt", tmp_path / "pair")
+        z.extract("lines_2.ann", tmp_path / "pair")
+    ann = tmp_path / "pair" / "lines_2.ann"
     back = json.loads(barchasb("convert", "--to", "doccano", ann).stdout)
-    assert back["id"] == "emoji_1" and back["status"] == "done"
-    assert sorted(map(tuple, back["label"])) == spans_of(EXTRA[0])
-    (tmp_path / "pair" / "emoji_1.txt").unlink()
+    assert back["id"] == "lines_2" and back["status"] == "done"
+    assert sorted(map(tuple, back["label"])) == spans_of(EXTRA[1])
+    (tmp_path / "pair" / "lines_2.txt").unlink()
     p = barchasb("convert", "--to", "doccano", ann, check=False)
-    assert p.returncode != 0 and "emoji_1.txt" in p.stderr.decode()
+    assert p.returncode != 0 and "lines_2.txt" in p.stderr.decode()

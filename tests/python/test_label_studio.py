@@ -9,29 +9,7 @@ from label_studio_sdk.converter import Converter
 from label_studio_sdk.label_interface import LabelInterface
 from label_studio_sdk.label_interface.objects import PredictionValue
 
-EMOJI = {
-    "id": "emoji-1",
-    "text": "🙂 شرکت ایران(ایمیدرو) در 1402 با Rio Tinto 👍🏽 قرارداد بست",
-    "spans": [
-        {"start": 7, "end": 12, "label": "LOC"},
-        {"start": 13, "end": 20, "label": "ORG"},
-        {"start": 33, "end": 42, "label": "ORG"},
-    ],
-    "suggestions": [{"start": 25, "end": 29, "label": "DATE"}],
-    "status": "in_progress",
-}
-
-
-def spans_of(doc):
-    return sorted((s["start"], s["end"], s["label"]) for s in doc.get("spans", []))
-
-
-def inputs(tmp_path, fixtures):
-    extra = tmp_path / "emoji.jsonl"
-    extra.write_text(json.dumps(EMOJI, ensure_ascii=False) + "\n", encoding="utf-8")
-    files = [*fixtures, extra]
-    docs = [json.loads(line) for f in files for line in open(f, encoding="utf-8") if line.strip()]
-    return files, docs
+from exchange_docs import inputs, spans_of
 
 
 def export(barchasb, tmp_path, fixtures):
@@ -74,7 +52,8 @@ def test_regions_slice_the_text_by_code_points_and_match_the_input(barchasb, tmp
         total += len(regions)
     assert total == sum(len(d["spans"]) for d in docs) > 300
     emoji = next(t for t in tasks if t["data"]["id"] == "emoji-1")
-    assert [r["value"]["text"] for r in emoji["annotations"][0]["result"]] == ["ایران", "ایمیدرو", "Rio Tinto"]
+    texts = [r["value"]["text"] for r in emoji["annotations"][0]["result"]]
+    assert texts == ["ایران", "ایمیدرو", "Rio Tinto", "سازمان توسعه"]
     assert emoji["predictions"][0]["result"][0]["value"]["text"] == "1402"
     assert emoji["meta"] == {"status": "in_progress"}
 

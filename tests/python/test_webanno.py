@@ -8,17 +8,9 @@ import json
 import re
 import zipfile
 
-EMOJI = {
-    "id": "emoji-1",
-    "text": "🙂 شرکت ایران(ایمیدرو) در 1402 با Rio Tinto 👍🏽 قرارداد بست\n\nسازمان توسعه گفت",
-    "spans": [
-        {"start": 7, "end": 12, "label": "LOC"},
-        {"start": 13, "end": 20, "label": "ORG"},
-        {"start": 33, "end": 42, "label": "ORG"},
-        {"start": 59, "end": 71, "label": "ORG"},
-    ],
-    "status": "done",
-}
+from exchange_docs import EXTRA, inputs, spans_of
+
+EMOJI = EXTRA[0]
 
 VALUE_ESCAPES = [("\\\\", "\\"), ("\\[", "["), ("\\]", "]"), ("\\|", "|"), ("\\_", "_"), ("\\->", "->"),
                  ("\\;", ";"), ("\\t", "\t"), ("\\n", "\n"), ("\\*", "*")]
@@ -43,10 +35,7 @@ def u16(text, cp):
 
 
 def export(barchasb, tmp_path, fixtures):
-    extra = tmp_path / "emoji.jsonl"
-    extra.write_text(json.dumps(EMOJI, ensure_ascii=False) + "\n", encoding="utf-8")
-    files = [*fixtures, extra]
-    docs = [json.loads(line) for f in files for line in open(f, encoding="utf-8") if line.strip()]
+    files, docs = inputs(tmp_path, fixtures)
     out = tmp_path / "corpus.webanno.zip"
     barchasb("convert", "--to", "webanno", *files, "-o", out)
     with zipfile.ZipFile(out) as z:
@@ -139,10 +128,10 @@ def test_the_zip_and_a_lone_tsv_read_back(barchasb, tmp_path, fixtures):
     assert [line["id"] for line in lines] == [d["id"] for d in docs]
     for line, doc in zip(lines, docs):
         assert line["text"] == doc["text"]
-        assert sorted(map(tuple, line["label"])) == sorted((s["start"], s["end"], s["label"]) for s in doc["spans"])
+        assert sorted(map(tuple, line["label"])) == spans_of(doc)
         assert line["status"] == doc.get("status", "new")
     lone = tmp_path / "emoji-1.tsv"
     lone.write_text(tsvs["emoji-1"], encoding="utf-8")
     one = json.loads(barchasb("convert", "--to", "doccano", lone).stdout)
     assert (one["id"], one["text"], one["status"]) == ("emoji-1", EMOJI["text"], "done")
-    assert sorted(map(tuple, one["label"])) == sorted((s["start"], s["end"], s["label"]) for s in EMOJI["spans"])
+    assert sorted(map(tuple, one["label"])) == spans_of(EMOJI)

@@ -32,8 +32,10 @@ pub fn detect(name: &str, bytes: &[u8]) -> Option<Format> {
         return Some(Format::LabelStudio);
     }
     if head.starts_with('{') {
-        let first = head.lines().next().unwrap_or("");
-        return Some(json_line_kind(first));
+        // The whole first line: a document's line is often longer than the head.
+        let line = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
+        let first = String::from_utf8_lossy(line);
+        return Some(json_line_kind(first.trim_start_matches('\u{feff}').trim()));
     }
     let conll_ext = [".conll", ".iob", ".bio", ".conll03", ".conllx"].iter().any(|e| lower.ends_with(e));
     if conll_ext || head.starts_with("-DOCSTART-") {

@@ -195,6 +195,15 @@ mod tests {
     }
 
     #[test]
+    fn a_first_line_longer_than_the_head_is_still_told_apart() {
+        let text = "ایران ".repeat(1000);
+        let line =
+            format!(r#"{{"id":1,"text":"{text}","entities":[{{"label":"LOC","start_offset":0,"end_offset":5}}]}}"#);
+        assert!(line.len() > 4096);
+        assert_eq!(crate::detect("long.jsonl", line.as_bytes()), Some(crate::Format::Doccano));
+    }
+
+    #[test]
     fn written_lines_read_back_and_keep_other_fields() {
         let mut d = Document::new("a/1", "🙂 ایمیدرو");
         d.spans = vec![Span::new(2, 9, "ORG")];
