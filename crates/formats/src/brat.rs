@@ -22,7 +22,8 @@
 //! normalizations and notes are not this project's model: each is named by
 //! file and line, and the rest of the file is taken.
 //!
-//! **Status.** brat keeps none: a pair without a manifest line is
+//! **Ids and status.** brat keeps none: a pair without a manifest line is
+//! named by its path in the archive without `.txt` (`news/08`) and is
 //! confirmed work (`done`); a `.txt` without its `.ann` is `new`.
 
 use crate::archive::{self, Entry};
@@ -339,6 +340,31 @@ mod tests {
         assert!(problems[3].starts_with("x/08.ann:6: is a discontinuous span (7 12;22 24)"), "{problems:#?}");
         assert!(problems[4].starts_with("x/08.ann:8: is a brat note"), "{problems:#?}");
         assert_eq!(p.notes, ["x/08.ann:5: counts UTF-16 units; read as 13–20"]);
+    }
+
+    #[test]
+    fn a_zip_from_brat_reads_its_pairs_and_says_what_it_passes_over() {
+        let e = |name: &str, text: &str| Entry { name: name.into(), bytes: text.as_bytes().to_vec() };
+        let zip = archive::write(&[
+            e("data/news/a.txt", "ایمیدرو\r\nگفت"),
+            e("data/news/a.ann", "T1\tORG 0 7\tایمیدرو\n"),
+            e("data/news/b.txt", "متن"),
+            e("data/news/c.ann", "T1\tORG 0 1\tx\n"),
+            e("data/news/annotation.conf", "[entities]\nORG\n"),
+            e("data/readme.md", "hi"),
+        ]);
+        let p = read("c.zip", &zip, w1256);
+        let docs: Vec<(&str, &str, Status, usize)> = p
+            .records
+            .iter()
+            .map(|r| (r.doc.id.as_str(), r.doc.text.as_str(), r.doc.status, r.doc.spans.len()))
+            .collect();
+        assert_eq!(docs, [("data/news/a", "ایمیدرو\nگفت", Status::Done, 1), ("data/news/b", "متن", Status::New, 0)]);
+        let problems: Vec<String> = p.all_problems().iter().map(|p| p.to_string()).collect();
+        assert_eq!(problems, ["c.zip/data/news/c.ann: no data/news/c.txt beside it; not imported"]);
+        assert_eq!(p.notes.len(), 2, "{:?}", p.notes);
+        assert!(p.notes[0].contains("a.txt: line ends"), "{:?}", p.notes);
+        assert_eq!(p.notes[1], "c.zip/data/readme.md: not a brat .txt or .ann; passed over");
     }
 
     #[test]

@@ -412,6 +412,23 @@ mod tests {
     }
 
     #[test]
+    fn from_name_and_to_name_come_from_the_options() {
+        let mut d = Document::new("1", "ایمیدرو");
+        d.spans = vec![Span::new(0, 7, "ORG")];
+        let opts = ExportOptions { from_name: "ner".into(), to_name: "doc\"x".into(), ..Default::default() };
+        let files = write(std::slice::from_ref(&d), &opts);
+        let xml = String::from_utf8(files[1].bytes.clone()).unwrap();
+        assert_eq!(
+            xml,
+            "<View>\n  <Labels name=\"ner\" toName=\"doc&quot;x\">\n    <Label value=\"ORG\"/>\n  </Labels>\n  \
+             <Text name=\"doc&quot;x\" value=\"$text\"/>\n</View>\n"
+        );
+        let tasks: Value = serde_json::from_slice(&files[0].bytes).unwrap();
+        let region = &tasks[0]["annotations"][0]["result"][0];
+        assert_eq!((&region["from_name"], &region["to_name"]), (&json!("ner"), &json!("doc\"x")));
+    }
+
+    #[test]
     fn cancelled_utf16_and_other_regions_are_said() {
         let json = r#"[
   {"id": 5, "data": {"text": "🙂 ایمیدرو"},
