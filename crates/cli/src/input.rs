@@ -59,9 +59,12 @@ pub fn load_as(path: &str, format: Option<Format>) -> Loaded {
                 Err(e) => return Loaded { docs: vec![], errors: vec![format!("{e} (the text of {path})")] },
             }
         }
-        Some(f) => barchasb_formats::read_as(f, name, &bytes, w1256),
         None if path == "-" => barchasb_formats::read_jsonl(name, &bytes),
-        None => barchasb_formats::read_any(name, &bytes, w1256),
+        given => match given.or_else(|| barchasb_formats::detect(name, &bytes)) {
+            // CoNLL and Hugging Face files are read with the files written beside them.
+            Some(f) => barchasb_formats::read_with(f, name, &bytes, &beside(f, path), w1256),
+            None => barchasb_formats::read_any(name, &bytes, w1256),
+        },
     };
     let errors = parsed.all_problems().iter().map(|p| p.to_string()).collect();
     for note in &parsed.notes {
@@ -80,6 +83,17 @@ pub fn load_as(path: &str, format: Option<Format>) -> Loaded {
         eprintln!("{line}");
     }
     Loaded { docs: merged.add, errors }
+}
+
+/// The files an export of `format` wrote beside `path` that are there.
+fn beside(format: Format, path: &str) -> Vec<(String, Vec<u8>)> {
+    if path == "-" {
+        return Vec::new();
+    }
+    barchasb_formats::companions(format, path)
+        .into_iter()
+        .filter_map(|p| Some((p.clone(), std::fs::read(&p).ok()?)))
+        .collect()
 }
 
 /// A reader over a JSONL input that starts as UTF-8 (stdin, or a `.jsonl`

@@ -3,11 +3,14 @@
 //! spans (the conlleval convention: an `I-X` that does not continue an `X`
 //! starts one); and written back from documents ([`to_conll`]).
 
-use crate::decode::Windows1256;
+use crate::decode::{decode_with, Windows1256};
 use crate::export::{ExportOptions, OutFile};
 use crate::problem::Problem;
 use crate::read::Parsed;
-use barchasb_core::{Document, Span, Status};
+use crate::token_docs::{build, parse_tag, sidecar, tags, EntityRun, TokenDoc};
+use crate::tokens::tokens;
+use crate::Format;
+use barchasb_core::Document;
 
 /// A CoNLL tag name as a project label: ARMAN's `pers`, `org`, `loc`, `fac`,
 /// `event`, `pro` become PER, ORG, LOC, FAC, EVENT, AGREEMENT; any other name
@@ -29,41 +32,12 @@ pub fn conll_label(name: &str) -> String {
 /// (shown `NAME:LINE: message`); a token whose tag is unreadable is kept as
 /// `O`.
 pub fn parse_conll(name: &str, input: &str) -> (Vec<Document>, Vec<Problem>) {
-    let mut docs = Vec::new();
-    let mut errors = Vec::new();
-    let mut sent: Option<Sentence> = None;
-    for (i, line) in input.lines().enumerate() {
-        let n = i + 1;
-        let line = line.trim_start_matches('\u{feff}').trim();
-        if line.is_empty() || line.starts_with("-DOCSTART-") {
-            if let Some(s) = sent.take() {
-                docs.push(s.finish());
-            }
-            continue;
-        }
-        let fields: Vec<&str> = line.split_whitespace().collect();
-        if fields.len() < 2 {
-            errors.push(Problem::line(name, n, format!("expected \"token TAG\", found {line:?}")));
-            continue;
-        }
-        let (token, tag) = (fields[0], fields[fields.len() - 1]);
-        let s = sent.get_or_insert_with(|| Sentence::new(format!("{name}:{n}")));
-        let parsed = match tag.split_once('-') {
-            _ if tag == "O" => Some(None),
-            Some(("B", l)) if !l.is_empty() => Some(Some((true, l))),
-            Some(("I", l)) if !l.is_empty() => Some(Some((false, l))),
-            _ => None,
-        };
-        let parsed = parsed.unwrap_or_else(|| {
-            errors.push(Problem::line(name, n, format!("unknown tag {tag:?} (expected O, B-X or I-X); read as O")));
-            None
-        });
-        s.push(token, parsed.map(|(b, l)| (b, conll_label(l))));
+    let (mut sentences, problems) = scan(name, input, true);
+    for s in &mut sentences {
+        s.id = Some(format!("{name}:{}", s.line));
     }
-    if let Some(s) = sent.take() {
-        docs.push(s.finish());
-    }
-    (docs, errors)
+    let parsed = build(name, sentences, None, |_| None);
+    (parsed.records.into_iter().map(|r| r.doc).collect(), problems)
 }
 
 /// Documents as CoNLL: tokens split at white space, `B-`/`I-LABEL` for the
@@ -98,62 +72,112 @@ pub fn to_conll(docs: &[Document]) -> String {
     out
 }
 
-/// Writes documents that passed the gate (placeholder: being written).
-pub(crate) fn write(_docs: &[Document], _opts: &ExportOptions) -> Vec<OutFile> {
-    Vec::new()
+/// Writes documents that passed the gate: `-DOCSTART- O` and a blank line
+/// before each document, one `token TAG` line per token, a blank line
+/// after each sentence (a sentence ends at a line break that no span
+/// crosses); and the sidecar with each document's id, text and status.
+pub(crate) fn write(docs: &[Document], opts: &ExportOptions) -> Vec<OutFile> {
+    let mut out = String::new();
+    for d in docs {
+        out.push_str("-DOCSTART- O\n\n");
+        let toks = tokens(&d.text);
+        let tags = tags(d, &toks, opts.scheme);
+        let chars: Vec<char> = d.text.chars().collect();
+        for (i, (t, tag)) in toks.iter().zip(&tags).enumerate() {
+            let inside = tag.starts_with("I-") || tag.starts_with("L-");
+            if i > 0 && !inside && chars[toks[i - 1].end..t.start].contains(&'\n') {
+                out.push('\n');
+            }
+            out.push_str(&t.text);
+            out.push(' ');
+            out.push_str(tag);
+            out.push('\n');
+        }
+        if !toks.is_empty() {
+            out.push('\n');
+        }
+    }
+    let main = OutFile { name: format!("{}.{}", opts.base, Format::Conll.extension()), bytes: out.into_bytes() };
+    vec![main, sidecar(docs, opts)]
 }
 
-/// Reads one CoNLL file (placeholder: being written).
-pub(crate) fn read(name: &str, _bytes: &[u8], _w1256: Windows1256) -> Parsed {
-    let mut out = Parsed::default();
-    out.problems.push(Problem::file(name, "this format cannot be read yet"));
+/// Reads one CoNLL file, without a sidecar.
+pub(crate) fn read(name: &str, bytes: &[u8], w1256: Windows1256) -> Parsed {
+    read_with(name, bytes, None, w1256)
+}
+
+/// Reads a CoNLL file: documents between `-DOCSTART-` lines (each sentence
+/// is one where the file has none), the token in the first column and the
+/// tag in the last (IOB2, IOB1, BILUO or IOBES); with the sidecar written
+/// beside it, each document gets its id, text and status back.
+pub(crate) fn read_with(name: &str, bytes: &[u8], side: Option<(&str, &[u8])>, w1256: Windows1256) -> Parsed {
+    let text = match decode_with(bytes, w1256) {
+        Ok(d) => d.text,
+        Err(e) => return Parsed { problems: vec![Problem::file(name, e.to_string())], ..Default::default() },
+    };
+    let by_docstart = text.lines().any(|l| l.trim_start_matches('\u{feff}').starts_with("-DOCSTART-"));
+    let (docs, problems) = scan(name, &text, !by_docstart);
+    let mut out = build(name, docs, side, w1256);
+    out.problems.extend(problems);
     out
 }
 
-struct Sentence {
-    id: String,
-    text: String,
-    chars: usize,
-    spans: Vec<Span>,
-    open: bool,
-}
-
-impl Sentence {
-    fn new(id: String) -> Self {
-        Sentence { id, text: String::new(), chars: 0, spans: Vec::new(), open: false }
-    }
-
-    fn push(&mut self, token: &str, tag: Option<(bool, String)>) {
-        if !self.text.is_empty() {
-            self.text.push(' ');
-            self.chars += 1;
-        }
-        let start = self.chars;
-        self.text.push_str(token);
-        self.chars += token.chars().count();
-        match tag {
-            Some((false, label)) if self.open && self.spans.last().is_some_and(|s| s.label == label) => {
-                self.spans.last_mut().unwrap().end = self.chars;
+/// The documents of a CoNLL text: one per sentence (`per_sentence`) or
+/// one between `-DOCSTART-` lines; each bad line is a problem.
+fn scan(name: &str, text: &str, per_sentence: bool) -> (Vec<TokenDoc>, Vec<Problem>) {
+    let mut docs: Vec<TokenDoc> = Vec::new();
+    let mut problems = Vec::new();
+    let mut cur: Option<TokenDoc> = None;
+    let mut run = EntityRun::default();
+    let mut sentence_open = false;
+    for (i, raw) in text.lines().enumerate() {
+        let n = i + 1;
+        let line = raw.trim_start_matches('\u{feff}').trim();
+        if line.starts_with("-DOCSTART-") || (line.is_empty() && per_sentence) {
+            // Between -DOCSTART- lines a document may have no tokens (an empty text).
+            docs.extend(cur.take().filter(|d| !per_sentence || !d.words.is_empty()));
+            if !per_sentence {
+                cur = Some(TokenDoc { line: n, ..Default::default() });
             }
-            Some((_, label)) => {
-                self.spans.push(Span::new(start, self.chars, label));
-                self.open = true;
-            }
-            None => self.open = false,
+            run.close();
+            sentence_open = false;
+            continue;
         }
+        if line.is_empty() {
+            run.close();
+            sentence_open = false;
+            continue;
+        }
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        if fields.len() < 2 {
+            problems.push(Problem::line(name, n, format!("expected \"token TAG\", found {line:?}; left out")));
+            continue;
+        }
+        let d = cur.get_or_insert_with(|| TokenDoc { line: n, ..Default::default() });
+        if !sentence_open && !d.words.is_empty() {
+            d.sentence_starts.push(d.words.len());
+        }
+        sentence_open = true;
+        let tag = fields[fields.len() - 1];
+        let parsed = parse_tag(tag).unwrap_or_else(|()| {
+            let why = format!("unknown tag {tag:?} (expected O, B-X, I-X, L-X or U-X); read as O");
+            problems.push(Problem::line(name, n, why));
+            None
+        });
+        // ARMAN's lower-case names are this project's labels; others are kept.
+        let label = |l: &str| if l.chars().any(char::is_uppercase) { l.to_string() } else { conll_label(l) };
+        let parsed = parsed.map(|(p, l)| (p, label(l)));
+        run.push(&mut d.ents, d.words.len(), parsed.as_ref().map(|(p, l)| (*p, l.as_str())));
+        d.words.push(fields[0].to_string());
     }
-
-    fn finish(self) -> Document {
-        let mut d = Document::new(self.id, self.text);
-        d.spans = self.spans;
-        d.status = Status::Done;
-        d
-    }
+    docs.extend(cur.take().filter(|d| !per_sentence || !d.words.is_empty()));
+    (docs, problems)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use barchasb_core::Span;
 
     #[test]
     fn sentences_spans_and_errors() {

@@ -79,6 +79,34 @@ pub fn read_as(format: Format, name: &str, bytes: &[u8], w1256: Windows1256) -> 
     crate::writers::read(format, name, bytes, w1256)
 }
 
+/// The files an export of `format` writes beside its main file `name`,
+/// which reading it back wants too: CoNLL's and Hugging Face's documents
+/// sidecar (ids, exact texts, statuses) and Hugging Face's features file
+/// (the tag names). Empty for the other formats.
+pub fn companions(format: Format, name: &str) -> Vec<String> {
+    let ext = format!(".{}", format.extension());
+    let base = name.strip_suffix(&ext).unwrap_or_else(|| name.rsplit_once('.').map_or(name, |(b, _)| b));
+    match format {
+        Format::Conll => vec![format!("{base}.{}", crate::token_docs::SIDECAR)],
+        Format::Hf => {
+            vec![format!("{base}.{}", crate::hf::FEATURES), format!("{base}.{}", crate::token_docs::SIDECAR)]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// [`read_as`] with the files named by [`companions`] that were found
+/// beside it (name and bytes; matched by the end of the name).
+pub fn read_with(format: Format, name: &str, bytes: &[u8], found: &[(String, Vec<u8>)], w1256: Windows1256) -> Parsed {
+    let by_end = |end: &str| found.iter().find(|(n, _)| n.ends_with(end)).map(|(n, b)| (n.as_str(), &b[..]));
+    let side = by_end(crate::token_docs::SIDECAR);
+    match format {
+        Format::Conll => crate::conll::read_with(name, bytes, side, w1256),
+        Format::Hf => crate::hf::read_with(name, bytes, by_end(crate::hf::FEATURES), side, w1256),
+        _ => read_as(format, name, bytes, w1256),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,8 +11,9 @@ use crate::read::Record;
 use barchasb_core::{Document, Span, Status};
 use serde_json::{Map, Value};
 
-/// Fields the reader understands; every other one goes to `meta`.
-const KNOWN: [&str; 5] = ["id", "text", "spans", "status", "suggestions"];
+/// Fields the reader understands; every other one goes to `meta`
+/// (`tokens` is derived from the text: the `jsonl` export writes it).
+const KNOWN: [&str; 6] = ["id", "text", "tokens", "spans", "status", "suggestions"];
 
 /// Reads one non-blank line (1-based `line`) of `file`. `fallback_id` is
 /// the id of a line without one.

@@ -1,5 +1,5 @@
-//! Golden files of the code point and standoff formats: doccano, Label
-//! Studio, brat and WebAnno, each the export of
+//! Golden files of the text formats: the native JSONL, CoNLL, Hugging
+//! Face, doccano, Label Studio, brat and WebAnno, each the export of
 //! `tests/golden/spans-input.jsonl` (Persian, Latin and Persian digits, an
 //! emoji before an entity, `ایران(ایمیدرو)`, a span across a line break,
 //! TSV's reserved characters, a suggestion, the three statuses), byte for
@@ -8,10 +8,11 @@
 //! writes them anew; review the diff before committing it.
 
 use barchasb_core::Document;
-use barchasb_formats::{export, read_as, read_jsonl, ExportOptions, Format};
+use barchasb_formats::{export, read_jsonl, read_with, ExportOptions, Format};
 use std::path::{Path, PathBuf};
 
-const FORMATS: [Format; 4] = [Format::Doccano, Format::LabelStudio, Format::Brat, Format::Webanno];
+const FORMATS: [Format; 7] =
+    [Format::Jsonl, Format::Conll, Format::Hf, Format::Doccano, Format::LabelStudio, Format::Brat, Format::Webanno];
 
 fn golden() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
@@ -87,7 +88,9 @@ fn each_golden_export_reads_back_the_input() {
     let docs = input();
     for format in FORMATS {
         let files = export(format, &docs, &options()).unwrap();
-        let parsed = read_as(format, &files[0].name, &files[0].bytes, barchasb_formats::decode::windows_1256);
+        let beside: Vec<(String, Vec<u8>)> = files[1..].iter().map(|f| (f.name.clone(), f.bytes.clone())).collect();
+        let w1256 = barchasb_formats::decode::windows_1256;
+        let parsed = read_with(format, &files[0].name, &files[0].bytes, &beside, w1256);
         assert!(parsed.all_problems().is_empty(), "{format}: {:?}", parsed.all_problems());
         let back: Vec<&Document> = parsed.records.iter().map(|r| &r.doc).collect();
         assert_eq!(back.len(), docs.len(), "{format}");

@@ -1,14 +1,15 @@
-//! Export → import gives the same documents, for the code point and
-//! standoff formats: doccano, Label Studio and brat take every valid span
+//! Export → import gives the same documents, for the text formats: the
+//! native JSONL, doccano, Label Studio and brat take every valid span
 //! (brat: none that starts or ends at a line break, which its lines cannot
-//! hold), WebAnno every span on the project's tokens. Ids (with characters
+//! hold), WebAnno, CoNLL and Hugging Face (with the files written beside
+//! them) every span on the project's tokens. Ids (with characters
 //! no file name takes), texts, spans, suggestions, statuses and other
 //! fields all come back, and the export is told apart from other formats
 //! by its name and content.
 
 use barchasb_core::{Document, Span, Status};
 use barchasb_formats::tokens::tokens;
-use barchasb_formats::{detect, export, gate, read_as, ExportOptions, Format};
+use barchasb_formats::{detect, export, gate, read_with, ExportOptions, Format};
 use proptest::prelude::*;
 use serde_json::json;
 
@@ -86,14 +87,14 @@ fn document(k: usize, text: String, p: Picks, format: Format) -> Document {
     let toks = tokens(&text);
     let on_tokens = |a: usize, b: usize| (toks[a].start, toks[b - 1].end);
     let anywhere = |a: usize, b: usize| (a, b);
-    let (cuts, sugg): (Vec<usize>, Vec<usize>) = if format == Format::Webanno {
+    let (cuts, sugg): (Vec<usize>, Vec<usize>) = if format.token_based() {
         let m = toks.len() + 1;
         (span_cuts.iter().map(|c| c % m).collect(), suggestion_cuts.iter().map(|c| c % m).collect())
     } else {
         (span_cuts.iter().map(|c| c % (n + 1)).collect(), suggestion_cuts.iter().map(|c| c % (n + 1)).collect())
     };
     let make = |c: &[usize]| {
-        if format == Format::Webanno {
+        if format.token_based() {
             spans(c, &labels, on_tokens)
         } else {
             spans(c, &labels, anywhere)
@@ -126,7 +127,8 @@ fn round_trip(format: Format, docs: &[Document]) -> Result<(), TestCaseError> {
     let files = export(format, docs, &opts).unwrap();
     let main = &files[0];
     prop_assert_eq!(detect(&main.name, &main.bytes), Some(format));
-    let parsed = read_as(format, &main.name, &main.bytes, barchasb_formats::decode::windows_1256);
+    let beside: Vec<(String, Vec<u8>)> = files[1..].iter().map(|f| (f.name.clone(), f.bytes.clone())).collect();
+    let parsed = read_with(format, &main.name, &main.bytes, &beside, barchasb_formats::decode::windows_1256);
     prop_assert!(parsed.all_problems().is_empty(), "{:?}", parsed.all_problems());
     let back: Vec<&Document> = parsed.records.iter().map(|r| &r.doc).collect();
     prop_assert_eq!(back.len(), docs.len());
@@ -138,6 +140,21 @@ fn round_trip(format: Format, docs: &[Document]) -> Result<(), TestCaseError> {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn jsonl_round_trips(docs in documents(Format::Jsonl)) {
+        round_trip(Format::Jsonl, &docs)?;
+    }
+
+    #[test]
+    fn conll_round_trips(docs in documents(Format::Conll)) {
+        round_trip(Format::Conll, &docs)?;
+    }
+
+    #[test]
+    fn hf_round_trips(docs in documents(Format::Hf)) {
+        round_trip(Format::Hf, &docs)?;
+    }
 
     #[test]
     fn doccano_round_trips(docs in documents(Format::Doccano)) {
