@@ -8,7 +8,7 @@ use crate::export::{ExportOptions, OutFile};
 use crate::problem::Problem;
 use crate::read::Parsed;
 use crate::token_docs::{build, parse_tag, sidecar, tags, EntityRun, TokenDoc};
-use crate::tokens::tokens;
+use crate::tokens::doc_tokens;
 use crate::Format;
 use barchasb_core::Document;
 
@@ -80,7 +80,7 @@ pub(crate) fn write(docs: &[Document], opts: &ExportOptions) -> Vec<OutFile> {
     let mut out = String::new();
     for d in docs {
         out.push_str("-DOCSTART- O\n\n");
-        let toks = tokens(&d.text);
+        let toks = doc_tokens(d, opts.suggestions);
         let tags = tags(d, &toks, opts.scheme);
         let chars: Vec<char> = d.text.chars().collect();
         for (i, (t, tag)) in toks.iter().zip(&tags).enumerate() {

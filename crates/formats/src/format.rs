@@ -65,8 +65,9 @@ impl Format {
         }
     }
 
-    /// Whether the format carries tokens, so that a span must sit on the
-    /// project's token boundaries to be written.
+    /// Whether the format carries tokens: the project's, split where a span
+    /// cuts one ([`crate::tokens::doc_tokens`]), so that a span that starts
+    /// or ends with white space cannot be written.
     pub fn token_based(self) -> bool {
         matches!(self, Format::Spacy | Format::Conll | Format::Hf | Format::Webanno)
     }

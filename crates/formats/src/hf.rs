@@ -16,7 +16,7 @@ use crate::export::{label_names, ExportOptions, OutFile};
 use crate::problem::Problem;
 use crate::read::Parsed;
 use crate::token_docs::{build, parse_tag, sidecar, tags, EntityRun, TokenDoc};
-use crate::tokens::tokens;
+use crate::tokens::doc_tokens;
 use crate::{Format, Scheme};
 use barchasb_core::Document;
 use serde_json::{json, Value};
@@ -50,7 +50,7 @@ pub(crate) fn write(docs: &[Document], opts: &ExportOptions) -> Vec<OutFile> {
     let names = tag_names(docs, opts);
     let mut out = String::new();
     for d in docs {
-        let toks = tokens(&d.text);
+        let toks = doc_tokens(d, opts.suggestions);
         let ids: Vec<usize> = tags(d, &toks, opts.scheme)
             .iter()
             .map(|t| names.iter().position(|n| n == t).expect("every label is in the names"))

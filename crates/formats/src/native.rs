@@ -3,8 +3,9 @@
 //! `{"id","text","tokens":[{"text","start","end","id","ws"}],"spans":[…],"status",…}`
 //! and each span `{"start","end","label","text","token_start","token_end","value"}`:
 //! its text as sliced from the document, its first and last token
-//! (inclusive, Prodigy's convention; absent for a span that does not sit on
-//! the project's token boundaries, which the app never makes), and for a
+//! (inclusive, Prodigy's convention; the tokens are the project's, split
+//! where a span cuts one, so only a span that starts or ends with white
+//! space, which the app never makes, has none), and for a
 //! complete DATE its ISO 8601 `value`. Suggestions, when asked for, are
 //! written the same way under `suggestions`. Other fields of the document
 //! are kept.
@@ -16,7 +17,7 @@
 use crate::decode::Windows1256;
 use crate::export::{ExportOptions, OutFile};
 use crate::read::{read_jsonl_with, Parsed};
-use crate::tokens::{token_span, tokens, Tok};
+use crate::tokens::{doc_tokens, token_span, Tok};
 use barchasb_core::{Document, Span, Status};
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -64,7 +65,7 @@ pub(crate) fn write(docs: &[Document], opts: &ExportOptions) -> Vec<OutFile> {
 
 /// One document's line (no line end).
 pub(crate) fn line(d: &Document, opts: &ExportOptions) -> String {
-    let toks = tokens(&d.text);
+    let toks = doc_tokens(d, opts.suggestions);
     let chars: Vec<char> = d.text.chars().collect();
     let line = Line {
         id: &d.id,
@@ -123,7 +124,7 @@ mod tests {
     fn a_line_carries_tokens_span_texts_token_indexes_and_date_values() {
         let mut d = Document::new("a", "شرکت ایران(ایمیدرو) در ۱۴۰۳");
         d.spans = vec![Span::new(11, 18, "ORG"), Span::new(23, 27, "DATE")];
-        d.suggestions = vec![Span::new(0, 3, "ORG")];
+        d.suggestions = vec![Span::new(4, 10, "LOC")];
         d.meta.insert("source".into(), json!("irna"));
         let opts = ExportOptions { suggestions: true, date_value: Some(iso), ..Default::default() };
         let v: Value = serde_json::from_str(&line(&d, &opts)).unwrap();
@@ -136,8 +137,8 @@ mod tests {
                  "value": "2024"}
             ])
         );
-        // a span that cuts a token has no token indexes, and is still written
-        assert_eq!(v["suggestions"], json!([{"start": 0, "end": 3, "label": "ORG", "text": "شرک"}]));
+        // a span that starts with white space has no token indexes, and is still written
+        assert_eq!(v["suggestions"], json!([{"start": 4, "end": 10, "label": "LOC", "text": " ایران"}]));
         assert_eq!(v["source"], "irna");
         let back = read("x.jsonl", line(&d, &opts).as_bytes(), w1256);
         assert!(back.all_problems().is_empty(), "{:?}", back.all_problems());

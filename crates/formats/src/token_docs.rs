@@ -10,7 +10,6 @@ use crate::decode::Windows1256;
 use crate::export::{ExportOptions, OutFile};
 use crate::problem::Problem;
 use crate::read::{read_jsonl_with, Parsed, Record};
-use crate::tokens::tokens;
 use barchasb_core::{Document, Span, Status};
 
 /// The sidecar's extension, after the export's base name.
@@ -110,12 +109,11 @@ fn joined(name: &str, td: &TokenDoc, id: String) -> Record {
     Record { doc, file: name.to_string(), line: td.line, annotated: true, problems: Vec::new() }
 }
 
-/// The sidecar's document with the token file's entities, when its text's
-/// tokens are the file's words.
+/// The sidecar's document with the token file's entities, when the file's
+/// words are its text without its white space, in order.
 fn with_sidecar(td: &TokenDoc, mut side: Record) -> Result<Record, Problem> {
-    let toks = tokens(&side.doc.text);
-    let same = toks.len() == td.words.len() && toks.iter().zip(&td.words).all(|(t, w)| t.text == *w);
-    if !same || td.id.as_ref().is_some_and(|id| *id != side.doc.id) {
+    let found = align(&side.doc.text, &td.words).filter(|_| td.id.as_ref().is_none_or(|id| *id == side.doc.id));
+    let Some(bounds) = found else {
         return Err(Problem::line(
             &side.file,
             side.line,
@@ -125,10 +123,26 @@ fn with_sidecar(td: &TokenDoc, mut side: Record) -> Result<Record, Problem> {
                 side.doc.id, td.line
             ),
         ));
-    }
-    side.doc.spans = td.ents.iter().map(|(a, b, l)| Span::new(toks[*a].start, toks[*b].end, l.clone())).collect();
+    };
+    side.doc.spans = td.ents.iter().map(|(a, b, l)| Span::new(bounds[*a].0, bounds[*b].1, l.clone())).collect();
     side.annotated = true;
     Ok(side)
+}
+
+/// Where each word is in `text` (code points), when the words are the
+/// text's characters other than white space, in order.
+fn align(text: &str, words: &[String]) -> Option<Vec<(usize, usize)>> {
+    let mut rest = text.chars().enumerate().peekable();
+    let mut bounds = Vec::with_capacity(words.len());
+    for w in words {
+        while rest.next_if(|(_, c)| c.is_whitespace()).is_some() {}
+        let start = rest.peek().map(|(i, _)| *i)?;
+        for c in w.chars() {
+            rest.next_if(|(_, t)| *t == c)?;
+        }
+        bounds.push((start, start + w.chars().count()));
+    }
+    rest.all(|(_, c)| c.is_whitespace()).then_some(bounds)
 }
 
 /// A tag's prefix and label: `O` is `None`; `B-`, `I-`, `L-`/`E-`, `U-`/`S-`

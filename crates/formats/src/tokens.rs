@@ -1,8 +1,13 @@
 //! The project's own tokens in the frame of code points, as token-based
 //! formats carry them: `{text,start,end,id,ws}` (Prodigy's convention:
 //! `ws` is true when white space follows the token).
+//!
+//! A span may end inside one of the project's tokens (gold that cuts a name
+//! out of words run together, `افکارنیوزبه`): token formats are written
+//! with [`doc_tokens`], the tokens split at every boundary of the spans
+//! written, so that every such span is whole tokens and nothing is lost.
 
-use barchasb_core::{tokenize, OffsetTable, Span};
+use barchasb_core::{tokenize, Document, OffsetTable, Span};
 use serde::Serialize;
 
 /// One token of a document, offsets in code points of the original text.
@@ -34,6 +39,37 @@ pub fn tokens(text: &str) -> Vec<Tok> {
         .collect()
 }
 
+/// The tokens of a document as a token format writes them: [`tokens`],
+/// each split where a span (and, with `suggestions`, a suggestion) starts
+/// or ends inside it; the first part has `ws` false.
+pub fn doc_tokens(doc: &Document, suggestions: bool) -> Vec<Tok> {
+    let lists: &[&[Span]] = if suggestions { &[&doc.spans, &doc.suggestions] } else { &[&doc.spans] };
+    let mut cuts: Vec<usize> = lists.iter().flat_map(|l| l.iter().flat_map(|s| [s.start, s.end])).collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    split_at(tokens(&doc.text), &cuts, &doc.text)
+}
+
+/// `toks` split at each of the sorted `cuts` that falls inside one.
+fn split_at(toks: Vec<Tok>, cuts: &[usize], text: &str) -> Vec<Tok> {
+    if cuts.is_empty() {
+        return toks;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::with_capacity(toks.len());
+    for t in toks {
+        let inside = cuts.iter().copied().filter(|&c| c > t.start && c < t.end);
+        let mut at = t.start;
+        for c in inside.chain([t.end]) {
+            let last = c == t.end;
+            let piece = chars[at..c].iter().collect();
+            out.push(Tok { text: piece, start: at, end: c, id: out.len(), ws: last && t.ws });
+            at = c;
+        }
+    }
+    out
+}
+
 /// The first and last token (inclusive) of a span that starts where a
 /// token starts and ends where a token ends; `None` for a span that cuts a
 /// token or covers none.
@@ -58,5 +94,18 @@ mod tests {
         assert_eq!(token_span(&toks, &Span::new(11, 18, "ORG")), Some((3, 3)));
         assert_eq!(token_span(&toks, &Span::new(0, 10, "ORG")), Some((0, 1)));
         assert_eq!(token_span(&toks, &Span::new(1, 10, "ORG")), None);
+    }
+
+    #[test]
+    fn a_span_inside_a_token_splits_it() {
+        let mut d = Document::new("07", "به گزارش افکارنیوزبه نقل");
+        d.spans = vec![Span::new(9, 18, "ORG")];
+        d.suggestions = vec![Span::new(3, 5, "X")];
+        let toks = doc_tokens(&d, false);
+        let words: Vec<(&str, bool)> = toks.iter().map(|t| (t.text.as_str(), t.ws)).collect();
+        assert_eq!(words, [("به", true), ("گزارش", true), ("افکارنیوز", false), ("به", true), ("نقل", false)]);
+        assert_eq!(toks.iter().map(|t| t.id).collect::<Vec<_>>(), [0, 1, 2, 3, 4]);
+        assert_eq!(token_span(&toks, &d.spans[0]), Some((2, 2)));
+        assert_eq!(doc_tokens(&d, true).len(), 6);
     }
 }

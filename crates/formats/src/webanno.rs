@@ -44,7 +44,7 @@ use crate::export::{ExportOptions, OutFile};
 use crate::manifest::{self, Manifest};
 use crate::problem::Problem;
 use crate::read::{stem, Parsed};
-use crate::tokens::{token_span, tokens, Tok};
+use crate::tokens::{doc_tokens, token_span, Tok};
 use barchasb_core::{Document, OffsetTable, Span, Status};
 use std::collections::BTreeMap;
 
@@ -54,8 +54,11 @@ const NAMED_ENTITY: &str = "de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEnti
 /// Writes one TSV per document, with the manifest, in a zip.
 pub(crate) fn write(docs: &[Document], opts: &ExportOptions) -> Vec<OutFile> {
     let stems = manifest::stems(docs);
-    let mut files: Vec<Entry> =
-        docs.iter().zip(&stems).map(|(d, s)| Entry { name: format!("{s}.tsv"), bytes: tsv(d).into_bytes() }).collect();
+    let mut files: Vec<Entry> = docs
+        .iter()
+        .zip(&stems)
+        .map(|(d, s)| Entry { name: format!("{s}.tsv"), bytes: tsv(d, opts.suggestions).into_bytes() })
+        .collect();
     files.push(manifest::write(docs, &stems, opts));
     vec![OutFile {
         name: format!("{}.{}", opts.base, crate::Format::Webanno.extension()),
@@ -64,10 +67,10 @@ pub(crate) fn write(docs: &[Document], opts: &ExportOptions) -> Vec<OutFile> {
 }
 
 /// One document as WebAnno TSV 3.3.
-pub(crate) fn tsv(d: &Document) -> String {
+pub(crate) fn tsv(d: &Document, suggestions: bool) -> String {
     let table = OffsetTable::new(&d.text);
     let chars: Vec<char> = d.text.chars().collect();
-    let toks = tokens(&d.text);
+    let toks = doc_tokens(d, suggestions);
     let labels = token_labels(&toks, &d.spans);
     let mut out = format!("#FORMAT=WebAnno TSV 3.3\n#T_SP={NAMED_ENTITY}|value\n\n");
     let sentences = sentences(&chars, &toks);
@@ -446,7 +449,7 @@ mod tests {
     fn utf16_offsets_sentences_per_line_and_ids_on_spans_of_several_tokens() {
         let mut d = Document::new("x", "🙂 شرکت ایران(ایمیدرو)\n\n  سازمان توسعه گفت");
         d.spans = vec![Span::new(7, 12, "LOC"), Span::new(13, 20, "ORG"), Span::new(25, 37, "ORG")];
-        let tsv = tsv(&d);
+        let tsv = tsv(&d, false);
         assert_eq!(
             tsv,
             "#FORMAT=WebAnno TSV 3.3\n#T_SP=de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity|value\n\n\n\

@@ -2,13 +2,13 @@
 //! native JSONL, doccano, Label Studio and brat take every valid span
 //! (brat: none that starts or ends at a line break, which its lines cannot
 //! hold), WebAnno, CoNLL and Hugging Face (with the files written beside
-//! them) every span on the project's tokens. Ids (with characters
+//! them) every span that neither starts nor ends with white space (a span
+//! that cuts a token splits it). Ids (with characters
 //! no file name takes), texts, spans, suggestions, statuses and other
 //! fields all come back, and the export is told apart from other formats
 //! by its name and content.
 
 use barchasb_core::{Document, Span, Status};
-use barchasb_formats::tokens::tokens;
 use barchasb_formats::{detect, export, gate, read_with, ExportOptions, Format};
 use proptest::prelude::*;
 use serde_json::json;
@@ -84,31 +84,22 @@ fn picks() -> impl Strategy<Value = Picks> {
 fn document(k: usize, text: String, p: Picks, format: Format) -> Document {
     let (span_cuts, suggestion_cuts, labels, id, status, meta) = p;
     let n = text.chars().count();
-    let toks = tokens(&text);
-    let on_tokens = |a: usize, b: usize| (toks[a].start, toks[b - 1].end);
-    let anywhere = |a: usize, b: usize| (a, b);
-    let (cuts, sugg): (Vec<usize>, Vec<usize>) = if format.token_based() {
-        let m = toks.len() + 1;
-        (span_cuts.iter().map(|c| c % m).collect(), suggestion_cuts.iter().map(|c| c % m).collect())
-    } else {
-        (span_cuts.iter().map(|c| c % (n + 1)).collect(), suggestion_cuts.iter().map(|c| c % (n + 1)).collect())
-    };
-    let make = |c: &[usize]| {
-        if format.token_based() {
-            spans(c, &labels, on_tokens)
-        } else {
-            spans(c, &labels, anywhere)
-        }
-    };
+    let cuts = |c: &[usize]| c.iter().map(|c| c % (n + 1)).collect::<Vec<_>>();
+    let make = |c: &[usize]| spans(&cuts(c), &labels, |a, b| (a, b));
     let mut d = Document::new(format!("d{k}{}", IDS[id]), text);
-    d.spans = make(&cuts);
-    d.suggestions = make(&sugg);
-    if format == Format::Brat {
-        let chars: Vec<char> = d.text.chars().collect();
-        let breaks = |s: &Span| chars[s.start] == '\n' || chars[s.end - 1] == '\n';
-        d.spans.retain(|s| !breaks(s));
-        d.suggestions.retain(|s| !breaks(s));
-    }
+    d.spans = make(&span_cuts);
+    d.suggestions = make(&suggestion_cuts);
+    // brat's lines cannot hold a span that starts or ends at a line break;
+    // token formats split a token a span cuts, but none starts with white space.
+    let chars: Vec<char> = d.text.chars().collect();
+    let edge = |s: &Span, f: fn(&char) -> bool| f(&chars[s.start]) || f(&chars[s.end - 1]);
+    let unfit = |s: &Span| match format {
+        Format::Brat => edge(s, |c| *c == '\n'),
+        f if f.token_based() => edge(s, |c| c.is_whitespace()),
+        _ => false,
+    };
+    d.spans.retain(|s| !unfit(s));
+    d.suggestions.retain(|s| !unfit(s));
     d.status = STATUSES[status];
     if meta {
         d.meta.insert("source".into(), json!({"site": "irna", "n": k}));
