@@ -69,7 +69,11 @@ pub fn agree(annotators: &[Annotator]) -> Result<Report, Error> {
         .flat_map(|a| (a + 1..n).map(move |b| (a, b)))
         .map(|(a, b)| pair(&shared, &tags, &binary, &label, labels.len(), a, b))
         .collect();
-    let by_label = (0..labels.len()).map(|l| label_agreement(&shared, &pairs, &binary[l], &label, l)).collect();
+    let mut counts = vec![vec![0; labels.len()]; n];
+    for (c, docs) in counts.iter_mut().zip(&shared.spans) {
+        docs.iter().flat_map(|d| d.iter()).for_each(|s| c[label(&s.label)] += 1);
+    }
+    let by_label = (0..labels.len()).map(|l| label_agreement(&pairs, &binary[l], &counts, l)).collect();
     let all: Vec<&[Tag]> = tags.iter().map(Vec::as_slice).collect();
     Ok(Report {
         annotators: annotators.iter().map(|a| a.name.to_string()).collect(),
@@ -114,21 +118,12 @@ fn pair(
     p
 }
 
-fn label_agreement(
-    shared: &shared::Shared,
-    pairs: &[Pair],
-    binary: &[Vec<u32>],
-    label: &impl Fn(&str) -> usize,
-    l: usize,
-) -> LabelAgreement {
+/// Label `l` across all annotators; `counts[annotator][label]` their spans.
+fn label_agreement(pairs: &[Pair], binary: &[Vec<u32>], counts: &[Vec<usize>], l: usize) -> LabelAgreement {
     let views: Vec<&[u32]> = binary.iter().map(Vec::as_slice).collect();
     let fleiss = fleiss_kappa(&views);
     LabelAgreement {
-        spans: shared
-            .spans
-            .iter()
-            .map(|docs| docs.iter().flat_map(|d| d.iter()).filter(|s| label(&s.label) == l).count())
-            .collect(),
+        spans: counts.iter().map(|c| c[l]).collect(),
         f1: report::mean(pairs.iter().map(|p| p.exact[l].f1())),
         partial_f1: report::mean(pairs.iter().map(|p| p.partial[l].f1())),
         kappa: match pairs {

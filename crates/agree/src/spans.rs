@@ -4,6 +4,7 @@
 //! (the span invariant), which every sweep here relies on.
 
 use barchasb_core::Span;
+use std::borrow::Borrow;
 
 /// Spans of `a`, of `b`, and how many of them were matched one to one.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -37,23 +38,29 @@ impl Matches {
 /// shared code point, matched one to one (a maximum matching, so a long
 /// span is not credited for every piece it covers).
 pub fn count(a: &[Span], b: &[Span], label: &impl Fn(&str) -> usize, exact: &mut [Matches], partial: &mut [Matches]) {
-    for s in a {
-        exact[label(&s.label)].a += 1;
-        partial[label(&s.label)].a += 1;
+    // Each span's label is looked up once: the sweeps below compare indices.
+    let (la, lb): (Vec<usize>, Vec<usize>) =
+        (a.iter().map(|s| label(&s.label)).collect(), b.iter().map(|s| label(&s.label)).collect());
+    let (mut by_a, mut by_b) = (vec![Vec::new(); partial.len()], vec![Vec::new(); partial.len()]);
+    for (s, &l) in a.iter().zip(&la) {
+        exact[l].a += 1;
+        partial[l].a += 1;
+        by_a[l].push(s);
     }
-    for s in b {
-        exact[label(&s.label)].b += 1;
-        partial[label(&s.label)].b += 1;
+    for (s, &l) in b.iter().zip(&lb) {
+        exact[l].b += 1;
+        partial[l].b += 1;
+        by_b[l].push(s);
     }
     for (x, y) in same_bounds(a, b) {
-        if a[x].label == b[y].label {
-            exact[label(&a[x].label)].matched += 1;
+        if la[x] == lb[y] {
+            exact[la[x]].matched += 1;
         }
     }
-    for (l, m) in partial.iter_mut().enumerate() {
-        let of = |s: &[Span]| s.iter().filter(|s| label(&s.label) == l).cloned().collect::<Vec<_>>();
-        let (al, bl) = (of(a), of(b));
-        m.matched += overlapping(&al, &bl, &vec![false; al.len()], &vec![false; bl.len()]).len();
+    for ((m, al), bl) in partial.iter_mut().zip(&by_a).zip(&by_b) {
+        if !al.is_empty() && !bl.is_empty() {
+            m.matched += overlapping(al, bl, &vec![false; al.len()], &vec![false; bl.len()]).len();
+        }
     }
 }
 
@@ -78,13 +85,13 @@ fn same_bounds(a: &[Span], b: &[Span]) -> Vec<(usize, usize)> {
 /// marked taken. Greedy in text order: each `a` span takes the first free
 /// `b` span it overlaps. That is maximum because both sides are disjoint
 /// and sorted: a `b` span before the one taken cannot overlap any later `a`.
-fn overlapping(a: &[Span], b: &[Span], a_taken: &[bool], b_taken: &[bool]) -> Vec<(usize, usize)> {
+fn overlapping<S: Borrow<Span>>(a: &[S], b: &[S], a_taken: &[bool], b_taken: &[bool]) -> Vec<(usize, usize)> {
     let (mut j, mut out) = (0, Vec::new());
-    for (i, s) in a.iter().enumerate().filter(|(i, _)| !a_taken[*i]) {
-        while j < b.len() && (b_taken[j] || b[j].end <= s.start) {
+    for (i, s) in a.iter().map(Borrow::borrow).enumerate().filter(|(i, _)| !a_taken[*i]) {
+        while j < b.len() && (b_taken[j] || b[j].borrow().end <= s.start) {
             j += 1;
         }
-        if j < b.len() && b[j].start < s.end {
+        if j < b.len() && b[j].borrow().start < s.end {
             out.push((i, j));
             j += 1;
         }
