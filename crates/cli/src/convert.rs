@@ -6,7 +6,9 @@
 //! written (exit 1). A span the target cannot represent is named and
 //! nothing is written (exit 1). One-stream formats go to stdout without
 //! `-o`; the others (and sidecar files) need `-o OUT`, next to which the
-//! sidecars are written.
+//! sidecars are written. The label names (the order of Hugging Face's tag
+//! ids, Label Studio's config) are `--labels`, or else the app's default
+//! label set, so that the CLI and the app write the same bytes.
 
 use crate::input::{check_not_input, load_as};
 use anyhow::{bail, Context, Result};
@@ -64,6 +66,10 @@ fn parse(mut args: lexopt::Parser) -> Result<Args> {
         }
     }
     let Some(to) = to else { bail!("--to FMT is needed\n{USAGE}") };
+    // The app's label set unless told otherwise, so that both write the same.
+    if opts.labels.is_empty() {
+        opts.labels = barchasb_core::LabelSet::default().names().map(String::from).collect();
+    }
     if inputs.is_empty() {
         inputs.push("-".into());
     }

@@ -44,6 +44,22 @@ pub fn detect(name: &str, bytes: &[u8]) -> Option<Format> {
     None
 }
 
+/// Whether the app reads a file itself (plain text, the native JSONL)
+/// rather than handing it to the reader of another format: the same answer
+/// as [`detect`] giving `None` or [`Format::Jsonl`], from the name and the
+/// first line only, so that it costs the app none of the other readers.
+pub fn is_native(name: &str, bytes: &[u8]) -> bool {
+    let lower = name.to_lowercase();
+    let line = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
+    let first = String::from_utf8_lossy(line);
+    let first = first.trim_start_matches('\u{feff}').trim();
+    if lower.ends_with(".txt") {
+        return !first.starts_with("-DOCSTART-") && !first.starts_with("#FORMAT=WebAnno TSV");
+    }
+    let json_lines = [".jsonl", ".ndjson"].iter().any(|e| lower.ends_with(e)) || lower == "-";
+    json_lines && first.starts_with('{') && json_line_kind(first) == Format::Jsonl
+}
+
 /// Which JSON line format a first line is: `tokens` + `ner_tags` is Hugging
 /// Face, a `label` list or `entities` with `start_offset` is doccano, any
 /// other the native line.
@@ -126,5 +142,12 @@ mod tests {
         assert_eq!(d("x.txt", "-DOCSTART- -X- O\n"), Some(Format::Conll));
         assert_eq!(d("x.zip", ""), Some(Format::Brat));
         assert_eq!(d("x.txt", "متن ساده"), None);
+        for (name, s) in [("a.jsonl", r#"{"id":"1","text":"x","spans":[]}"#), ("x.txt", "متن ساده")] {
+            assert!(is_native(name, s.as_bytes()), "{name}");
+        }
+        for (name, s) in [("a.jsonl", r#"{"id":1,"tokens":["x"],"ner_tags":[0]}"#), ("x.txt", "-DOCSTART- O\n")] {
+            assert!(!is_native(name, s.as_bytes()), "{name}");
+        }
+        assert!(!is_native("x.conll", b"a O\n") && !is_native("t.json", b"[{}]"));
     }
 }

@@ -139,11 +139,4 @@ pub fn is_typing_target(target: Option<web_sys::EventTarget>) -> bool {
         || el.dyn_ref::<web_sys::HtmlElement>().is_some_and(|h| h.is_content_editable())
 }
 
-/// Windows-1256 by the browser's WHATWG `TextDecoder` (fatal: `None` on a
-/// byte with no character), for `barchasb_formats::read_file_with`.
-pub fn windows_1256(bytes: &[u8]) -> Option<String> {
-    let options = web_sys::TextDecoderOptions::new();
-    options.set_fatal(true);
-    let decoder = web_sys::TextDecoder::new_with_label_and_options("windows-1256", &options).ok()?;
-    decoder.decode_with_u8_array(bytes).ok()
-}
+pub use crate::formats_worker::windows_1256;

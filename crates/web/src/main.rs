@@ -9,6 +9,7 @@
 mod components;
 mod dom;
 mod dom_offsets;
+mod formats_worker;
 mod hooks;
 mod io;
 mod layout;

@@ -1,12 +1,14 @@
-//! The toolbar: accept all, done & next, undo/redo, export (with the
-//! suggestions checkbox), open files, the model's controls, and the panel
-//! toggles.
+//! The toolbar: accept all, done & next, undo/redo, export (its format,
+//! which documents, and the suggestions checkbox), open files, the model's
+//! controls, and the panel toggles.
 
 use super::model_bar::ModelBar;
 use super::use_app;
-use crate::io::export_jsonl;
+use crate::formats_worker::{Request, Response, Which};
+use crate::hooks::files::ask;
 use crate::state::{Action, Message, Panel, TabRole};
 use crate::{dom, AppHandle};
+use barchasb_formats::Format;
 use yew::prelude::*;
 
 fn show_error(app: &AppHandle, text: String) {
@@ -20,6 +22,34 @@ fn import_files(app: AppHandle, input: web_sys::HtmlInputElement) {
     input.set_value(""); // choosing the same file again fires `change` again
 }
 
+/// Downloads the export (made in the formats worker): its main file, then
+/// each sidecar; or says which spans cannot be written, writing nothing.
+fn export(app: &AppHandle, format: Format, which: Which, suggestions: bool) {
+    let labels: Vec<String> = app.labels.names().map(String::from).collect();
+    let docs: String = app.docs.iter().map(|e| e.doc.to_json_line() + "\n").collect();
+    let app = app.clone();
+    let req = Request::Export { format: format.name().to_string(), docs, which, suggestions, labels };
+    ask(req, move |r| match r {
+        Response::Exported(Ok(files)) => {
+            for (name, bytes) in &files {
+                if let Err(e) = dom::download(name, &bytes[..], "application/octet-stream") {
+                    return show_error(&app, format!("Export failed: {e}"));
+                }
+            }
+        }
+        Response::Exported(Err(bad)) => {
+            let shown: Vec<&str> = bad.iter().take(3).map(String::as_str).collect();
+            let more = if bad.len() > 3 { format!(" (and {} more)", bad.len() - 3) } else { String::new() };
+            let why = shown.join("; ");
+            show_error(
+                &app,
+                format!("Nothing was exported: {} span(s) cannot be written as {format}: {why}{more}", bad.len()),
+            );
+        }
+        Response::Read(_) => {}
+    });
+}
+
 #[function_component]
 pub fn Toolbar() -> Html {
     let app = use_app();
@@ -28,14 +58,25 @@ pub fn Toolbar() -> Html {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.dispatch(a.clone()))
     };
+    let format = use_state(|| Format::Jsonl);
+    let which = use_state(Which::default);
     let on_export = {
         let app = app.clone();
-        let with = *with_suggestions;
-        Callback::from(move |_: MouseEvent| {
-            let out = export_jsonl(app.docs.iter().map(|e| &e.doc), with);
-            if let Err(e) = dom::download("barchasb-export.jsonl", out.as_str(), "application/jsonl") {
-                show_error(&app, format!("Export failed: {e}"));
-            }
+        let (with, format, which) = (*with_suggestions, *format, *which);
+        Callback::from(move |_: MouseEvent| export(&app, format, which, with))
+    };
+    let on_format = {
+        let format = format.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            format.set(select.value().parse().unwrap_or(Format::Jsonl));
+        })
+    };
+    let on_which = {
+        let which = which.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            which.set(if select.value() == "done" { Which::Done } else { Which::All });
         })
     };
     let on_check = {
@@ -70,14 +111,23 @@ pub fn Toolbar() -> Html {
             <button id="undo" disabled={!app.can_undo()} onclick={act(Action::Undo)} title="Ctrl+Z">{ "Undo" }</button>
             <button id="redo" disabled={!app.can_redo()} onclick={act(Action::Redo)} title="Ctrl+Shift+Z">{ "Redo" }</button>
             <span class="sep" />
-            <button id="export" onclick={on_export}>{ "Export JSONL" }</button>
+            <button id="export" onclick={on_export} title={format!("barchasb-export.{}", format.extension())}>{ "Export" }</button>
+            <select id="export-format" aria-label="export format" onchange={on_format}>
+                { for Format::ALL.iter().map(|f| html! {
+                    <option value={f.name()} selected={*f == *format}>{ f.name() }</option>
+                }) }
+            </select>
+            <select id="export-which" aria-label="documents to export" onchange={on_which}>
+                <option value="all" selected={*which == Which::All}>{ "all documents" }</option>
+                <option value="done" selected={*which == Which::Done}>{ "done only" }</option>
+            </select>
             <label class="check">
                 <input id="export-suggestions" type="checkbox" checked={*with_suggestions} onchange={on_check} />
                 { " with suggestions" }
             </label>
             <label class="file">
                 { "Open files: " }
-                <input id="open-files" type="file" multiple=true accept=".txt,.jsonl,text/plain" onchange={on_files} />
+                <input id="open-files" type="file" multiple=true accept=".txt,.jsonl,.json,.conll,.iob,.spacy,.zip,.tsv,.ann,text/plain" onchange={on_files} />
             </label>
             <span class="sep" />
             <button id="labels" onclick={act(Action::TogglePanel(Panel::Labels))}>{ "Labels" }</button>

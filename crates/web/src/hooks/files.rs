@@ -3,9 +3,14 @@
 //! the files' bytes and import them in one action; `barchasb_formats`
 //! decodes and reads them.
 
+use crate::formats_worker::{FormatsWorker, Request, Response, SCRIPT};
 use crate::state::Action;
 use crate::AppHandle;
 use gloo::events::{EventListener, EventListenerOptions};
+use gloo::worker::{Spawnable, WorkerBridge};
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -16,20 +21,64 @@ pub fn import_file_list(app: AppHandle, list: web_sys::FileList) {
         return;
     }
     yew::platform::spawn_local(async move {
+        let mut read = Vec::new();
         let mut parsed = Vec::new();
         for f in files {
             let name = f.name();
-            parsed.push(match gloo::file::futures::read_as_bytes(&f).await {
-                Ok(bytes) => barchasb_formats::read_file_with(&name, &bytes, crate::dom::windows_1256),
-                Err(e) => barchasb_formats::Parsed {
+            match gloo::file::futures::read_as_bytes(&f).await {
+                Ok(bytes) => read.push((name, bytes)),
+                Err(e) => parsed.push(barchasb_formats::Parsed {
                     problems: vec![barchasb_formats::Problem::file(&name, format!("cannot read the file: {e}"))],
                     ..Default::default()
-                },
-            });
+                }),
+            }
         }
-        // A task of its own for the import (reading 1.5 MB is one already).
-        yew::platform::time::sleep(std::time::Duration::ZERO).await;
-        app.dispatch(Action::Import(parsed));
+        if read.iter().all(|(n, b)| barchasb_formats::is_native(n, b)) {
+            // Plain text and the app's JSONL: read here, at once.
+            parsed.extend(read.iter().map(|(n, b)| barchasb_formats::read_file_with(n, b, crate::dom::windows_1256)));
+            // A task of its own for the import (reading 1.5 MB is one already).
+            yew::platform::time::sleep(std::time::Duration::ZERO).await;
+            app.dispatch(Action::Import(parsed));
+            return;
+        }
+        // Other tools' formats: their readers live in the formats worker.
+        ask(Request::Read(read), move |r| {
+            if let Response::Read(files) = r {
+                parsed.extend(files.into_iter().map(|w| w.into_parsed()));
+                app.dispatch(Action::Import(parsed));
+            }
+        });
+    });
+}
+
+type Waiting = Rc<RefCell<VecDeque<Box<dyn FnOnce(Response)>>>>;
+
+thread_local! {
+    /// The formats worker, started on first use, and the answers awaited
+    /// from it (it answers in order).
+    static FORMATS: RefCell<Option<(WorkerBridge<FormatsWorker>, Waiting)>> = const { RefCell::new(None) };
+}
+
+/// Sends one request to the formats worker (started the first time) and
+/// hands its answer to `done`.
+pub fn ask(req: Request, done: impl FnOnce(Response) + 'static) {
+    FORMATS.with(|slot| {
+        let mut slot = slot.borrow_mut();
+        let (bridge, waiting) = slot.get_or_insert_with(|| {
+            let waiting: Waiting = Rc::default();
+            let w = waiting.clone();
+            let bridge = FormatsWorker::spawner()
+                .callback(move |r| {
+                    let next = w.borrow_mut().pop_front();
+                    if let Some(f) = next {
+                        f(r);
+                    }
+                })
+                .spawn(SCRIPT);
+            (bridge, waiting)
+        });
+        waiting.borrow_mut().push_back(Box::new(done));
+        bridge.send(req);
     });
 }
 
