@@ -1,7 +1,7 @@
 //! Export → import gives the same documents, for the text formats: the
 //! native JSONL, doccano, Label Studio and brat take every valid span
 //! (brat: none that starts or ends at a line break, which its lines cannot
-//! hold), WebAnno, CoNLL and Hugging Face (with the files written beside
+//! hold), spaCy, WebAnno, CoNLL and Hugging Face (with the files written beside
 //! them) every span that neither starts nor ends with white space (a span
 //! that cuts a token splits it). Ids (with characters
 //! no file name takes), texts, spans, suggestions, statuses and other
@@ -140,6 +140,11 @@ proptest! {
     #[test]
     fn conll_round_trips(docs in documents(Format::Conll)) {
         round_trip(Format::Conll, &docs)?;
+    }
+
+    #[test]
+    fn spacy_round_trips(docs in documents(Format::Spacy)) {
+        round_trip(Format::Spacy, &docs)?;
     }
 
     #[test]
