@@ -26,6 +26,7 @@ mod label_studio;
 mod manifest;
 mod native;
 mod problem;
+mod project;
 mod read;
 mod spacy;
 mod token_docs;
@@ -45,6 +46,7 @@ pub use format::{Format, UnknownFormat};
 pub use import::{merge, questions, Choices, Conflict, Merge, OnConflict, OnUnknownLabels, Questions};
 pub use jsonl::read_line;
 pub use problem::Problem;
+pub use project::{read_project, Project};
 pub use read::{is_jsonl, read_file_with, read_jsonl_with, stem, Parsed, Record};
 #[cfg(feature = "encoding_rs")]
 pub use read::{read_file, read_jsonl};
