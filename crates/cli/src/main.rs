@@ -13,6 +13,7 @@
 mod agree;
 mod convert;
 mod input;
+mod simulate;
 mod stream;
 mod train;
 
@@ -33,7 +34,8 @@ const USAGE: &str = "usage:
   barchasb eval --conll FILE… [--model MODEL]
   barchasb train (--conll FILE… | --jsonl FILE…) --out MODEL [--epochs N] [--seed S]
                  [--dev-split F] [--split-block N] [--dev-out FILE] [--hash-bits K]
-                 [--calibrate GOLD.jsonl…]";
+                 [--calibrate GOLD.jsonl…]
+  barchasb simulate GOLD.jsonl [--order given|uncertain]";
 
 fn main() -> ExitCode {
     match run() {
@@ -64,6 +66,7 @@ fn run() -> Result<bool> {
         "convert" => convert::convert(args),
         "export" => convert::export(args),
         "agree" => agree::agree(args),
+        "simulate" => simulate::run(args),
         _ => bail!("unknown command {cmd:?}\n{USAGE}"),
     }
 }

@@ -144,6 +144,22 @@ impl Tagger {
         out
     }
 
+    /// How sure the model is of `text`: the smallest margin, over its
+    /// sentence-like segments, between the best and the second-best tag
+    /// sequence (as INCEpTION's active learning ranks documents); smaller is
+    /// less sure, `f64::INFINITY` for a text without tokens.
+    pub fn margin(&self, text: &str) -> f64 {
+        let a = self.analyse(text);
+        let trans = self.model.transitions();
+        bio::segments(&a.tokens, None)
+            .into_iter()
+            .map(|seg| {
+                let emit = self.model.emissions(&a.feats, seg);
+                viterbi::margin(&viterbi::Lattice { n_tags: self.model.n_tags(), emit: &emit, trans: &trans })
+            })
+            .fold(f64::INFINITY, f64::min)
+    }
+
     /// Where suggestions of `label` come from: the source that did best on
     /// the evidence (ties go to the rules); the model only for labels it has
     /// learned spans of, and it alone while there is no evidence either way.

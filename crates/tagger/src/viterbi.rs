@@ -66,6 +66,63 @@ pub fn decode(lat: &Lattice) -> Vec<Tag> {
     path
 }
 
+/// The margin between the best allowed path's score and the second best's
+/// (how sure the decoding is; `f64::INFINITY` with fewer than two paths).
+/// The second best differs from the best at some token, so it is the best
+/// max-marginal (forward + backward score) of a tag off the best path.
+pub fn margin(lat: &Lattice) -> f64 {
+    let t = lat.n_tags;
+    let n = lat.emit.len() / t;
+    if n == 0 {
+        return f64::INFINITY;
+    }
+    let ninf = f64::NEG_INFINITY;
+    let mut fwd = vec![ninf; n * t];
+    for (y, s) in fwd[..t].iter_mut().enumerate() {
+        if allowed(None, y as Tag) {
+            *s = lat.trans[t * t + y] + lat.emit[y];
+        }
+    }
+    for i in 1..n {
+        for y in 0..t {
+            let best = (0..t)
+                .filter(|&p| allowed(Some(p as Tag), y as Tag) && fwd[(i - 1) * t + p] > ninf)
+                .map(|p| fwd[(i - 1) * t + p] + lat.trans[p * t + y])
+                .fold(ninf, f64::max);
+            fwd[i * t + y] = best + lat.emit[i * t + y];
+        }
+    }
+    // bwd: the best score of the tokens after i, given tag y at i
+    let mut bwd = vec![ninf; n * t];
+    for (y, s) in bwd[(n - 1) * t..].iter_mut().enumerate() {
+        if allowed_last(y as Tag) {
+            *s = 0.0;
+        }
+    }
+    for i in (0..n - 1).rev() {
+        for y in 0..t {
+            bwd[i * t + y] = (0..t)
+                .filter(|&z| allowed(Some(y as Tag), z as Tag) && bwd[(i + 1) * t + z] > ninf)
+                .map(|z| lat.trans[y * t + z] + lat.emit[(i + 1) * t + z] + bwd[(i + 1) * t + z])
+                .fold(ninf, f64::max);
+        }
+    }
+    let path = decode(lat);
+    let mm = |i: usize, y: usize| fwd[i * t + y] + bwd[i * t + y];
+    let best = mm(0, path[0] as usize);
+    let mut second = ninf;
+    for (i, &p) in path.iter().enumerate() {
+        for y in (0..t).filter(|&y| y != p as usize) {
+            second = second.max(mm(i, y));
+        }
+    }
+    if second == ninf {
+        f64::INFINITY
+    } else {
+        best - second
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::bio::{begin, is_valid, last, unit, O};
@@ -96,6 +153,18 @@ mod tests {
         assert_eq!(decode(&lat), [unit(0), O]);
     }
 
+    #[test]
+    fn margin_is_the_gap_to_the_second_best_path() {
+        // one token, tags O, B, I, L, U: only O (0.0) and U (2.5) may start and end
+        let lat = Lattice { n_tags: 5, emit: &[0.0, 9.0, 9.0, 9.0, 2.5], trans: &[0.0; 30] };
+        assert_eq!(margin(&lat), 2.5);
+        let emit = [0.0, 2.0, 0.0, 0.0, 2.5, 1.0, 0.0, 0.5, 0.0, 0.0];
+        let mut trans = [0.0; 30];
+        trans[5 + 3] = 3.0; // B-0 → L-0: 2 + 0 + 3 = 5; next U-0 → O: 2.5 + 1 = 3.5
+        assert_eq!(margin(&Lattice { n_tags: 5, emit: &emit, trans: &trans }), 1.5);
+        assert_eq!(margin(&Lattice { n_tags: 5, emit: &[], trans: &trans }), f64::INFINITY);
+    }
+
     proptest! {
         #[test]
         fn decoded_paths_are_valid_bilou(
@@ -107,6 +176,8 @@ mod tests {
             let emit: Vec<f64> = seed.iter().cycle().take(n * t).copied().collect();
             let trans: Vec<f64> = seed.iter().rev().cycle().take((t + 1) * t).copied().collect();
             let path = decode(&Lattice { n_tags: t, emit: &emit, trans: &trans });
+            let gap = margin(&Lattice { n_tags: t, emit: &emit, trans: &trans });
+            prop_assert!(gap >= 0.0, "margin {}", gap);
             prop_assert_eq!(path.len(), n);
             prop_assert!(is_valid(&path), "{:?}", path);
         }
