@@ -48,7 +48,7 @@ mod trainer;
 mod viterbi;
 
 pub use learner::SplitMix64;
-pub use memory::Memory;
+pub use memory::{Decision, Memory, Recalled};
 pub use model::{LabelStats, Model, FORMAT_VERSION, HASH_BITS, MAX_LABELS};
 pub use tagger::{Source, Tagger, DEFAULT_HASH_BITS, RULE_PRIOR};
 pub use trainer::{EpochReport, Trainer, DEFAULT_DROPOUT_PERCENT};

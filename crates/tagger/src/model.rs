@@ -11,7 +11,8 @@
 //! scale f32 · transitions ((T+1)·T zigzag varints) · n_rows u32
 //! rows: row-index delta varint, tag mask varint, one zigzag varint per set bit
 //! n_remembered u32 · per remembered sequence, by key: key u64, occurred varint,
-//!   label mask varint, one count varint per set bit
+//!   label mask varint, one count varint per set bit, decision varint
+//!   (0 none, 1 rejected, 2 + label confirmed), cut varint, inside varint
 //! checksum u64 (FNV-1a of everything before it)
 //! ```
 //! Only rows with a non-zero weight are stored, so the file grows with what
@@ -20,15 +21,18 @@
 
 use super::bio::n_tags;
 use super::features::Features;
-use super::memory::{Entry, Memory, MAX_ENTRIES};
+use super::memory::{Decision, Entry, Memory, MAX_ENTRIES};
 use barchasb_core::Counts;
 use barchasb_core::{Error, ErrorKind};
 
 pub const MAGIC: &[u8; 8] = b"BRCHSBTG";
-/// Version 3: the memory of confirmed entities, and rule hits as BILOU
-/// features. Version 2 had neither; version 1 had BIO tags
-/// (`1 + 2 × labels`).
-pub const FORMAT_VERSION: u16 = 3;
+/// Version 4: the annotator's last decision on each remembered sequence.
+/// Version 3 (the memory of confirmed entities, and rule hits as BILOU
+/// features) is still read, each sequence confirmed as its most marked
+/// label. Version 2 had neither; version 1 had BIO tags (`1 + 2 × labels`).
+pub const FORMAT_VERSION: u16 = 4;
+/// The oldest version [`Model::from_bytes`] reads.
+const OLDEST_READ: u16 = 3;
 /// Allowed `hash_bits`: 2^8 to 2^24 rows.
 pub const HASH_BITS: std::ops::RangeInclusive<u8> = 8..=24;
 /// At most this many labels (so a row's tag mask, `1 + 4 × labels` bits,
@@ -244,6 +248,14 @@ impl Model {
             for &c in e.marked.iter().filter(|&&c| c != 0) {
                 put_varint(&mut b, c as u64);
             }
+            let decision = match e.decision {
+                None => 0,
+                Some(Decision::Rejected) => 1,
+                Some(Decision::Confirmed(l)) => 2 + l as u64,
+            };
+            put_varint(&mut b, decision);
+            put_varint(&mut b, e.cut as u64);
+            put_varint(&mut b, e.inside as u64);
         }
         let sum = fnv1a(&b);
         b.extend_from_slice(&sum.to_le_bytes());
@@ -258,9 +270,9 @@ impl Model {
             return Err(err("not a barchasb tagger model (bad magic bytes)".into()));
         }
         let version = u16::from_le_bytes([bytes[8], bytes[9]]);
-        if version != FORMAT_VERSION {
+        if !(OLDEST_READ..=FORMAT_VERSION).contains(&version) {
             return Err(err(format!(
-                "model format version {version}; this build reads version {FORMAT_VERSION} (retrain or use a matching build)"
+                "model format version {version}; this build reads version {OLDEST_READ} or {FORMAT_VERSION} (retrain or use a matching build)"
             )));
         }
         if bytes.len() < 18 {
@@ -340,7 +352,8 @@ impl Model {
                 prev = Some(key);
                 let occurred = u32::try_from(r.varint()?).ok()?;
                 let mask = r.varint()?;
-                if mask == 0 || mask >> n_labels != 0 {
+                // a version 4 sequence may be rejected without ever being marked
+                if (mask == 0 && version == 3) || mask >> n_labels != 0 {
                     return None;
                 }
                 let mut marked = vec![0u32; n_labels];
@@ -349,7 +362,19 @@ impl Model {
                         *c = u32::try_from(r.varint()?).ok()?;
                     }
                 }
-                m.memory.entries.insert(key, Entry { marked, occurred });
+                let (decision, cut, inside) = if version == 3 {
+                    let best = (0..n_labels).filter(|&l| marked[l] > 0).max_by_key(|&l| (marked[l], n_labels - l));
+                    (best.map(Decision::Confirmed), 0, 0)
+                } else {
+                    let decision = match r.varint()? {
+                        0 => None,
+                        1 => Some(Decision::Rejected),
+                        c if c - 2 < n_labels as u64 => Some(Decision::Confirmed((c - 2) as usize)),
+                        _ => return None,
+                    };
+                    (decision, u32::try_from(r.varint()?).ok()?, u32::try_from(r.varint()?).ok()?)
+                };
+                m.memory.entries.insert(key, Entry { marked, occurred, decision, cut, inside });
             }
             (r.at == r.b.len()).then_some(Ok(m))
         })();
@@ -450,9 +475,30 @@ mod tests {
 
     #[test]
     fn round_trip_is_exact() {
-        let m = sample();
+        let mut m = sample();
         let bytes = m.to_bytes();
         assert_eq!(Model::from_bytes(&bytes).unwrap(), m);
+        // with decisions, a rejected sequence never marked among them
+        let marked = |marked: Vec<u32>, decision, cut| Entry { marked, occurred: 3, decision, cut, inside: 5 };
+        m.memory.entries.insert(7, marked(vec![0, 2], Some(Decision::Confirmed(1)), 1));
+        m.memory.entries.insert(9, marked(vec![0, 0], Some(Decision::Rejected), 0));
+        m.memory.entries.insert(11, marked(vec![1, 0], None, 300));
+        assert_eq!(Model::from_bytes(&m.to_bytes()).unwrap(), m);
+    }
+
+    #[test]
+    fn version_3_is_read_with_each_sequence_confirmed_as_its_most_marked_label() {
+        let mut m = sample();
+        m.memory.entries.insert(7, Entry { marked: vec![1, 2], occurred: 3, decision: None, cut: 0, inside: 0 });
+        let v4 = m.to_bytes();
+        // version 3: no decision, cut and inside varints (the last three bytes before the checksum here)
+        let mut v3 = v4[..v4.len() - 11].to_vec();
+        v3[8..10].copy_from_slice(&3u16.to_le_bytes());
+        let sum = fnv1a(&v3);
+        v3.extend_from_slice(&sum.to_le_bytes());
+        let read = Model::from_bytes(&v3).unwrap();
+        assert_eq!(read.memory.entries[&7].decision, Some(Decision::Confirmed(1)));
+        assert_eq!(read.memory.entries[&7].marked, [1, 2]);
     }
 
     #[test]

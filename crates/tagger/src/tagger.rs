@@ -4,6 +4,7 @@
 use crate::bio::{self, Tag};
 use crate::features::{self, Features};
 use crate::learner::Learner;
+use crate::memory::Decision;
 use crate::model::Model;
 use crate::viterbi;
 use barchasb_core::{ByteRange, Document, Entity, Error, OffsetTable, Scores, Span, Token};
@@ -186,10 +187,23 @@ impl Tagger {
     }
 
     /// Suggestions for `text`: code point spans, sorted, non-overlapping.
+    ///
+    /// What the annotator decided comes first ([`crate::Memory`]): names
+    /// confirmed as a label are suggested as it wherever they occur, and a
+    /// suggestion the annotator deleted is not made again, whatever the
+    /// per-label [`Source`]. A model or rule span overlapping a confirmed
+    /// name is left out, unless it strictly contains it (`جمهوری اسلامی
+    /// ایران` over a confirmed `ایران`) and the name's boundaries are not
+    /// fixed: the annotator cut it out of longer suggestions no more often
+    /// than they marked it inside a longer span.
     pub fn suggest(&self, text: &str) -> Vec<Span> {
         let a = self.analyse(text);
+        to_spans(text, self.suggest_bytes(&a))
+    }
+
+    fn suggest_bytes(&self, a: &Analysis) -> Vec<(ByteRange, &str)> {
         let mut kept: Vec<(ByteRange, &str)> = Vec::new();
-        for (r, l) in self.model_entities(&a) {
+        for (r, l) in self.model_entities(a) {
             let name = self.model.labels[l].as_str();
             if self.source(name) != Source::Rules {
                 kept.push((r, name));
@@ -202,7 +216,64 @@ impl Tagger {
             .map(|e| (e.range, e.label))
             .collect();
         kept.extend(rules);
-        to_spans(text, kept)
+        self.memory_first(&a.tokens, kept)
+    }
+
+    /// The confirmed names in `tokens` with the candidates (model and rule
+    /// spans, not overlapping each other) that may stand beside them; see
+    /// [`Tagger::suggest`].
+    fn memory_first<'s>(&'s self, tokens: &[Token], cands: Vec<(ByteRange, &'s str)>) -> Vec<(ByteRange, &'s str)> {
+        let mem = &self.model.memory;
+        let recalled: Vec<(ByteRange, &str, bool)> = mem
+            .recall(tokens)
+            .into_iter()
+            .map(|m| (cover(tokens, &m.tokens), self.model.labels[m.label].as_str(), m.fixed))
+            .collect();
+        let mut beaten = vec![false; recalled.len()];
+        let mut out = Vec::new();
+        for (r, l) in cands {
+            let rejected = token_range(tokens, r).is_some_and(|t| mem.decision(&tokens[t]) == Some(Decision::Rejected));
+            if rejected {
+                continue;
+            }
+            let over: Vec<usize> = (0..recalled.len()).filter(|&i| recalled[i].0.overlaps(&r)).collect();
+            let wins = over.iter().all(|&i| {
+                let (m, _, fixed) = recalled[i];
+                !fixed && r != m && r.start <= m.start && m.end <= r.end
+            });
+            if wins {
+                over.iter().for_each(|&i| beaten[i] = true);
+                out.push((r, l));
+            }
+        }
+        out.extend(recalled.into_iter().zip(beaten).filter(|(_, b)| !b).map(|((r, l, _), _)| (r, l)));
+        out
+    }
+
+    /// Records in the memory what the annotator did with the suggestions
+    /// `shown` for `doc` (made before learning it): one that is not in the
+    /// gold, has no gold span with its boundaries and lies inside none is
+    /// rejected, and a gold span inside it counts as cut out of it. (The
+    /// gold spans themselves are confirmed by [`Tagger::remember`], which
+    /// counts the names inside them.)
+    fn decide(&mut self, tokens: &[Token], doc: &Document, shown: &[(ByteRange, String)]) {
+        let table = OffsetTable::new(&doc.text);
+        let gold: Vec<(ByteRange, &str)> =
+            doc.spans.iter().filter_map(|s| Some((table.to_bytes(s.start..s.end)?, s.label.as_str()))).collect();
+        let n_labels = self.model.labels.len();
+        let inside = |a: &ByteRange, b: &ByteRange| b.start <= a.start && a.end <= b.end;
+        for (r, _) in shown {
+            if gold.iter().any(|(g, _)| inside(r, g)) {
+                continue; // right, relabelled, or grown into a longer span
+            }
+            let Some(t) = token_range(tokens, *r) else { continue };
+            self.model.memory.reject(tokens, t, n_labels);
+            for (g, _) in gold.iter().filter(|(g, _)| inside(g, r)) {
+                if let Some(t) = token_range(tokens, *g) {
+                    self.model.memory.fix(tokens, t, n_labels);
+                }
+            }
+        }
     }
 
     /// The model's spans alone, without rules (for evaluation).
@@ -258,8 +329,15 @@ impl Tagger {
     /// Learns from one corrected document: its confirmed `spans` become BILOU
     /// tags (labels outside the tagger's set are read as no entity) and each
     /// sentence-like segment gets one perceptron step.
+    ///
+    /// What the annotator did with the suggestions the tagger made for the
+    /// document before learning it goes to the memory first (see
+    /// [`Tagger::suggest`]): deleted suggestions, fixed boundaries and
+    /// confirmed names.
     pub fn learn(&mut self, doc: &Document) {
         let a = self.analyse(&doc.text);
+        let shown: Vec<(ByteRange, String)> = self.suggest_bytes(&a).into_iter().map(|(r, l)| (r, l.into())).collect();
+        self.decide(&a.tokens, doc, &shown);
         self.weigh(&a, doc, EVIDENCE_DECAY);
         let gold = self.gold_tags(&a.tokens, doc);
         let learner = self.learner.get_or_insert_with(|| Learner::resume(&self.model));
@@ -281,6 +359,8 @@ impl Tagger {
         let n_labels = self.model.labels.len();
         self.model.memory.mark(tokens, &marked, n_labels);
         self.model.memory.count(tokens);
+        let spans: Vec<_> = marked.into_iter().map(|(r, _)| r).collect();
+        self.model.memory.inside(tokens, &spans);
     }
 
     pub(crate) fn gold_tags(&self, tokens: &[Token], doc: &Document) -> Vec<Tag> {
@@ -300,6 +380,19 @@ impl Tagger {
     }
 }
 
+/// The bytes of `tokens[r]`.
+fn cover(tokens: &[Token], r: &std::ops::Range<usize>) -> ByteRange {
+    tokens[r.start].range.cover(&tokens[r.end - 1].range)
+}
+
+/// The tokens whose cover is exactly `r`, if it starts and ends at token
+/// boundaries.
+fn token_range(tokens: &[Token], r: ByteRange) -> Option<std::ops::Range<usize>> {
+    let s = tokens.iter().position(|t| t.range.start == r.start)?;
+    let e = s + tokens[s..].iter().position(|t| t.range.end == r.end)?;
+    Some(s..e + 1)
+}
+
 fn to_spans(text: &str, ents: Vec<(ByteRange, &str)>) -> Vec<Span> {
     let table = OffsetTable::new(text);
     let mut spans: Vec<Span> = ents
@@ -311,4 +404,70 @@ fn to_spans(text: &str, ents: Vec<(ByteRange, &str)>) -> Vec<Span> {
         .collect();
     spans.sort();
     spans
+}
+
+#[cfg(test)]
+mod memory_first {
+    use super::*;
+    use barchasb_core::LabelSet;
+
+    fn doc(text: &str, spans: Vec<Span>) -> Document {
+        let mut d = Document::new("d", text);
+        d.spans = spans;
+        d
+    }
+
+    fn slices(text: &str, spans: &[Span]) -> Vec<(String, String)> {
+        let cps: Vec<char> = text.chars().collect();
+        spans.iter().map(|s| (cps[s.start..s.end].iter().collect(), s.label.clone())).collect()
+    }
+
+    #[test]
+    fn a_name_confirmed_in_the_first_document_is_suggested_as_its_label_above_the_rules() {
+        let mut t = Tagger::new(LabelSet::default().names());
+        let first = "هیئت ایران به مسکو رفت.";
+        assert!(t.suggest(first).contains(&Span::new(5, 10, "LOC")), "the rules say LOC");
+        t.learn(&doc(first, vec![Span::new(5, 10, "ORG"), Span::new(14, 18, "LOC")]));
+        // in another text, another spelling (Arabic yeh), any context
+        let next = "سفر وزير به مسکو و ايران";
+        let found = slices(next, &t.suggest(next));
+        assert!(found.contains(&("ايران".into(), "ORG".into())), "{found:?}");
+        assert!(!found.iter().any(|(s, l)| s == "ايران" && l == "LOC"), "{found:?}");
+        // contradicted: confirmed LOC now, LOC from then on
+        t.learn(&doc(next, vec![Span::new(12, 16, "LOC"), Span::new(19, 24, "LOC")]));
+        assert!(t.suggest(first).contains(&Span::new(5, 10, "LOC")));
+    }
+
+    #[test]
+    fn a_rule_suggestion_the_annotator_deleted_is_not_made_again_for_the_name() {
+        let mut t = Tagger::new(LabelSet::default().names());
+        let first = "هیئت ایران به مسکو رفت.";
+        // the annotator keeps ایران and deletes مسکو
+        t.learn(&doc(first, vec![Span::new(5, 10, "LOC")]));
+        let next = "سفر وزير به مسکو و ايران";
+        let found = slices(next, &t.suggest(next));
+        assert!(!found.iter().any(|(s, _)| s == "مسکو"), "{found:?}");
+        assert!(found.contains(&("ايران".into(), "LOC".into())), "{found:?}");
+    }
+
+    #[test]
+    fn a_boundary_the_annotator_fixed_is_the_boundary_suggested_next_time() {
+        let mut t = Tagger::new(LabelSet::default().names());
+        let first = "بانک مرکزی نرخ تورم را اعلام کرد.";
+        assert_eq!(slices(first, &t.suggest(first)), [("بانک مرکزی نرخ تورم".into(), "ORG".into())]);
+        t.learn(&doc(first, vec![Span::new(0, 10, "ORG")]));
+        // the rules run past the name again, with another word
+        let next = "گزارش بانک مرکزی نرخ ارز را کاهش داد.";
+        assert_eq!(slices(next, &Extractor::new().extract(next)), [("بانک مرکزی نرخ ارز".into(), "ORG".into())]);
+        assert_eq!(slices(next, &t.suggest(next)), [("بانک مرکزی".into(), "ORG".into())]);
+    }
+
+    #[test]
+    fn a_longer_suggestion_keeps_a_confirmed_name_it_contains_when_no_boundary_was_fixed() {
+        let mut t = Tagger::new(LabelSet::default().names());
+        t.learn(&doc("هیئت ایران به مسکو رفت.", vec![Span::new(5, 10, "LOC"), Span::new(14, 18, "LOC")]));
+        let next = "سازمان توسعه و نوسازی معادن و صنایع معدنی ایران";
+        let rules = Extractor::new().extract(next);
+        assert_eq!(t.suggest(next), rules);
+    }
 }

@@ -223,7 +223,10 @@ fn a_confirmed_name_is_suggested_in_another_context() {
     doc.spans = vec![Span::new(start - 5, start + 15, "ORG")];
     assert_eq!(slice(&doc.spans[0], text), "گروه کاوشگران سپیدار");
     tagger.learn(&doc);
-    assert_eq!(tagger.model().memory().len(), 1);
+    // remembered as confirmed (beside the rule suggestions the annotator deleted)
+    let org = tagger.labels().iter().position(|l| l == "ORG").unwrap();
+    let name = barchasb_core::tokenize("گروه کاوشگران سپیدار");
+    assert_eq!(tagger.model().memory().decision(&name), Some(crate::Decision::Confirmed(org)));
     let other = "صادرات گروه کاوشگران سپیدار به چین رسید.";
     let found = tagger.suggest(other);
     assert!(found.iter().any(|s| s.label == "ORG" && slice(s, other) == "گروه کاوشگران سپیدار"), "{found:?}");
