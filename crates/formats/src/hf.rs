@@ -147,29 +147,35 @@ fn doc_of(line: &str, names: Option<&[String]>) -> Result<(TokenDoc, Option<Stri
         let why = format!("has {} tokens but {} ner_tags; taken without entities", d.words.len(), tags.len());
         return Ok((d, Some(why)));
     }
+    match entities(&tags, names) {
+        Ok(ents) => d.ents = ents,
+        Err(why) => return Ok((d, Some(why))),
+    }
+    Ok((d, None))
+}
+
+/// The entities of a line's tags (names, or ids into `names`), or why
+/// they cannot be read.
+fn entities(tags: &[Value], names: Option<&[String]>) -> Result<Vec<(usize, usize, String)>, String> {
+    let mut ents = Vec::new();
     let mut run = EntityRun::default();
     for (i, t) in tags.iter().enumerate() {
         let name = match (t, names) {
             (Value::String(s), _) => s.as_str(),
-            (Value::Number(n), Some(names)) => match n.as_u64().and_then(|k| names.get(k as usize)) {
-                Some(s) => s.as_str(),
-                None => return Ok((TokenDoc { ents: Vec::new(), ..d }, Some(format!("tag {n} has no name")))),
-            },
+            (Value::Number(n), Some(names)) => {
+                n.as_u64().and_then(|k| names.get(k as usize)).ok_or_else(|| format!("tag {n} has no name"))?
+            }
             (Value::Number(_), None) => {
-                let why = "has integer ner_tags but no tag names were given (the features file beside it); \
-                           taken without entities";
-                return Ok((TokenDoc { ents: Vec::new(), ..d }, Some(why.into())));
+                return Err("has integer ner_tags but no tag names were given (the features file beside it); \
+                            taken without entities"
+                    .into())
             }
-            (other, _) => return Ok((TokenDoc { ents: Vec::new(), ..d }, Some(format!("tag {other} is unreadable")))),
+            (other, _) => return Err(format!("tag {other} is unreadable")),
         };
-        match parse_tag(name) {
-            Ok(tag) => run.push(&mut d.ents, i, tag),
-            Err(()) => {
-                return Ok((TokenDoc { ents: Vec::new(), ..d }, Some(format!("tag {name:?} is not O, B-X, I-X"))))
-            }
-        }
+        let tag = parse_tag(name).map_err(|()| format!("tag {name:?} is not O, B-X, I-X"))?;
+        run.push(&mut ents, i, tag);
     }
-    Ok((d, None))
+    Ok(ents)
 }
 
 #[cfg(test)]
