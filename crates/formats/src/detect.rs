@@ -123,9 +123,49 @@ pub fn read_with(format: Format, name: &str, bytes: &[u8], found: &[(String, Vec
     }
 }
 
+/// Files chosen or dropped together, read in their formats: a CoNLL or
+/// Hugging Face file with the files its export wrote beside it, a brat
+/// `.ann` with its `.txt`; a file another one takes is not read on its own.
+pub fn read_together(files: Vec<(String, Vec<u8>)>, w1256: Windows1256) -> Vec<Parsed> {
+    use crate::read_brat_pair;
+    let find = |want: &str, i: usize| files.iter().position(|(n, _)| n == want).filter(|&k| k != i);
+    // First which files each one takes, so that none is read on its own
+    // before the one it belongs to.
+    let plans: Vec<(Option<Format>, Vec<usize>)> = files
+        .iter()
+        .enumerate()
+        .map(|(i, (name, bytes))| match name.strip_suffix(".ann").and_then(|s| find(&format!("{s}.txt"), i)) {
+            Some(k) => (Some(Format::Brat), vec![k]),
+            None => {
+                let f = detect(name, bytes);
+                (f, f.map(|f| companions(f, name).iter().filter_map(|c| find(c, i)).collect()).unwrap_or_default())
+            }
+        })
+        .collect();
+    let taken: Vec<usize> = plans.iter().flat_map(|(_, k)| k.iter().copied()).collect();
+    let mut out = Vec::new();
+    for (i, ((name, bytes), (format, beside))) in files.iter().zip(&plans).enumerate() {
+        if taken.contains(&i) {
+            continue;
+        }
+        out.push(match format {
+            Some(Format::Brat) if name.ends_with(".ann") && !beside.is_empty() => {
+                read_brat_pair(name, &files[beside[0]].1, bytes, w1256)
+            }
+            Some(f) => {
+                let found: Vec<(String, Vec<u8>)> = beside.iter().map(|&k| files[k].clone()).collect();
+                read_with(*f, name, bytes, &found, w1256)
+            }
+            None => read_any(name, bytes, w1256),
+        });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use barchasb_core::{Document, Span, Status};
 
     #[test]
     fn content_decides_what_a_shared_extension_is() {
@@ -149,5 +189,27 @@ mod tests {
             assert!(!is_native(name, s.as_bytes()), "{name}");
         }
         assert!(!is_native("x.conll", b"a O\n") && !is_native("t.json", b"[{}]"));
+    }
+
+    #[test]
+    fn files_read_together_take_their_sidecars_whatever_the_order() {
+        let mut a = Document::new("n/1", "شرکت  ایمیدرو\nدر تهران");
+        a.spans = vec![Span::new(6, 13, "ORG")];
+        a.status = Status::InProgress;
+        let files = crate::export(Format::Conll, std::slice::from_ref(&a), &Default::default())
+            .unwrap()
+            .into_iter()
+            .map(|f| (f.name, f.bytes))
+            .collect::<Vec<_>>();
+        let mut dropped = files.clone();
+        dropped.reverse(); // the sidecar first
+        let parsed = read_together(dropped, |_| None);
+        assert_eq!(parsed.len(), 1, "the sidecar is not read on its own");
+        assert_eq!(parsed[0].records[0].doc, a);
+        let ann = ("x.ann".to_string(), b"T1\tORG 0 3\tBHP\n".to_vec());
+        let txt = ("x.txt".to_string(), "BHP و چین".as_bytes().to_vec());
+        let parsed = read_together(vec![txt, ann], |_| None);
+        assert_eq!(parsed.len(), 1);
+        assert_eq!(parsed[0].records[0].doc.spans, [Span::new(0, 3, "ORG")]);
     }
 }

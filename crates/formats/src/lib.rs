@@ -40,7 +40,7 @@ pub use conll::{conll_label, parse_conll, to_conll};
 #[cfg(feature = "encoding_rs")]
 pub use decode::decode;
 pub use decode::{decode_with, Decoded, Undecodable, Windows1256};
-pub use detect::{companions, detect, is_native, read_any, read_as, read_with};
+pub use detect::{companions, detect, is_native, read_any, read_as, read_together, read_with};
 pub use export::{export, gate, label_names, ExportOptions, OutFile, Scheme, Unwritable};
 pub use format::{Format, UnknownFormat};
 pub use import::{merge, questions, Choices, Conflict, Merge, OnConflict, OnUnknownLabels, Questions};
