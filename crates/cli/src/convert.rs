@@ -108,11 +108,7 @@ fn run(args: lexopt::Parser) -> Result<bool> {
 /// extension (or its last one).
 fn base_name(out: &str, to: Format) -> String {
     let file = Path::new(out).file_name().map_or(out.to_string(), |f| f.to_string_lossy().into_owned());
-    let ext = format!(".{}", to.extension());
-    match file.strip_suffix(&ext) {
-        Some(b) if !b.is_empty() => b.to_string(),
-        _ => barchasb_formats::stem(&file).to_string(),
-    }
+    to.base(&file).to_string()
 }
 
 /// The main file to OUT (or stdout), its sidecars beside OUT.

@@ -100,8 +100,7 @@ pub fn read_as(format: Format, name: &str, bytes: &[u8], w1256: Windows1256) -> 
 /// sidecar (ids, exact texts, statuses) and Hugging Face's features file
 /// (the tag names). Empty for the other formats.
 pub fn companions(format: Format, name: &str) -> Vec<String> {
-    let ext = format!(".{}", format.extension());
-    let base = name.strip_suffix(&ext).unwrap_or_else(|| name.rsplit_once('.').map_or(name, |(b, _)| b));
+    let base = format.base(name);
     match format {
         Format::Conll => vec![format!("{base}.{}", crate::token_docs::SIDECAR)],
         Format::Hf => {

@@ -65,6 +65,16 @@ impl Format {
         }
     }
 
+    /// The base a file of this format is named by: `name` without the
+    /// format's extension (`out/train.hf.jsonl` → `out/train`), or else
+    /// without its last one; the base of its sidecars.
+    pub fn base(self, name: &str) -> &str {
+        match name.strip_suffix(self.extension()).and_then(|b| b.strip_suffix('.')) {
+            Some(b) if !b.is_empty() && !b.ends_with('/') => b,
+            _ => name.rsplit_once('.').filter(|(b, _)| !b.is_empty() && !b.ends_with('/')).map_or(name, |(b, _)| b),
+        }
+    }
+
     /// Whether the format carries tokens: the project's, split where a span
     /// cuts one ([`crate::tokens::doc_tokens`]), so that a span that starts
     /// or ends with white space cannot be written.
@@ -122,6 +132,9 @@ mod tests {
         for f in Format::ALL {
             assert_eq!(f.name().parse::<Format>(), Ok(f));
         }
+        assert_eq!(Format::Hf.base("out/train.hf.jsonl"), "out/train");
+        assert_eq!(Format::Hf.base("train.jsonl"), "train");
+        assert_eq!((Format::Spacy.base("corpus"), Format::Conll.base(".conll")), ("corpus", ".conll"));
         let e = "excel".parse::<Format>().unwrap_err().to_string();
         assert!(e.contains("\"excel\"") && e.contains("jsonl, spacy, conll, hf"), "{e}");
     }
