@@ -3,7 +3,7 @@
 //! of their writers and readers (nor the rules' `date_value`). Loaded the
 //! first time a user exports or opens such a file.
 //!
-//! Built twice, as [`crate::tagger_worker`] is: as the `formats-worker` bin
+//! Built twice, as `tagger_worker` is: as the `formats-worker` bin
 //! (which registers [`FormatsWorker`]) and inside the app, which spawns it.
 //! Documents travel as JSON text (their flattened extra fields are not
 //! bincode-friendly).
