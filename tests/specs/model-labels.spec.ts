@@ -47,8 +47,8 @@ test('a stored model of an older format is named in #message and a new model lea
   await expect(status(page)).toHaveAttribute('data-saved-docs-learned', '1');
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#model-export').click()]);
   const model = [...readFileSync((await download.path())!)];
-  // Format version (u16 LE after the 8 magic bytes) 3 → 2: as an older build saved it.
-  expect(model.slice(8, 10)).toEqual([3, 0]);
+  // Format version (u16 LE after the 8 magic bytes) 4 → 2: as an older build saved it.
+  expect(model.slice(8, 10)).toEqual([4, 0]);
   model[8] = 2;
   await settled(page);
   await page.evaluate(async (bytes) => {
@@ -67,7 +67,7 @@ test('a stored model of an older format is named in #message and a new model lea
   }, model);
   await page.reload();
   const message = page.locator('#message');
-  await expect(message).toContainText('The saved model cannot be read: model format version 2; this build reads version 3');
+  await expect(message).toContainText('The saved model cannot be read: model format version 2; this build reads version 3 or 4');
   await expect(message).toContainText('A new model replaces it. It learns again from the 1 document marked done.');
   // The new model learns the done document and is saved.
   await expect(status(page)).toHaveAttribute('data-saved-docs-learned', '1');
