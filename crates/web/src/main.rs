@@ -9,6 +9,7 @@
 mod components;
 mod dom;
 mod dom_offsets;
+mod fetch;
 mod formats_worker;
 mod hooks;
 mod io;

@@ -392,18 +392,15 @@ impl Action {
     }
 }
 
-/// The two seed texts, shown as a demo on first start.
+/// The two seed texts' ids, shown as a demo on first start; their texts
+/// are `seeds/<id>.txt` beside the page (not in the wasm).
+pub const SEEDS: [&str; 2] = ["imidro-china-mining-association", "imidro-kazakhstan-deputy-minister"];
+
+/// The seeds, read from the repository (the page fetches them).
+#[cfg(test)]
 pub fn seed_documents() -> Vec<Document> {
-    vec![
-        Document::new(
-            "imidro-china-mining-association",
-            include_str!("../../../seeds/imidro-china-mining-association.txt"),
-        ),
-        Document::new(
-            "imidro-kazakhstan-deputy-minister",
-            include_str!("../../../seeds/imidro-kazakhstan-deputy-minister.txt"),
-        ),
-    ]
+    let read = |id: &str| std::fs::read_to_string(format!("{}/../../seeds/{id}.txt", env!("CARGO_MANIFEST_DIR")));
+    SEEDS.iter().map(|id| Document::new(*id, read(id).expect("the seed texts"))).collect()
 }
 
 /// Keeps the spans that lie inside a text of `n` code points and do not

@@ -1,5 +1,6 @@
-//! `#guidelines-panel`: the annotation guidelines (a copy of the shared
-//! `ANNOTATION_GUIDELINES.md`), rendered from their Markdown subset
+//! `#guidelines-panel`: the annotation guidelines (`guidelines.md` beside
+//! the page, a copy of the shared `ANNOTATION_GUIDELINES.md`; fetched when
+//! the panel opens, so the text is not in the wasm), rendered from their Markdown subset
 //! ([`crate::markdown`]) as elements holding text nodes only. The panel reads
 //! left to right (English prose); every paragraph, item and cell has
 //! `dir="auto"`, so a Persian example cell reads right to left.
@@ -9,7 +10,8 @@ use crate::markdown::{parse, Block, Inline, Line};
 use crate::state::{Action, Panel};
 use yew::prelude::*;
 
-const GUIDELINES: &str = include_str!("../../assets/guidelines.md");
+/// The guidelines beside the page.
+pub const GUIDELINES: &str = "guidelines.md";
 
 fn inline(line: &Line) -> Html {
     line.iter()
@@ -49,12 +51,26 @@ fn block(b: &Block) -> Html {
 pub fn GuidelinesPanel() -> Html {
     let app = use_app();
     let close = Callback::from(move |_: MouseEvent| app.dispatch(Action::TogglePanel(Panel::Guidelines)));
-    // Parsed once per opening of the panel: a few kilobytes, well under a millisecond.
-    let blocks = use_memo((), |_| parse(GUIDELINES));
+    // Fetched and parsed once per opening of the panel: a few kilobytes.
+    let blocks = use_state(|| None::<Result<Vec<Block>, String>>);
+    {
+        let blocks = blocks.clone();
+        use_effect_with((), move |_| {
+            yew::platform::spawn_local(async move {
+                let text = crate::fetch::page_text(GUIDELINES).await;
+                blocks.set(Some(text.map(|t| parse(&t)).map_err(|e| format!("{GUIDELINES} {e}."))));
+            })
+        });
+    }
+    let body = match &*blocks {
+        None => html! { <p>{ "Loading…" }</p> },
+        Some(Ok(blocks)) => blocks.iter().map(block).collect(),
+        Some(Err(e)) => html! { <p class="error">{ e.clone() }</p> },
+    };
     html! {
         <aside id="guidelines-panel" class="panel" role="dialog" aria-label="Guidelines">
             <button class="close" aria-label="close" onclick={close}>{ "×" }</button>
-            <div class="guidelines-text" dir="ltr">{ for blocks.iter().map(block) }</div>
+            <div class="guidelines-text" dir="ltr">{ body }</div>
         </aside>
     }
 }

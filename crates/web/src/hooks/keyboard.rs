@@ -22,7 +22,7 @@ fn effective_key(key: &str, code: &str) -> String {
         return d.to_string();
     }
     if let Some(l) = code.strip_prefix("Key") {
-        return l.to_lowercase();
+        return l.to_ascii_lowercase();
     }
     if code == "Minus" {
         return "-".to_string();
@@ -45,7 +45,7 @@ fn action_for(app: &AppHandle, e: &web_sys::KeyboardEvent) -> Option<Action> {
     }
     let ctrl = e.ctrl_key() || e.meta_key();
     if ctrl {
-        return match key.to_lowercase().as_str() {
+        return match key.to_ascii_lowercase().as_str() {
             "z" if e.shift_key() => Some(Action::Redo),
             "z" => Some(Action::Undo),
             "y" => Some(Action::Redo),

@@ -33,7 +33,7 @@
 //!   upgrade) are shown in `#message`, never swallowed.
 
 use super::tab_lock::{self, Channel, LockEvent};
-use crate::state::{seed_documents, Action, AppState, Learned, Loaded, TabRole, Why};
+use crate::state::{Action, AppState, Learned, Loaded, Message, TabRole, Why, SEEDS};
 use crate::AppHandle;
 use barchasb_core::{Document, LabelSet};
 use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode};
@@ -196,8 +196,22 @@ async fn load(db: &Database) -> Result<Stored, String> {
     Ok((docs, labels, open, model))
 }
 
-fn seeds() -> Vec<Loaded> {
-    seed_documents().into_iter().map(|doc| Loaded { doc, suggested: false, opened: false, learned: None }).collect()
+/// The demo seeds (fetched from `seeds/` beside the page); one that cannot
+/// be fetched is said, not silently missing.
+async fn seeds(app: &AppHandle) -> Vec<Loaded> {
+    let mut docs = Vec::new();
+    for id in SEEDS {
+        match crate::fetch::page_text(&format!("seeds/{id}.txt")).await {
+            Ok(text) => {
+                docs.push(Loaded { doc: Document::new(id, text), suggested: false, opened: false, learned: None })
+            }
+            Err(e) => {
+                let text = format!("The demo text seeds/{id}.txt {e}.");
+                app.dispatch(Action::ShowMessage(Some(Message { text, error: true })));
+            }
+        }
+    }
+    docs
 }
 
 /// About this much JSON goes into one transaction; more (an import of
@@ -355,7 +369,7 @@ pub fn use_persistence(app: AppHandle) -> Storage {
                 let db = match open_db(&app).await {
                     Ok(db) => db,
                     Err(e) => {
-                        app.dispatch(Action::Loaded { docs: seeds(), labels: None, open: None });
+                        app.dispatch(Action::Loaded { docs: seeds(&app).await, labels: None, open: None });
                         storage_error(&app, "cannot open the database", e);
                         return;
                     }
@@ -372,20 +386,21 @@ pub fn use_persistence(app: AppHandle) -> Storage {
                         app.dispatch(Action::Loaded { docs, labels, open });
                     }
                     Ok((_, labels, open, model)) => {
-                        let mut w = written.borrow_mut();
-                        w.db = Some(Rc::new(db));
-                        w.model = model;
-                        drop(w);
+                        {
+                            let mut w = written.borrow_mut();
+                            w.db = Some(Rc::new(db));
+                            w.model = model;
+                        }
                         // A database that was written to (it has an open
                         // document entry) and has no documents was emptied
                         // by the user: the seeds do not come back.
-                        let docs = if open.is_some() { Vec::new() } else { seeds() };
+                        let docs = if open.is_some() { Vec::new() } else { seeds(&app).await };
                         app.dispatch(Action::Loaded { docs, labels, open: None });
                     }
                     Err(e) => {
                         // Keep the database closed to writes: saving now could
                         // overwrite what could not be read.
-                        app.dispatch(Action::Loaded { docs: seeds(), labels: None, open: None });
+                        app.dispatch(Action::Loaded { docs: seeds(&app).await, labels: None, open: None });
                         storage_error(&app, "cannot read the saved documents", e);
                     }
                 }
