@@ -12,7 +12,7 @@
 //! owns these measures and nothing else: it must not read or write files,
 //! know formats, rules or the tagger, or depend on more than barchasb-core,
 //! so that it builds for `wasm32-unknown-unknown` and the app shows the
-//! CLI's numbers.
+//! CLI's numbers. It also merges annotators' spans for review ([`merge`]).
 //!
 //! ```
 //! use barchasb_agree::{agree, Annotator};
@@ -34,12 +34,14 @@
 
 pub mod coefficients;
 mod error;
+pub mod merge;
 mod report;
 mod shared;
 pub mod spans;
 pub mod tags;
 
 pub use error::{Error, ErrorKind};
+pub use merge::{merge, Dispute, Merged};
 pub use report::{LabelAgreement, Pair, Report};
 pub use shared::Annotator;
 pub use spans::Matches;
@@ -47,6 +49,12 @@ pub use spans::Matches;
 use coefficients::{cohen_kappa, fleiss_kappa, krippendorff_alpha};
 use std::collections::BTreeSet;
 use tags::Tag;
+
+/// A measure as the CLI and the app show it: four decimals, or `n/a`
+/// where it is undefined (0/0).
+pub fn num(x: Option<f64>) -> String {
+    x.map_or("n/a".into(), |x| format!("{x:.4}"))
+}
 
 /// Compares two or more annotators on the documents all of them hold (see
 /// the crate's documentation for what is measured).

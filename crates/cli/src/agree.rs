@@ -29,7 +29,7 @@
 
 use crate::input::{load, Loaded};
 use anyhow::{bail, Result};
-use barchasb_agree::{Annotator, Matches, Pair, Report};
+use barchasb_agree::{num, Annotator, Matches, Pair, Report};
 use lexopt::prelude::*;
 use serde_json::{json, Map, Value};
 use std::fmt::Write;
@@ -78,10 +78,6 @@ fn letter(i: usize) -> String {
         Some(i) => char::from(b'A' + i).to_string(),
         None => format!("A{}", i + 1),
     }
-}
-
-fn num(x: Option<f64>) -> String {
-    x.map_or("n/a".into(), |x| format!("{x:.4}"))
 }
 
 /// The readable report; its last line is `overall F1=… kappa=… alpha=…`.
