@@ -8,11 +8,22 @@ use crate::read::{read_file_with, Parsed};
 /// The format of a file, or `None` for plain text. The content decides
 /// where the extension is shared (`.jsonl` may be native, doccano or Hugging
 /// Face; `.json` Label Studio or JSONL); an extension no format has is
-/// plain text.
+/// plain text. A `.txt` is plain text unless it opens as CoNLL or WebAnno
+/// do (as [`is_native`] says): a note that starts with `[` is not a Label
+/// Studio file.
 pub fn detect(name: &str, bytes: &[u8]) -> Option<Format> {
     let lower = name.to_lowercase();
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
     let head = head.trim_start_matches('\u{feff}').trim_start();
+    if lower.ends_with(".txt") {
+        return if head.starts_with("-DOCSTART-") {
+            Some(Format::Conll)
+        } else if head.starts_with("#FORMAT=WebAnno TSV") {
+            Some(Format::Webanno)
+        } else {
+            None
+        };
+    }
     if lower.ends_with(".spacy") || bytes.starts_with(b"\x78\x9c") || bytes.starts_with(b"\x78\xda") {
         return Some(Format::Spacy);
     }
@@ -188,6 +199,24 @@ mod tests {
             assert!(!is_native(name, s.as_bytes()), "{name}");
         }
         assert!(!is_native("x.conll", b"a O\n") && !is_native("t.json", b"[{}]"));
+    }
+
+    /// Found by `fuzz/` (read_any): a `.txt` that starts with `[`, `{`, a
+    /// zip's or zlib's magic bytes was another format to `detect` (a note
+    /// opening with `[گزارش]` was refused as bad Label Studio JSON) but plain
+    /// text to `is_native`, so the CLI and the app read it differently.
+    #[test]
+    fn a_txt_is_plain_text_whatever_it_starts_with() {
+        let notes: [&[u8]; 5] =
+            ["[گزارش] ایران و چین".as_bytes(), b"[{}]", b"{\"text\":\"x\"}", b"PK\x03\x04xyz", b"\x78\x9cabc"];
+        for bytes in notes {
+            assert_eq!(detect("note.txt", bytes), None, "{bytes:?}");
+            assert!(is_native("note.txt", bytes), "{bytes:?}");
+        }
+        let parsed = read_any("note.txt", "[گزارش] ایران".as_bytes(), |_| None);
+        assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+        assert_eq!(parsed.records[0].doc.text, "[گزارش] ایران");
+        assert_eq!(detect("x.txt", b"#FORMAT=WebAnno TSV 3.3\n"), Some(Format::Webanno));
     }
 
     #[test]
