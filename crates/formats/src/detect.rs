@@ -39,7 +39,12 @@ pub fn detect(name: &str, bytes: &[u8]) -> Option<Format> {
     if lower.ends_with(".tsv") {
         return Some(Format::Webanno);
     }
-    if head.starts_with('[') || (lower.ends_with(".json") && head.starts_with('{') && !head.contains("\n{")) {
+    // A JSON lines file is read line by line whatever its first line is:
+    // one that is a list must not make the whole file a Label Studio array.
+    let json_lines = [".jsonl", ".ndjson"].iter().any(|e| lower.ends_with(e));
+    if (head.starts_with('[') && !json_lines)
+        || (lower.ends_with(".json") && head.starts_with('{') && !head.contains("\n{"))
+    {
         return Some(Format::LabelStudio);
     }
     if head.starts_with('{') {
@@ -217,6 +222,20 @@ mod tests {
         assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
         assert_eq!(parsed.records[0].doc.text, "[گزارش] ایران");
         assert_eq!(detect("x.txt", b"#FORMAT=WebAnno TSV 3.3\n"), Some(Format::Webanno));
+    }
+
+    /// tests/bad-input/jsonl/not-an-object.jsonl: a `.jsonl` whose first
+    /// line is a list was read as one Label Studio array, refused whole
+    /// ("trailing characters at line 2"), and its good lines were lost.
+    #[test]
+    fn a_jsonl_that_starts_with_a_list_is_still_read_line_by_line() {
+        let bytes = "[1,2]\n{\"id\":\"c\",\"text\":\"ایران\"}\n".as_bytes();
+        assert_eq!(detect("a.jsonl", bytes), None);
+        let parsed = read_any("a.jsonl", bytes, |_| None);
+        assert_eq!(parsed.records.len(), 1);
+        assert_eq!(parsed.problems.len(), 1);
+        assert_eq!(parsed.problems[0].line_number(), Some(1));
+        assert_eq!(detect("tasks.json", b"[{}]"), Some(Format::LabelStudio));
     }
 
     #[test]
