@@ -177,19 +177,33 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<Decoded> {
     }
 }
 
-/// At least 60% of the letters are of the Arabic script, and hardly any
-/// character is one of the Latin-1 signs that UTF-8 read as Windows-1256
-/// is full of (ا, D8 A7 in UTF-8, reads as ط§).
+/// At least 60% of the letters outside ASCII are of the Arabic script,
+/// hardly any Arabic letter touches a Latin one (German `ä` read as
+/// Windows-1256 is ن, inside a Latin word), hardly any character is one of
+/// the Latin-1 signs that UTF-8 read as Windows-1256 is full of (ا, D8 A7 in
+/// UTF-8, reads as ط§), and there is no control character but tab, line and
+/// page ends (binary bytes map to letters too). ASCII reads the same in
+/// every encoding, so its letters (a JSONL file's keys) do not count.
 fn reads_as_persian(text: &str) -> bool {
-    let (mut letters, mut arabic, mut signs) = (0usize, 0usize, 0usize);
-    for c in text.chars() {
-        if c.is_alphabetic() {
+    let (mut letters, mut arabic, mut signs, mut touching) = (0usize, 0usize, 0usize, 0usize);
+    let mut prev = ' ';
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c') {
+            return false;
+        }
+        if c.is_alphabetic() && !c.is_ascii() {
             letters += 1;
-            arabic += matches!(c, '\u{0600}'..='\u{06FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}') as usize;
+            if matches!(c, '\u{0600}'..='\u{06FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}') {
+                arabic += 1;
+                let next = chars.peek().copied().unwrap_or(' ');
+                touching += (prev.is_ascii_alphabetic() || next.is_ascii_alphabetic()) as usize;
+            }
         }
         signs += matches!(c, '\u{A2}'..='\u{BF}' if !matches!(c, '\u{AB}' | '\u{BB}')) as usize;
+        prev = c;
     }
-    letters > 0 && arabic * 10 >= letters * 6 && signs * 50 <= letters
+    letters > 0 && arabic * 10 >= letters * 6 && signs * 50 <= letters && touching * 50 <= arabic
 }
 
 #[cfg(test)]
@@ -246,5 +260,21 @@ mod tests {
     fn latin1_bytes_are_not_taken_for_persian() {
         // "café crème" in Latin-1: high bytes, no UTF-8, not Arabic script.
         assert_eq!(decode(b"caf\xE9 cr\xE8me"), Err(Undecodable::Unknown));
+        // "Mädchen, Käse": Latin-1 ä is Windows-1256 ن, inside Latin words.
+        assert_eq!(decode(b"M\xE4dchen, K\xE4se"), Err(Undecodable::Unknown));
+    }
+
+    /// tests/bad-input/jsonl/windows-1256.jsonl: the keys' ASCII letters
+    /// outnumbered the Persian ones, so a Windows-1256 JSONL file was
+    /// refused as no known encoding; and binary bytes (with NULs) map to
+    /// Arabic letters in Windows-1256, so they were taken for Persian.
+    #[test]
+    fn windows_1256_jsonl_is_read_and_binary_is_not() {
+        let line = "{\"id\":\"a\",\"text\":\"ايران و چين\",\"spans\":[{\"start\":0,\"end\":5,\"label\":\"LOC\"}]}\n";
+        let (bytes, _, bad) = WINDOWS_1256.encode(line);
+        assert!(!bad);
+        assert_eq!(decode(&bytes).unwrap().text, line);
+        let binary = [0x81u8, 0xFF, 0xFE, 0x00, 0x90, 0x8D, 0x9D, 0xFE].repeat(8);
+        assert_eq!(decode(&binary), Err(Undecodable::Unknown));
     }
 }
