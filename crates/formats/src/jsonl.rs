@@ -33,6 +33,10 @@ pub fn read_line(file: &str, line: usize, text: &str, fallback_id: &str) -> Resu
         None | Some(Value::Null) => fallback_id.to_string(),
         Some(Value::String(s)) if !s.trim().is_empty() => s,
         Some(Value::Number(n)) => n.to_string(),
+        Some(Value::String(_)) => {
+            problems.push(at(format!("\"id\" is empty or white space; named {fallback_id}")));
+            fallback_id.to_string()
+        }
         Some(other) => {
             problems
                 .push(at(format!("\"id\" must be a string or a number, not {}; named {fallback_id}", kind(&other))));
@@ -170,5 +174,19 @@ fn json_error(e: &serde_json::Error) -> String {
         Category::Eof => format!("the line is not complete JSON: it ends too early (at column {col})"),
         Category::Syntax => format!("the line is not valid JSON (at column {col})"),
         Category::Data | Category::Io => format!("the line cannot be read as a document (at column {col})"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// tests/bad-input/jsonl/id-wrong-type.jsonl: an empty id was named as
+    /// "must be a string or a number, not a string".
+    #[test]
+    fn an_empty_id_is_named_as_empty() {
+        let r = read_line("f.jsonl", 2, r#"{"id":" ","text":"چین"}"#, "f-2").unwrap();
+        assert_eq!(r.doc.id, "f-2");
+        assert_eq!(r.problems[0].to_string(), "f.jsonl:2: \"id\" is empty or white space; named f-2");
     }
 }
