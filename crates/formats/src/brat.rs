@@ -167,7 +167,7 @@ impl Pair<'_> {
     fn read(&self, manifest: &Manifest, w1256: Windows1256, out: &mut Parsed) {
         let text = match decode_with(self.txt, w1256) {
             Ok(d) => universal_newlines(self.txt_place, d.text, &mut out.notes),
-            Err(e) => return out.problems.push(Problem::file(self.txt_place, e.to_string())),
+            Err(e) => return out.problems.push(Problem::undecodable(self.txt_place, &e)),
         };
         let (spans, problems, place, status) = match self.ann {
             Some((place, bytes)) => match decode_with(bytes, w1256) {
@@ -175,7 +175,7 @@ impl Pair<'_> {
                     let (spans, problems) = parse_ann(place, &d.text, &text, &mut out.notes);
                     (spans, problems, place, Status::Done)
                 }
-                Err(e) => return out.problems.push(Problem::file(place, e.to_string())),
+                Err(e) => return out.problems.push(Problem::undecodable(place, &e)),
             },
             None => (Vec::new(), Vec::new(), self.txt_place, Status::New),
         };

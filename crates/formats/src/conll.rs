@@ -113,7 +113,7 @@ pub(crate) fn read(name: &str, bytes: &[u8], w1256: Windows1256) -> Parsed {
 pub(crate) fn read_with(name: &str, bytes: &[u8], side: Option<(&str, &[u8])>, w1256: Windows1256) -> Parsed {
     let text = match decode_with(bytes, w1256) {
         Ok(d) => d.text,
-        Err(e) => return Parsed { problems: vec![Problem::file(name, e.to_string())], ..Default::default() },
+        Err(e) => return Parsed { problems: vec![Problem::undecodable(name, &e)], ..Default::default() },
     };
     let by_docstart = text.lines().any(|l| l.trim_start_matches('\u{feff}').starts_with("-DOCSTART-"));
     let (docs, problems) = scan(name, &text, !by_docstart);

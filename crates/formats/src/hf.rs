@@ -11,7 +11,7 @@
 //! features file, `dataset_info.json`, or a list of names), and without
 //! them a line is taken without its entities and named.
 
-use crate::decode::{decode_with, Windows1256};
+use crate::decode::Windows1256;
 use crate::export::{label_names, ExportOptions, OutFile};
 use crate::problem::Problem;
 use crate::read::Parsed;
@@ -95,24 +95,21 @@ pub(crate) fn read_with(
             None
         }
     });
-    let text = match decode_with(bytes, w1256) {
-        Ok(d) => d.text,
-        Err(e) => return Parsed { problems: vec![Problem::file(name, e.to_string())], ..Default::default() },
-    };
     let mut docs = Vec::new();
-    for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-        match doc_of(line.trim_start_matches('\u{feff}'), names.as_deref()) {
-            Ok((mut d, why)) => {
-                d.line = i + 1;
-                problems.extend(why.map(|w| Problem::line(name, i + 1, w)));
-                docs.push(d);
-            }
-            Err(why) => problems.push(Problem::line(name, i + 1, why)),
+    let mut lines = Parsed::default();
+    crate::read::for_each_line(name, bytes, w1256, &mut lines, |n, line, bad| match doc_of(line, names.as_deref()) {
+        Ok((mut d, why)) => {
+            d.line = n;
+            bad.extend(why.map(|w| Problem::line(name, n, w)));
+            docs.push(d);
         }
-    }
+        Err(why) => bad.push(Problem::line(name, n, why)),
+    });
+    problems.extend(lines.problems);
     let mut out = build(name, docs, side, w1256);
     out.problems.extend(problems);
     out.problems.sort_by_key(|p| p.line_number());
+    out.notes.extend(lines.notes);
     out
 }
 

@@ -178,7 +178,7 @@ pub(crate) fn read(name: &str, bytes: &[u8], w1256: Windows1256) -> Parsed {
     let text = match decode_with(bytes, w1256) {
         Ok(d) => d.text,
         Err(e) => {
-            out.problems.push(Problem::file(name, e.to_string()));
+            out.problems.push(Problem::undecodable(name, &e));
             return out;
         }
     };

@@ -90,7 +90,7 @@ impl Manifest {
         let text = match decode_with(&entry.bytes, w1256) {
             Ok(d) => d.text,
             Err(e) => {
-                let p = Problem::file(&m.place, e.to_string());
+                let p = Problem::undecodable(&m.place, &e);
                 return (m, vec![p]);
             }
         };

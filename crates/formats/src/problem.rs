@@ -1,5 +1,6 @@
 //! What was wrong with an input, and where, in words an annotator reads.
 
+use crate::decode::Undecodable;
 use std::fmt;
 
 /// One problem met while reading: the file, the line (or record) when
@@ -20,6 +21,19 @@ impl Problem {
     /// A problem of one line (1-based).
     pub fn line(file: &str, line: usize, message: impl Into<String>) -> Self {
         Problem { file: file.to_string(), line: Some(line), message: message.into() }
+    }
+
+    /// A file that cannot be decoded: the line where UTF-8 breaks (in the
+    /// same `file:line:` form as every other problem), or the whole file.
+    pub fn undecodable(file: &str, e: &Undecodable) -> Self {
+        match *e {
+            Undecodable::BadUtf8 { line, byte } => Problem::line(
+                file,
+                line,
+                format!("the text is not valid UTF-8 (byte {byte} of the file); save the file as UTF-8"),
+            ),
+            Undecodable::Unknown => Problem::file(file, e.to_string()),
+        }
     }
 
     /// The file's name as given.

@@ -93,7 +93,7 @@ fn read_txt(name: &str, bytes: &[u8], w1256: Windows1256) -> Parsed {
     let decoded = match decode_with(bytes, w1256) {
         Ok(d) => d,
         Err(e) => {
-            out.problems.push(refusal(name, e));
+            out.problems.push(Problem::undecodable(name, &e));
             return out;
         }
     };
@@ -127,59 +127,59 @@ pub(crate) type LineReader = fn(&str, usize, &str, &str) -> Result<Record, Probl
 /// decoding, bad UTF-8 lines and blank lines as for the native JSONL.
 pub(crate) fn read_jsonl_by(name: &str, bytes: &[u8], w1256: Windows1256, read_line: LineReader) -> Parsed {
     let mut out = Parsed::default();
-    match decode_with(bytes, w1256) {
-        Ok(d) => {
-            note_encoding(&mut out, name, d.encoding);
-            let lines = d.text.split('\n').enumerate().map(|(i, l)| (i + 1, Ok(l.strip_suffix('\r').unwrap_or(l))));
-            read_lines(&mut out, name, lines, read_line);
+    let mut records = Vec::new();
+    for_each_line(name, bytes, w1256, &mut out, |n, line, problems| {
+        let fallback = format!("{}-{n}", stem(name));
+        match read_line(name, n, line, &fallback) {
+            Ok(r) => records.push(r),
+            Err(p) => problems.push(p),
         }
-        // Mostly UTF-8: the lines that are UTF-8 are still taken.
-        Err(Undecodable::BadUtf8 { .. }) => read_lines(&mut out, name, lines_lossless(bytes).into_iter(), read_line),
-        Err(e) => out.problems.push(refusal(name, e)),
-    }
+    });
+    out.records = records;
     if out.records.is_empty() && out.problems.is_empty() {
         out.problems.push(Problem::file(name, "the file is empty: it has no documents"));
     }
     out
 }
 
-fn read_lines<'a>(
-    out: &mut Parsed,
+/// Calls `each` with every non-blank line of a line-based file (1-based
+/// number, the line without `\r` or a BOM, the problems to add to): the
+/// file decoded, its encoding noted; in a file that is UTF-8 but for some
+/// lines, those lines are named and the others still read.
+pub(crate) fn for_each_line(
     name: &str,
-    lines: impl Iterator<Item = (usize, Result<&'a str, usize>)>,
-    read_line: LineReader,
+    bytes: &[u8],
+    w1256: Windows1256,
+    out: &mut Parsed,
+    mut each: impl FnMut(usize, &str, &mut Vec<Problem>),
 ) {
-    for (n, line) in lines {
-        let line = match line {
-            Ok(l) => l.trim_start_matches('\u{feff}'),
-            Err(byte) => {
-                out.problems.push(Problem::line(
-                    name,
-                    n,
-                    format!("the line is not valid UTF-8 (byte {byte} of the file); it was not imported"),
-                ));
-                continue;
+    let mut take = |n: usize, line: Result<&str, usize>, problems: &mut Vec<Problem>| match line {
+        Ok(l) => {
+            let l = l.trim_start_matches('\u{feff}');
+            if !l.trim().is_empty() {
+                each(n, l, problems);
             }
-        };
-        if line.trim().is_empty() {
-            continue;
         }
-        let fallback = format!("{}-{n}", stem(name));
-        match read_line(name, n, line, &fallback) {
-            Ok(r) => out.records.push(r),
-            Err(p) => out.problems.push(p),
-        }
-    }
-}
-
-fn refusal(name: &str, e: Undecodable) -> Problem {
-    match e {
-        Undecodable::BadUtf8 { line, byte } => Problem::line(
+        Err(byte) => problems.push(Problem::line(
             name,
-            line,
-            format!("the text is not valid UTF-8 (byte {byte} of the file); save the file as UTF-8"),
-        ),
-        Undecodable::Unknown => Problem::file(name, Undecodable::Unknown.to_string()),
+            n,
+            format!("the line is not valid UTF-8 (byte {byte} of the file); it was not imported"),
+        )),
+    };
+    match decode_with(bytes, w1256) {
+        Ok(d) => {
+            note_encoding(out, name, d.encoding);
+            for (i, l) in d.text.split('\n').enumerate() {
+                take(i + 1, Ok(l.strip_suffix('\r').unwrap_or(l)), &mut out.problems);
+            }
+        }
+        // Mostly UTF-8: the lines that are UTF-8 are still taken.
+        Err(Undecodable::BadUtf8 { .. }) => {
+            for (n, l) in lines_lossless(bytes) {
+                take(n, l, &mut out.problems);
+            }
+        }
+        Err(e) => out.problems.push(Problem::undecodable(name, &e)),
     }
 }
 

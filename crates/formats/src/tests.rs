@@ -270,3 +270,30 @@ fn labels_of_a_record_that_is_not_taken_are_not_asked_about() {
     let (q, _) = import(&[same.clone()], &[("s.jsonl", &same.to_json_line())], Choices::default());
     assert!(q.is_empty(), "already there, with the same spans: {q:?}");
 }
+
+/// tests/bad-input/hf/non-utf8-line.hf.jsonl and conll/non-utf8.conll: a
+/// Hugging Face file with one line that is not UTF-8 was refused whole
+/// (its good lines lost), and every reader but the native ones named the
+/// place as `file: line 3: …` instead of `file:3: …`.
+#[test]
+fn bad_utf8_is_named_by_line_and_a_line_format_keeps_its_good_lines() {
+    let w = crate::decode::windows_1256;
+    let hf = [
+        "{\"id\":\"a\",\"tokens\":[\"ایران\"],\"ner_tags\":[\"B-LOC\"]}\n".as_bytes(),
+        b"{\"id\":\"b\",\"tokens\":[\"\xff\"],\"ner_tags\":[\"O\"]}\n",
+        "{\"id\":\"c\",\"tokens\":[\"چین\"],\"ner_tags\":[\"B-LOC\"]}\n".as_bytes(),
+    ]
+    .concat();
+    let parsed = read_as(Format::Hf, "x.hf.jsonl", &hf, w);
+    let ids: Vec<&str> = parsed.records.iter().map(|r| r.doc.id.as_str()).collect();
+    assert_eq!(ids, ["a", "c"]);
+    let problems: Vec<String> = parsed.all_problems().iter().map(|p| p.to_string()).collect();
+    assert_eq!(problems.len(), 1);
+    assert!(problems[0].starts_with("x.hf.jsonl:2: the line is not valid UTF-8"), "{problems:?}");
+    let conll =
+        "ایران B-LOC\n\n\u{e9} O\n".as_bytes().iter().map(|&b| if b == 0xc3 { 0xff } else { b }).collect::<Vec<_>>();
+    let parsed = read_as(Format::Conll, "x.conll", &conll, w);
+    let p = &parsed.problems[0];
+    assert_eq!((p.file_name(), p.line_number()), ("x.conll", Some(3)), "{p}");
+    assert!(p.message().starts_with("the text is not valid UTF-8"), "{p}");
+}

@@ -234,7 +234,7 @@ pub(crate) fn read(name: &str, bytes: &[u8], w1256: Windows1256) -> Parsed {
 fn read_tsv(place: &str, tsv: &Entry, stem: &str, manifest: &Manifest, w1256: Windows1256, out: &mut Parsed) {
     let src = match decode_with(&tsv.bytes, w1256) {
         Ok(d) => d.text,
-        Err(e) => return out.problems.push(Problem::file(place, e.to_string())),
+        Err(e) => return out.problems.push(Problem::undecodable(place, &e)),
     };
     let parsed = match Tsv::parse(place, &src, &mut out.notes) {
         Ok(t) => t,
