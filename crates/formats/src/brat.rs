@@ -279,6 +279,9 @@ fn text_bound(line: &str, text: &str, table: &OffsetTable) -> Result<(Span, Unit
         return Err("expected \"ID<TAB>TYPE START END<TAB>TEXT\"".into());
     };
     let (label, offsets) = middle.split_once(' ').ok_or("has no offsets after its type")?;
+    if label.is_empty() {
+        return Err("has no entity type before its offsets".into());
+    }
     let parts = offsets
         .split(';')
         .map(|p| {
@@ -340,6 +343,17 @@ mod tests {
         assert!(problems[3].starts_with("x/08.ann:6: is a discontinuous span (7 12;22 24)"), "{problems:#?}");
         assert!(problems[4].starts_with("x/08.ann:8: is a brat note"), "{problems:#?}");
         assert_eq!(p.notes, ["x/08.ann:5: counts UTF-16 units; read as 13–20"]);
+    }
+
+    /// Found by `fuzz/` (brat_ann): a `T` line with no type (`T4\t 33 44`)
+    /// gave a span with an empty label.
+    #[test]
+    fn a_span_without_a_type_is_named_not_taken() {
+        let p =
+            read_brat_pair("x.ann", "ایران و چین".as_bytes(), "T1\t 0 5\tایران\nT2\tLOC 8 11\tچین\n".as_bytes(), w1256);
+        assert_eq!(p.records[0].doc.spans, [Span::new(8, 11, "LOC")]);
+        let problems: Vec<String> = p.all_problems().iter().map(|p| p.to_string()).collect();
+        assert_eq!(problems, ["x.ann:1: has no entity type before its offsets"]);
     }
 
     #[test]
