@@ -4,7 +4,15 @@
 //! valid documents or names, by file and line, what it could not take.
 //!
 //! A broken invariant panics with what broke, so libFuzzer keeps the input
-//! as a crash (`fuzz/artifacts/<target>/`).
+//! as a crash (`fuzz/artifacts/<target>/`). Each target is a function of
+//! the input's bytes ([`run`] by name), so that the inputs of crashes kept
+//! in `fuzz/regressions/<target>/` run through the same checks in the
+//! normal `cargo test` (`crates/cli/tests/fuzz_regressions.rs` includes
+//! this file).
+
+pub mod import;
+pub mod model;
+pub mod text;
 
 use barchasb_core::{check_spans, ByteRange, Document, LabelSet, OffsetTable, Span};
 use barchasb_formats::{Parsed, Problem};
@@ -103,4 +111,32 @@ pub fn split_pair(data: &[u8]) -> (&[u8], &[u8]) {
         Some(i) => (&data[..i], &data[i + 2..]),
         None => (data, &[]),
     }
+}
+
+/// A target: the input's bytes in, a panic when an invariant breaks.
+pub type Target = fn(&[u8]);
+
+/// Every target, by the name of its `fuzz_targets/` file.
+pub const TARGETS: [(&str, Target); 15] = [
+    ("normalize", text::normalize),
+    ("tokenize", text::tokenize),
+    ("extract", text::extract),
+    ("model", model::model),
+    ("jsonl", import::jsonl),
+    ("project", import::project),
+    ("spacy", import::spacy),
+    ("conll", import::conll),
+    ("hf", import::hf),
+    ("doccano", import::doccano),
+    ("label_studio", import::label_studio),
+    ("brat_zip", import::brat_zip),
+    ("brat_ann", import::brat_ann),
+    ("webanno", import::webanno),
+    ("read_any", import::read_any),
+];
+
+/// Runs the target `name` on `data`; panics when an invariant breaks.
+pub fn run(name: &str, data: &[u8]) {
+    let (_, target) = TARGETS.iter().find(|(n, _)| *n == name).unwrap_or_else(|| panic!("no fuzz target {name:?}"));
+    target(data)
 }
