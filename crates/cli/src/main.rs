@@ -9,10 +9,13 @@
 //!   precision/recall/F1, exact span and label match.
 //! - `barchasb train (--conll FILE… | --jsonl FILE…) --out MODEL …` — trains
 //!   the tagger (see `train.rs`).
+//! - `barchasb project PROJECT.json` — reads a project file as the app
+//!   does and says what it sets, or which field is wrong.
 
 mod agree;
 mod convert;
 mod input;
+mod project;
 mod simulate;
 mod stream;
 mod train;
@@ -35,7 +38,8 @@ const USAGE: &str = "usage:
   barchasb train (--conll FILE… | --jsonl FILE…) --out MODEL [--epochs N] [--seed S]
                  [--dev-split F] [--split-block N] [--dev-out FILE] [--hash-bits K]
                  [--calibrate GOLD.jsonl…]
-  barchasb simulate GOLD.jsonl [--order given|uncertain]";
+  barchasb simulate GOLD.jsonl [--order given|uncertain]
+  barchasb project PROJECT.json";
 
 fn main() -> ExitCode {
     match run() {
@@ -67,6 +71,7 @@ fn run() -> Result<bool> {
         "export" => convert::export(args),
         "agree" => agree::agree(args),
         "simulate" => simulate::run(args),
+        "project" => project::run(args),
         _ => bail!("unknown command {cmd:?}\n{USAGE}"),
     }
 }
