@@ -19,7 +19,11 @@ const KNOWN: [&str; 6] = ["id", "text", "tokens", "spans", "status", "suggestion
 /// the id of a line without one.
 pub fn read_line(file: &str, line: usize, text: &str, fallback_id: &str) -> Result<Record, Problem> {
     let at = |m: String| Problem::line(file, line, m);
-    let value: Value = serde_json::from_str(text).map_err(|e| at(json_error(&e)))?;
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        // A NUL is invisible in most editors: say it is there.
+        let nul = if text.contains('\0') { "; the line holds a NUL byte (\\0)" } else { "" };
+        at(format!("{}{nul}", json_error(&e)))
+    })?;
     let Value::Object(mut obj) = value else {
         return Err(at(format!("the line is {}, not a JSON object with a \"text\"", kind(&value))));
     };
@@ -188,5 +192,16 @@ mod tests {
         let r = read_line("f.jsonl", 2, r#"{"id":" ","text":"چین"}"#, "f-2").unwrap();
         assert_eq!(r.doc.id, "f-2");
         assert_eq!(r.problems[0].to_string(), "f.jsonl:2: \"id\" is empty or white space; named f-2");
+    }
+
+    /// tests/bad-input/jsonl/nul-bytes.jsonl: a NUL, invisible in most
+    /// editors, is said to be there.
+    #[test]
+    fn a_nul_byte_is_named() {
+        let p = read_line("f.jsonl", 1, "{\"id\":\"a\",\"text\":\"x\0y\"}", "f-1").unwrap_err();
+        assert_eq!(
+            p.to_string(),
+            "f.jsonl:1: the line is not valid JSON (at column 20); the line holds a NUL byte (\\0)"
+        );
     }
 }

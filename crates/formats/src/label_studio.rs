@@ -326,8 +326,11 @@ fn regions_as_spans(
     for (k, r) in items.iter().enumerate() {
         let value = r.get("value").unwrap_or(r);
         let Some(labels) = value.get("labels").and_then(Value::as_array) else {
-            let kind = r.get("type").and_then(Value::as_str).unwrap_or("region without labels");
-            problems.push(at(format!("result {} is a {kind}, not a labelled span; not imported", k + 1)));
+            let why = match r.get("type").and_then(Value::as_str) {
+                None | Some("labels") => "has no labels".to_string(),
+                Some(kind) => format!("is a {kind}, not a labelled span"),
+            };
+            problems.push(at(format!("result {} {why}; not imported", k + 1)));
             continue;
         };
         if labels.len() > 1 {
