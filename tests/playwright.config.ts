@@ -30,8 +30,9 @@ export default defineConfig({
   },
   webServer: {
     // A copy of dist/ at tests/.site/app, so the site lives at /app/ and a
-    // rebuild of dist/ during the run cannot change what is served.
-    command: `rm -rf .site && mkdir .site && cp -r ../dist .site/app && exec python3 -m http.server ${PORT} --bind 127.0.0.1 --directory .site`,
+    // rebuild of dist/ during the run cannot change what is served; a team's
+    // project beside it at /teams/q4/ (tests/fixtures/team).
+    command: `rm -rf .site && mkdir -p .site/teams && cp -r ../dist .site/app && cp -r fixtures/team .site/teams/q4 && exec python3 -m http.server ${PORT} --bind 127.0.0.1 --directory .site`,
     url: `${ORIGIN}/app/index.html`,
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,

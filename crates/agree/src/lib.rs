@@ -12,7 +12,7 @@
 //! owns these measures and nothing else: it must not read or write files,
 //! know formats, rules or the tagger, or depend on more than barchasb-core,
 //! so that it builds for `wasm32-unknown-unknown` and the app shows the
-//! CLI's numbers. It also merges annotators' spans for review ([`merge`]).
+//! CLI's numbers. It also merges annotators' spans for review ([`merge()`]).
 //!
 //! ```
 //! use barchasb_agree::{agree, Annotator};

@@ -21,8 +21,9 @@ use crate::problem::Problem;
 use barchasb_core::{Label, LabelSet};
 use serde_json::{Map, Value};
 
-/// A project as read from its file.
-#[derive(Debug, Clone, PartialEq)]
+/// A project as read from its file (serde: it travels from the formats
+/// worker to the page).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Project {
     /// Names the project's stored work (unique on a host).
     pub id: String,

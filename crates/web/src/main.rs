@@ -20,9 +20,10 @@ mod state;
 mod tagger_worker;
 
 use components::{
-    apply_bar::ApplyBar, doc_list::DocList, document_view::DocumentView, guidelines::GuidelinesPanel,
-    help::HelpOverlay, import_dialog::ImportDialog, label_menu::LabelMenu, labels_editor::LabelsEditor,
-    message_bar::MessageBar, span_menu::SpanMenu, tab_banner::TabBanner, toolbar::Toolbar,
+    agreement::AgreementPanel, apply_bar::ApplyBar, doc_list::DocList, document_view::DocumentView,
+    guidelines::GuidelinesPanel, help::HelpOverlay, import_dialog::ImportDialog, label_menu::LabelMenu,
+    labels_editor::LabelsEditor, message_bar::MessageBar, name_dialog::NameDialog, span_menu::SpanMenu,
+    tab_banner::TabBanner, toolbar::Toolbar,
 };
 use hooks::model::ModelBridge;
 use state::{AppState, Panel};
@@ -57,6 +58,8 @@ fn App() -> Html {
                 if state.panel_open(Panel::Help) { <HelpOverlay /> }
                 if state.panel_open(Panel::Guidelines) { <GuidelinesPanel /> }
                 if state.panel_open(Panel::Labels) { <LabelsEditor /> }
+                if state.panel_open(Panel::Agreement) { <AgreementPanel /> }
+                <NameDialog />
                 <ImportDialog />
             </div>
         </ContextProvider<ModelBridge>>

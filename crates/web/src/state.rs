@@ -11,6 +11,7 @@
 //! overlaps a confirmed span. Offsets are code points of the original text.
 
 use crate::matching::{key_of, occurrences_cached};
+use barchasb_agree::Dispute;
 use barchasb_core::{Document, Label, LabelSet, Span, Status};
 use barchasb_formats::{Choices, Parsed};
 use std::ops::Range;
@@ -22,6 +23,9 @@ use yew::Reducible;
 pub enum SpanState {
     Suggested,
     Confirmed,
+    /// In review: annotators differ here (the view span's `label` then
+    /// holds their versions, as `data-annotators`).
+    Disputed,
 }
 
 impl SpanState {
@@ -29,6 +33,7 @@ impl SpanState {
         match self {
             SpanState::Suggested => "suggested",
             SpanState::Confirmed => "confirmed",
+            SpanState::Disputed => "disputed",
         }
     }
 }
@@ -61,6 +66,9 @@ pub struct Entry {
     /// The words as the rules read them (code points), from the worker, for
     /// snapping selections; not saved. `None` until the worker answers.
     pub words: Option<Rc<Vec<(u32, u32)>>>,
+    /// In review: where the annotators differ, not yet settled (sorted,
+    /// disjoint, off the spans).
+    pub disputes: Vec<Dispute>,
 }
 
 /// Equality of documents is an equivalence (JSON values hold no NaN), and
@@ -79,12 +87,27 @@ impl Entry {
             .chain(self.doc.suggestions.iter().map(|s| (s, SpanState::Suggested)))
             .map(|(s, state)| ViewSpan { start: s.start, end: s.end, label: s.label.clone(), state })
             .collect();
+        let names = self.doc.meta.get("annotators").and_then(|v| v.as_array());
+        let name = |k: usize| names.and_then(|n| n.get(k)).and_then(|v| v.as_str()).unwrap_or("?").to_string();
+        all.extend(self.disputes.iter().map(|d| {
+            let said = |(k, v): (usize, &Vec<Span>)| {
+                let spans: Vec<String> = v.iter().map(|s| format!("{}@{}-{}", s.label, s.start, s.end)).collect();
+                format!("{}:{}", name(k), if spans.is_empty() { "-".into() } else { spans.join(",") })
+            };
+            let label = d.versions.iter().enumerate().map(said).collect::<Vec<_>>().join("|");
+            ViewSpan { start: d.start, end: d.end, label, state: SpanState::Disputed }
+        }));
         all.sort_by_key(|s| s.start);
         all
     }
 
     fn annot(&self) -> Annot {
-        Annot { spans: self.doc.spans.clone(), suggestions: self.doc.suggestions.clone(), status: self.doc.status }
+        Annot {
+            spans: self.doc.spans.clone(),
+            suggestions: self.doc.suggestions.clone(),
+            status: self.doc.status,
+            disputes: self.disputes.clone(),
+        }
     }
 
     fn find(&self, start: usize) -> Option<(SpanState, usize)> {
@@ -105,6 +128,7 @@ struct Annot {
     spans: Vec<Span>,
     suggestions: Vec<Span>,
     status: Status,
+    disputes: Vec<Dispute>,
 }
 
 /// One undoable edit: each changed document with its annotations before,
@@ -161,6 +185,8 @@ pub enum Panel {
     Help,
     Guidelines,
     Labels,
+    /// The review's agreement (`components/agreement.rs`).
+    Agreement,
 }
 
 /// One field of a label being edited.
@@ -227,6 +253,8 @@ pub struct AppState {
     pub tab: TabRole,
     /// An import waiting for answers (`#import-dialog`).
     pub pending_import: Option<PendingImport>,
+    /// The project, the user's name, the review (`state/team.rs`).
+    pub team: Team,
     undo: Vec<Step>,
     redo: Vec<Step>,
 }
@@ -250,6 +278,7 @@ impl Default for AppState {
             model: ModelState::default(),
             tab: TabRole::Deciding,
             pending_import: None,
+            team: Team::default(),
             undo: Vec::new(),
             redo: Vec::new(),
         }
@@ -263,6 +292,7 @@ pub struct Loaded {
     pub suggested: bool,
     pub opened: bool,
     pub learned: Option<Learned>,
+    pub disputes: Vec<Dispute>,
 }
 
 #[derive(Clone)]
@@ -355,6 +385,8 @@ pub enum Action {
     Model(ModelEvent),
     /// This tab became the editing tab, or a watching one.
     Tab(TabRole),
+    /// The project, the user's name, the review (`state/team.rs`).
+    Team(TeamEvent),
     /// A watching tab read the stored state again (the editing tab saved):
     /// it replaces everything, keeping the open document.
     Reread {
@@ -385,7 +417,8 @@ impl Action {
             | Action::EditLabel { .. }
             | Action::AddLabel
             | Action::RemoveLabel(_)
-            | Action::Model(ModelEvent::AskReset | ModelEvent::ConfirmReset) => true,
+            | Action::Model(ModelEvent::AskReset | ModelEvent::ConfirmReset)
+            | Action::Team(TeamEvent::Settle(_) | TeamEvent::Reviewed(_)) => true,
             Action::LabelKey(_) | Action::ConfirmFocused | Action::DeleteFocused => acts,
             _ => false,
         }
@@ -482,6 +515,7 @@ impl AppState {
             entry.doc.status = Status::InProgress;
         }
         entry.rev = rev;
+        self.stamp(i);
         before
     }
 
@@ -517,7 +551,9 @@ impl AppState {
             entry.doc.spans = annot.spans;
             entry.doc.suggestions = annot.suggestions;
             entry.doc.status = annot.status;
+            entry.disputes = annot.disputes;
             entry.rev = rev;
+            self.stamp(i);
             // A redo of "done" marks it done again.
             self.status_changed(i, status);
             if self.open != Some(i) {
@@ -665,7 +701,7 @@ impl AppState {
         let id = self.docs[i].doc.id.clone();
         let old = match state {
             SpanState::Confirmed => self.docs[i].doc.spans[k].clone(),
-            SpanState::Suggested => self.docs[i].doc.suggestions[k].clone(),
+            _ => self.docs[i].doc.suggestions[k].clone(), // (find gives no dispute)
         };
         if state == SpanState::Confirmed && old.label == label {
             self.menu = Menu::None;
@@ -676,7 +712,7 @@ impl AppState {
         let before = self.edit_doc(i, move |d| {
             match state {
                 SpanState::Confirmed => d.spans[k] = sp,
-                SpanState::Suggested => {
+                _ => {
                     d.suggestions.remove(k);
                     d.spans.push(sp);
                     d.spans.sort();
@@ -713,7 +749,7 @@ impl AppState {
         let before = self.edit_doc(i, |d| {
             match state {
                 SpanState::Confirmed => d.spans.remove(k),
-                SpanState::Suggested => d.suggestions.remove(k),
+                _ => d.suggestions.remove(k),
             };
         });
         self.push_undo(vec![(id, before)]);
@@ -775,6 +811,11 @@ impl AppState {
 
     fn mark_done_next(&mut self) {
         let Some(i) = self.open else { return };
+        if let n @ 1.. = self.docs[i].disputes.len() {
+            let left = count(n, "disagreement is", "disagreements are");
+            self.message = error(format!("{left} not settled yet (d goes to the next one)."));
+            return;
+        }
         let id = self.docs[i].doc.id.clone();
         let before = self.edit_doc(i, |d| d.status = Status::Done);
         self.status_changed(i, before.status);
@@ -865,9 +906,12 @@ mod documents;
 mod labels;
 mod model;
 mod reduce;
+mod team;
 
 pub use documents::PendingImport;
 pub use model::{Learned, ModelEvent, ModelState};
+pub use team::{Pick, Team, TeamEvent};
+
 #[cfg(test)]
 mod tests;
 
@@ -880,7 +924,7 @@ mod tab_tests {
 
     fn loaded(tab: TabRole) -> Rc<AppState> {
         let doc = Document::new("a", T);
-        let docs = vec![Loaded { doc, suggested: true, opened: false, learned: None }];
+        let docs = vec![Loaded { doc, suggested: true, opened: false, learned: None, disputes: Vec::new() }];
         let s = Rc::new(AppState::default()).reduce(Action::Tab(tab));
         let s = s.reduce(Action::Loaded { docs, labels: None, open: None });
         s.reduce(Action::SuggestionsUpdated { id: "a".into(), spans: vec![Span::new(0, 4, "ROLE")] })
@@ -949,8 +993,10 @@ mod tab_tests {
         let mut doc = Document::new("a", T);
         doc.spans = vec![Span::new(0, 4, "PER")];
         let other = Document::new("b", "متن دیگر");
-        let docs =
-            [other, doc].into_iter().map(|doc| Loaded { doc, suggested: true, opened: true, learned: None }).collect();
+        let docs = [other, doc]
+            .into_iter()
+            .map(|doc| Loaded { doc, suggested: true, opened: true, learned: None, disputes: Vec::new() })
+            .collect();
         let r = s.clone().reduce(Action::Reread { docs, labels: None });
         assert_eq!(r.open_entry().unwrap().doc.id, "a", "the open document stays open");
         assert_eq!(r.open_entry().unwrap().doc.spans, vec![Span::new(0, 4, "PER")]);

@@ -33,11 +33,19 @@ pub fn DocList() -> Html {
             })
         };
         let status = status_str(e.doc.status);
+        // In review: the annotators' agreement on it, and what is left to settle.
+        let agreement = app.team.review.then(|| e.doc.meta.get("agreement")?.as_str().map(String::from)).flatten();
+        let counts = match &agreement {
+            Some(f1) => format!("F1 {f1} · {}≠", e.disputes.len()),
+            None if app.team.review => format!("one annotator · {}✓", e.doc.spans.len()),
+            None => format!("{}✓ / {}?", e.doc.spans.len(), e.doc.suggestions.len()),
+        };
         html! {
             <li key={e.doc.id.clone()} data-doc-id={e.doc.id.clone()} data-status={status}
+                data-agreement={agreement} data-disputes={app.team.review.then(|| e.disputes.len().to_string())}
                 class={classes!((app.open == Some(i)).then_some("active"))} {onclick} title={e.doc.id.clone()}>
                 <span class="doc-title" dir="auto">{ e.doc.id.clone() }</span>
-                <span class="counts">{ format!("{}✓ / {}?", e.doc.spans.len(), e.doc.suggestions.len()) }</span>
+                <span class="counts">{ counts }</span>
                 <button class="doc-delete" data-action="delete-doc" title="Delete this document (Undo brings it back)"
                     aria-label={format!("Delete «{}»", e.doc.id)} onclick={on_delete}>{ "×" }</button>
             </li>

@@ -13,7 +13,7 @@
 use super::{color_style, use_app};
 use crate::dom;
 use crate::layout::{paragraphs, Para, Run};
-use crate::state::{Action, Entry, Menu};
+use crate::state::{Action, Entry, Menu, SpanState};
 use barchasb_core::LabelSet;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -37,6 +37,9 @@ fn Paragraph(props: &ParagraphProps) -> Html {
         },
         Run::Span { start, end, at, label, state, text } => {
             let focused = props.focused == Some(*start);
+            // A dispute's "label" is who said what (`name:LABEL@start-end|…`).
+            let disputed = *state == SpanState::Disputed;
+            let (label, annotators) = if disputed { (None, Some(label.clone())) } else { (Some(label.clone()), None) };
             html! {
                 <mark
                     key={format!("s{start}")}
@@ -44,10 +47,12 @@ fn Paragraph(props: &ParagraphProps) -> Html {
                     data-start={start.to_string()}
                     data-end={end.to_string()}
                     data-label={label.clone()}
+                    data-annotators={annotators.clone()}
+                    title={annotators.map(|a| a.replace('|', "\n"))}
                     data-state={state.as_str()}
                     data-offset={(at != start).then(|| at.to_string())}
                     tabindex="-1"
-                    style={color_style(&props.labels, label)}
+                    style={color_style(&props.labels, label.as_deref().unwrap_or(""))}
                 >{ text.clone() }</mark>
             }
         }

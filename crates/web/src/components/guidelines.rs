@@ -50,15 +50,21 @@ fn block(b: &Block) -> Html {
 #[function_component]
 pub fn GuidelinesPanel() -> Html {
     let app = use_app();
-    let close = Callback::from(move |_: MouseEvent| app.dispatch(Action::TogglePanel(Panel::Guidelines)));
+    let close = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::TogglePanel(Panel::Guidelines)))
+    };
     // Fetched and parsed once per opening of the panel: a few kilobytes.
     let blocks = use_state(|| None::<Result<Vec<Block>, String>>);
+    // A project's own guidelines, else the default ones.
+    let path = app.team.project.as_ref().and_then(|p| p.guidelines.clone()).unwrap_or_else(|| GUIDELINES.into());
     {
         let blocks = blocks.clone();
-        use_effect_with((), move |_| {
+        use_effect_with(path, move |path| {
+            let path = path.clone();
             yew::platform::spawn_local(async move {
-                let text = crate::fetch::page_text(GUIDELINES).await;
-                blocks.set(Some(text.map(|t| parse(&t)).map_err(|e| format!("{GUIDELINES} {e}."))));
+                let text = crate::fetch::page_text(&path).await;
+                blocks.set(Some(text.map(|t| parse(&t)).map_err(|e| format!("{path} {e}."))));
             })
         });
     }

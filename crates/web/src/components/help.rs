@@ -17,6 +17,9 @@ pub const KEYS: &[(&str, &str)] = &[
     ("Ctrl+Shift+Z / Ctrl+Y", "redo"),
     ("?", "this help"),
     ("Escape", "close menus and panels"),
+    ("d / Shift+D", "review: next / previous disagreement"),
+    ("1…9 (on a disagreement)", "review: take that annotator's version"),
+    ("b / x / e", "review: take every version, none, or none and edit the versions as suggestions"),
 ];
 
 #[function_component]

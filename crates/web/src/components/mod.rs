@@ -1,5 +1,6 @@
 //! One component per file. Each reads the shared [`crate::AppHandle`].
 
+pub mod agreement;
 pub mod apply_bar;
 pub mod doc_list;
 pub mod document_view;
@@ -10,6 +11,7 @@ pub mod label_menu;
 pub mod labels_editor;
 pub mod message_bar;
 pub mod model_bar;
+pub mod name_dialog;
 pub mod span_menu;
 pub mod tab_banner;
 pub mod toolbar;

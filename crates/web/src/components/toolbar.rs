@@ -26,7 +26,7 @@ fn import_files(app: AppHandle, input: web_sys::HtmlInputElement) {
 /// each sidecar; or says which spans cannot be written, writing nothing.
 fn export(app: &AppHandle, format: Format, which: Which, suggestions: bool) {
     let labels: Vec<String> = app.labels.names().map(String::from).collect();
-    let docs: String = app.docs.iter().map(|e| e.doc.to_json_line() + "\n").collect();
+    let docs: String = app.export_documents().iter().map(|d| d.to_json_line() + "\n").collect();
     let app = app.clone();
     let req = Request::Export { format: format.name().to_string(), docs, which, suggestions, labels };
     ask(req, move |r| match r {
@@ -46,7 +46,7 @@ fn export(app: &AppHandle, format: Format, which: Which, suggestions: bool) {
                 format!("Nothing was exported: {} span(s) cannot be written as {format}: {why}{more}", bad.len()),
             );
         }
-        Response::Read(_) => {}
+        _ => {}
     });
 }
 
@@ -106,6 +106,11 @@ pub fn Toolbar() -> Html {
     html! {
         <header id="toolbar" role="toolbar">
             <span class="brand" lang="fa">{ "برچسب" }</span>
+            if let Some(p) = &app.team.project {
+                <span id="project-name" data-project-id={p.id.clone()} dir="auto">{ p.name.clone() }</span>
+            }
+            if app.team.review { <span id="review-badge">{ "review" }</span> }
+            if let Some(u) = &app.team.user { <span id="user-name" dir="auto">{ u.clone() }</span> }
             <button id="accept-all" disabled={!has_doc} onclick={act(Action::AcceptAll)} title="a">{ "Accept all" }</button>
             <button id="done-next" disabled={!has_doc} onclick={act(Action::MarkDoneNext)} title="n">{ "Done & next" }</button>
             <button id="undo" disabled={!app.can_undo()} onclick={act(Action::Undo)} title="Ctrl+Z">{ "Undo" }</button>
@@ -132,6 +137,9 @@ pub fn Toolbar() -> Html {
             <span class="sep" />
             <button id="labels" onclick={act(Action::TogglePanel(Panel::Labels))}>{ "Labels" }</button>
             <button id="guidelines" onclick={act(Action::TogglePanel(Panel::Guidelines))}>{ "Guidelines" }</button>
+            if app.team.review {
+                <button id="agreement" onclick={act(Action::TogglePanel(Panel::Agreement))}>{ "Agreement" }</button>
+            }
             <button id="help" onclick={act(Action::TogglePanel(Panel::Help))} title="?">{ "Keys (?)" }</button>
             // Last: the panel toggles stay above the panels (which start at
             // 6.5rem); the model's group wraps to a row of its own.

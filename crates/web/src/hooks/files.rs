@@ -4,12 +4,12 @@
 //! decodes and reads them.
 
 use crate::formats_worker::{FormatsWorker, Request, Response, SCRIPT};
-use crate::state::Action;
+use crate::state::{Action, TeamEvent};
 use crate::AppHandle;
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::worker::{Spawnable, WorkerBridge};
 use std::cell::RefCell;
-use std::collections::VecDeque;
+use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -33,6 +33,14 @@ pub fn import_file_list(app: AppHandle, list: web_sys::FileList) {
                 }),
             }
         }
+        if app.team.review {
+            // Annotators' exports: merged for review in the formats worker.
+            return ask(Request::Review(read), move |r| {
+                if let Response::Review(wire) = r {
+                    app.dispatch(Action::Team(TeamEvent::Reviewed(Rc::new(wire))));
+                }
+            });
+        }
         if read.iter().all(|(n, b)| barchasb_formats::is_native(n, b)) {
             // Plain text and the app's JSONL: read here, at once.
             parsed.extend(read.iter().map(|(n, b)| barchasb_formats::read_file_with(n, b, crate::dom::windows_1256)));
@@ -51,11 +59,12 @@ pub fn import_file_list(app: AppHandle, list: web_sys::FileList) {
     });
 }
 
-type Waiting = Rc<RefCell<VecDeque<Box<dyn FnOnce(Response)>>>>;
+/// The answers awaited, by request number, and the next number.
+type Waiting = Rc<RefCell<(HashMap<u32, Box<dyn FnOnce(Response)>>, u32)>>;
 
 thread_local! {
     /// The formats worker, started on first use, and the answers awaited
-    /// from it (it answers in order).
+    /// from it (by number: a project's fetches answer after later reads).
     static FORMATS: RefCell<Option<(WorkerBridge<FormatsWorker>, Waiting)>> = const { RefCell::new(None) };
 }
 
@@ -68,17 +77,20 @@ pub fn ask(req: Request, done: impl FnOnce(Response) + 'static) {
             let waiting: Waiting = Rc::default();
             let w = waiting.clone();
             let bridge = FormatsWorker::spawner()
-                .callback(move |r| {
-                    let next = w.borrow_mut().pop_front();
-                    if let Some(f) = next {
+                .callback(move |(n, r)| {
+                    let done = w.borrow_mut().0.remove(&n);
+                    if let Some(f) = done {
                         f(r);
                     }
                 })
                 .spawn(SCRIPT);
             (bridge, waiting)
         });
-        waiting.borrow_mut().push_back(Box::new(done));
-        bridge.send(req);
+        let mut w = waiting.borrow_mut();
+        let n = w.1;
+        w.1 += 1;
+        w.0.insert(n, Box::new(done));
+        bridge.send((n, req));
     });
 }
 

@@ -1,7 +1,7 @@
 //! The keyboard flow: one `keydown` listener on the window. Keys typed into
 //! inputs, textareas (paste box, labels editor) are left alone.
 
-use crate::state::{Action, Menu, Panel};
+use crate::state::{Action, Menu, Panel, Pick, TeamEvent};
 use crate::{dom, AppHandle};
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
@@ -56,6 +56,9 @@ fn action_for(app: &AppHandle, e: &web_sys::KeyboardEvent) -> Option<Action> {
         return None;
     }
     let on_button = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlButtonElement>().ok()).is_some();
+    if let Some(a) = review_key(app, &key, e.shift_key()) {
+        return Some(a);
+    }
     match key.as_str() {
         "Tab" if app.open.is_some() => Some(if e.shift_key() { Action::FocusPrev } else { Action::FocusNext }),
         "Escape" => {
@@ -92,6 +95,27 @@ fn action_for(app: &AppHandle, e: &web_sys::KeyboardEvent) -> Option<Action> {
         }
         _ => None,
     }
+}
+
+/// In review: `d` (Shift: back) goes to the next disagreement; on a
+/// focused one, `1`…`9` take that annotator's version, `b` both (all),
+/// `x` none, `e` none but the versions as suggestions to edit.
+fn review_key(app: &AppHandle, key: &str, shift: bool) -> Option<Action> {
+    if !app.team.review {
+        return None;
+    }
+    if key.eq_ignore_ascii_case("d") {
+        return Some(Action::Team(TeamEvent::NextDispute(!shift)));
+    }
+    let f = app.focused?;
+    app.open_entry()?.disputes.iter().find(|d| d.start == f)?;
+    let pick = match key {
+        "b" => Pick::All,
+        "x" => Pick::Nothing,
+        "e" => Pick::Edit,
+        k => Pick::Take(k.parse::<usize>().ok().filter(|&n| n >= 1)? - 1),
+    };
+    Some(Action::Team(TeamEvent::Settle(pick)))
 }
 
 /// Listens to `keydown` on the window while the app is mounted. One

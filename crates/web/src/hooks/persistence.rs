@@ -33,8 +33,11 @@
 //!   upgrade) are shown in `#message`, never swallowed.
 
 use super::tab_lock::{self, Channel, LockEvent};
-use crate::state::{Action, AppState, Learned, Loaded, Message, TabRole, Why, SEEDS};
+use crate::formats_worker::{Request, Response};
+use crate::hooks::files::ask;
+use crate::state::{Action, AppState, Learned, Loaded, Message, TabRole, TeamEvent, Why, SEEDS};
 use crate::AppHandle;
+use barchasb_agree::Dispute;
 use barchasb_core::{Document, LabelSet};
 use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode};
 use serde::{Deserialize, Serialize};
@@ -45,6 +48,8 @@ use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
+/// The database of the page without a project; a project's is
+/// `barchasb-project-<id>`, and a review adds `-review` (see [`db_name`]).
 const DB_NAME: &str = "barchasb";
 /// 1: `docs`, `meta`. 2: + `model`.
 const DB_VERSION: u32 = 2;
@@ -67,6 +72,9 @@ struct StoredDoc {
     /// model learned them when they were marked done, so not again.
     #[serde(default = "learned_before_bookkeeping")]
     learned: Option<Learned>,
+    /// In review: the disputes not yet settled.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    disputes: Vec<Dispute>,
     doc: Document,
 }
 
@@ -92,6 +100,8 @@ struct Written {
     channel: Option<Channel>,
     /// Watching, and the editing tab is gone.
     free: bool,
+    /// The team revision written (`Team::rev`: the user's name, the review).
+    team_rev: u64,
 }
 
 /// The storage the model hook shares with this one (same connection).
@@ -146,9 +156,16 @@ fn storage_error(app: &AppHandle, what: &str, e: impl std::fmt::Display) {
     app.dispatch(Action::StorageFailed(text));
 }
 
-async fn open_db(app: &AppHandle) -> Result<Database, String> {
+/// Each project's work, and each review, in a database of its own, so
+/// nothing of one is in another's export.
+fn db_name(project: Option<&str>, review: bool) -> String {
+    let project = project.map(|id| format!("-project-{id}")).unwrap_or_default();
+    format!("{DB_NAME}{project}{}", if review { "-review" } else { "" })
+}
+
+async fn open_db(app: &AppHandle, name: &str) -> Result<Database, String> {
     let factory = Factory::new().map_err(|e| format!("IndexedDB is not available ({e})"))?;
-    let mut req = factory.open(DB_NAME, Some(DB_VERSION)).map_err(|e| e.to_string())?;
+    let mut req = factory.open(name, Some(DB_VERSION)).map_err(|e| e.to_string())?;
     req.on_upgrade_needed(|event| {
         let Ok(db) = event.database() else { return };
         let names = db.store_names();
@@ -168,6 +185,16 @@ async fn open_db(app: &AppHandle) -> Result<Database, String> {
 }
 
 type Stored = (Vec<Loaded>, Option<LabelSet>, Option<String>, Option<Vec<u8>>);
+
+/// The user's name and the review's report, stored in `meta`.
+async fn load_team(db: &Database) -> Result<TeamEvent, String> {
+    let s = |e: idb::Error| e.to_string();
+    let tx = db.transaction(&[META], TransactionMode::ReadOnly).map_err(s)?;
+    let meta = tx.object_store(META).map_err(s)?;
+    let user = meta.get(JsValue::from_str("user")).map_err(s)?.await.map_err(s)?.and_then(|v| v.as_string());
+    let report = meta.get(JsValue::from_str("review")).map_err(s)?.await.map_err(s)?.and_then(|v| v.as_string());
+    Ok(TeamEvent::Stored { user, report })
+}
 
 async fn load(db: &Database) -> Result<Stored, String> {
     let s = |e: idb::Error| e.to_string();
@@ -191,7 +218,13 @@ async fn load(db: &Database) -> Result<Stored, String> {
     let open = open.and_then(|v| v.as_string());
     let docs = docs
         .into_iter()
-        .map(|d| Loaded { doc: d.doc, suggested: d.suggested, opened: d.opened, learned: d.learned })
+        .map(|d| Loaded {
+            doc: d.doc,
+            suggested: d.suggested,
+            opened: d.opened,
+            learned: d.learned,
+            disputes: d.disputes,
+        })
         .collect();
     Ok((docs, labels, open, model))
 }
@@ -202,9 +235,13 @@ async fn seeds(app: &AppHandle) -> Vec<Loaded> {
     let mut docs = Vec::new();
     for id in SEEDS {
         match crate::fetch::page_text(&format!("seeds/{id}.txt")).await {
-            Ok(text) => {
-                docs.push(Loaded { doc: Document::new(id, text), suggested: false, opened: false, learned: None })
-            }
+            Ok(text) => docs.push(Loaded {
+                doc: Document::new(id, text),
+                suggested: false,
+                opened: false,
+                learned: None,
+                disputes: Vec::new(),
+            }),
             Err(e) => {
                 let text = format!("The demo text seeds/{id}.txt {e}.");
                 app.dispatch(Action::ShowMessage(Some(Message { text, error: true })));
@@ -249,8 +286,14 @@ fn write_changes(state: &AppState, w: &mut Written) -> Result<Option<(idb::Trans
             break;
         }
         let e = &state.docs[i];
-        let stored =
-            StoredDoc { seq: i, suggested: e.suggested, opened: e.opened, learned: e.learned, doc: e.doc.clone() };
+        let stored = StoredDoc {
+            seq: i,
+            suggested: e.suggested,
+            opened: e.opened,
+            learned: e.learned,
+            disputes: e.disputes.clone(),
+            doc: e.doc.clone(),
+        };
         let json = serde_json::to_string(&stored).expect("a document always serializes");
         bytes += json.len();
         docs.put(&JsValue::from_str(&json), Some(&JsValue::from_str(&e.doc.id)))?;
@@ -264,6 +307,15 @@ fn write_changes(state: &AppState, w: &mut Written) -> Result<Option<(idb::Trans
     }
     let open = state.open_entry().map(|e| e.doc.id.clone()).unwrap_or_default();
     meta.put(&JsValue::from_str(&open), Some(&JsValue::from_str("open")))?;
+    if state.team.rev > w.team_rev {
+        if let Some(user) = &state.team.user {
+            meta.put(&JsValue::from_str(user), Some(&JsValue::from_str("user")))?;
+        }
+        if let Some(r) = &state.team.report {
+            meta.put(&JsValue::from_str(&r.1), Some(&JsValue::from_str("review")))?;
+        }
+        w.team_rev = state.team.rev;
+    }
     // Committed now, not when the requests' results are back: see the
     // module's doc.
     tx.commit().map(|tx| Some((tx, more)))
@@ -352,6 +404,82 @@ fn start(app: AppHandle, written: Rc<RefCell<Written>>, load_stored: impl std::f
     }
 }
 
+/// The page's `?project=<path>` and whether it has `?review`.
+fn page_mode() -> (Option<String>, bool) {
+    let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    let Ok(url) = web_sys::Url::new(&href) else { return (None, false) };
+    let q = url.search_params();
+    (q.get("project").filter(|p| !p.is_empty()), q.has("review"))
+}
+
+/// A project that cannot be opened: said, and nothing loaded or saved.
+fn project_failed(app: &AppHandle, path: &str, e: String) {
+    app.dispatch(Action::Loaded { docs: Vec::new(), labels: None, open: None });
+    let text = format!("The project {path} cannot be opened: {e}");
+    app.dispatch(Action::ShowMessage(Some(Message { text, error: true })));
+}
+
+/// The demo seeds, except in a project or a review.
+async fn demo(app: &AppHandle, team: bool) -> Vec<Loaded> {
+    if team {
+        Vec::new()
+    } else {
+        seeds(app).await
+    }
+}
+
+/// Opens the database `name` (once this tab's lock on it is settled) and
+/// loads it; `team`: a project or review page (no demo seeds).
+fn begin(app: AppHandle, written: Rc<RefCell<Written>>, name: String, team: bool) {
+    tab_lock::set_scope(&name);
+    let (app_, written_) = (app.clone(), written.clone());
+    let load_stored = async move {
+        let db = match open_db(&app, &name).await {
+            Ok(db) => db,
+            Err(e) => {
+                app.dispatch(Action::Loaded { docs: demo(&app, team).await, labels: None, open: None });
+                storage_error(&app, "cannot open the database", e);
+                return;
+            }
+        };
+        match load_team(&db).await {
+            Ok(event) => app.dispatch(Action::Team(event)),
+            Err(e) => storage_error(&app, "cannot read the saved name", e),
+        }
+        match load(&db).await {
+            Ok((docs, labels, open, model)) if !docs.is_empty() => {
+                let mut w = written.borrow_mut();
+                w.model = model;
+                // What was just read is what is stored.
+                w.docs = docs.iter().enumerate().map(|(i, l)| (l.doc.id.clone(), (0, i))).collect();
+                w.labels_rev = if labels.is_some() { 1 } else { 0 };
+                w.db = Some(Rc::new(db));
+                drop(w);
+                app.dispatch(Action::Loaded { docs, labels, open });
+            }
+            Ok((_, labels, open, model)) => {
+                {
+                    let mut w = written.borrow_mut();
+                    w.db = Some(Rc::new(db));
+                    w.model = model;
+                }
+                // A database that was written to (it has an open
+                // document entry) and has no documents was emptied
+                // by the user: the seeds do not come back.
+                let docs = if open.is_some() { Vec::new() } else { demo(&app, team).await };
+                app.dispatch(Action::Loaded { docs, labels, open: None });
+            }
+            Err(e) => {
+                // Keep the database closed to writes: saving now could
+                // overwrite what could not be read.
+                app.dispatch(Action::Loaded { docs: demo(&app, team).await, labels: None, open: None });
+                storage_error(&app, "cannot read the saved documents", e);
+            }
+        }
+    };
+    start(app_, written_, load_stored);
+}
+
 /// Loads the stored state at startup and saves every change; returns the
 /// storage for the model hook.
 #[hook]
@@ -364,48 +492,29 @@ pub fn use_persistence(app: AppHandle) -> Storage {
         let app = app.clone();
         let written = written.clone();
         use_effect_with((), move |_| {
-            let (app_, written_) = (app.clone(), written.clone());
-            let load_stored = async move {
-                let db = match open_db(&app).await {
-                    Ok(db) => db,
-                    Err(e) => {
-                        app.dispatch(Action::Loaded { docs: seeds(&app).await, labels: None, open: None });
-                        storage_error(&app, "cannot open the database", e);
-                        return;
-                    }
-                };
-                match load(&db).await {
-                    Ok((docs, labels, open, model)) if !docs.is_empty() => {
-                        let mut w = written.borrow_mut();
-                        w.model = model;
-                        // What was just read is what is stored.
-                        w.docs = docs.iter().enumerate().map(|(i, l)| (l.doc.id.clone(), (0, i))).collect();
-                        w.labels_rev = if labels.is_some() { 1 } else { 0 };
-                        w.db = Some(Rc::new(db));
-                        drop(w);
-                        app.dispatch(Action::Loaded { docs, labels, open });
-                    }
-                    Ok((_, labels, open, model)) => {
-                        {
-                            let mut w = written.borrow_mut();
-                            w.db = Some(Rc::new(db));
-                            w.model = model;
-                        }
-                        // A database that was written to (it has an open
-                        // document entry) and has no documents was emptied
-                        // by the user: the seeds do not come back.
-                        let docs = if open.is_some() { Vec::new() } else { seeds(&app).await };
-                        app.dispatch(Action::Loaded { docs, labels, open: None });
-                    }
-                    Err(e) => {
-                        // Keep the database closed to writes: saving now could
-                        // overwrite what could not be read.
-                        app.dispatch(Action::Loaded { docs: seeds(&app).await, labels: None, open: None });
-                        storage_error(&app, "cannot read the saved documents", e);
-                    }
-                }
+            let (project, review) = page_mode();
+            if review {
+                app.dispatch(Action::Team(TeamEvent::Review(true)));
+            }
+            let Some(path) = project else {
+                return begin(app, written, db_name(None, review), review);
             };
-            start(app_, written_, load_stored);
+            // A project: its file and documents first (in the formats
+            // worker), then its own database.
+            let base = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+            let url = match crate::fetch::resolve(&path, &base) {
+                Ok(url) => url,
+                Err(e) => return project_failed(&app, &path, e),
+            };
+            ask(Request::Project(url), move |r| match r {
+                Response::Project(Ok(p)) => {
+                    let name = db_name(Some(&p.id), review);
+                    app.dispatch(Action::Team(TeamEvent::Project(Rc::new(p))));
+                    begin(app, written, name, true);
+                }
+                Response::Project(Err(e)) => project_failed(&app, &path, e),
+                _ => {}
+            });
         });
     }
 

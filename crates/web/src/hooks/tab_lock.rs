@@ -28,7 +28,7 @@
 //! Bindings are declared here (a few lines) because web-sys gates its
 //! `LockManager` behind `web_sys_unstable_apis`.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -39,6 +39,21 @@ pub const LOCK: &str = "barchasb-editor";
 pub const CHANNEL: &str = "barchasb-saved";
 /// `sessionStorage` key: this tab edits (or is to take over at its reload).
 const EDITOR_KEY: &str = "barchasb-editor";
+
+thread_local! {
+    /// The database the lock guards (each project has its own editing tab).
+    static SCOPE: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// Guards the database `db` from now on (before [`claim`]); the default
+/// database keeps the bare names.
+pub fn set_scope(db: &str) {
+    SCOPE.with(|s| *s.borrow_mut() = db.strip_prefix("barchasb").unwrap_or(db).to_string());
+}
+
+fn scoped(name: &str) -> String {
+    SCOPE.with(|s| format!("{name}{}", s.borrow()))
+}
 
 #[wasm_bindgen]
 extern "C" {
@@ -92,13 +107,13 @@ fn lock_manager() -> Option<LockManager> {
 /// Whether this tab was the editing tab (or asked to take over) before a
 /// reload of it.
 fn marked_editor() -> bool {
-    session_get(EDITOR_KEY).ok().flatten().is_some()
+    session_get(&scoped(EDITOR_KEY)).ok().flatten().is_some()
 }
 
 fn mark_editor(on: bool) {
     // sessionStorage can be refused (storage disabled); the only cost is
     // that a reload of the editing tab then asks without `steal`.
-    let _ = if on { session_set(EDITOR_KEY, "1") } else { session_remove(EDITOR_KEY) };
+    let _ = if on { session_set(&scoped(EDITOR_KEY), "1") } else { session_remove(&scoped(EDITOR_KEY)) };
 }
 
 /// Asks for the editing lock and reports every change through `on`.
@@ -159,7 +174,7 @@ fn request(locks: LockManager, mode: Mode, on: Rc<dyn Fn(LockEvent)>) {
             js_sys::Promise::new(&mut |_, _| {}).into()
         })
     };
-    let request = locks.request(LOCK, &options, granted.unchecked_ref());
+    let request = locks.request(&scoped(LOCK), &options, granted.unchecked_ref());
     let failed = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
         if mode == Mode::Wait {
             return; // (a waiting request holds nothing to lose)
@@ -185,7 +200,7 @@ pub fn take_over() {
 /// another tab; `None` where BroadcastChannel is missing (a watching tab
 /// then shows what was stored when it opened).
 pub fn saves_channel(on_saved: impl Fn() + 'static) -> Option<Channel> {
-    let channel = Channel::new_channel(CHANNEL).ok()?;
+    let channel = Channel::new_channel(&scoped(CHANNEL)).ok()?;
     let f = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| on_saved());
     channel.set_onmessage(f.as_ref().unchecked_ref());
     f.forget(); // one for the page's life

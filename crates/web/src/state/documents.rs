@@ -99,13 +99,22 @@ impl AppState {
     /// A new entry for an imported document (spans cleaned, suggestions
     /// off its confirmed spans). Imported documents are not learned, even
     /// done ones: the model learns what is marked done here.
-    fn new_entry(&mut self, mut doc: Document) -> Entry {
+    pub(super) fn new_entry(&mut self, mut doc: Document) -> Entry {
         let n = doc.text.chars().count();
         doc.spans = sanitize(std::mem::take(&mut doc.spans), n);
         let suggested = !doc.suggestions.is_empty() || doc.status == Status::Done;
         doc.suggestions = drop_overlapping(sanitize(std::mem::take(&mut doc.suggestions), n), &doc.spans);
         let rev = self.bump();
-        Entry { doc, suggested, rev, text_gen: rev, opened: false, learned: Some(Learned::Skipped), words: None }
+        Entry {
+            doc,
+            suggested,
+            rev,
+            text_gen: rev,
+            opened: false,
+            learned: Some(Learned::Skipped),
+            words: None,
+            disputes: Vec::new(),
+        }
     }
 
     fn add_labels(&mut self, names: &[String]) {

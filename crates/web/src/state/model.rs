@@ -394,7 +394,11 @@ mod tests {
         let docs = ["a", "b", "c"]
             .iter()
             .map(|id| Loaded {
-                doc: Document::new(*id, "ایران و چین"), suggested: true, opened: false, learned: None
+                doc: Document::new(*id, "ایران و چین"),
+                suggested: true,
+                opened: false,
+                learned: None,
+                disputes: Vec::new(),
             })
             .collect();
         Rc::new(AppState::default()).reduce(Action::Loaded { docs, labels: None, open: None })
@@ -426,7 +430,13 @@ mod tests {
         let docs = s
             .docs
             .iter()
-            .map(|e| Loaded { doc: e.doc.clone(), suggested: e.suggested, opened: e.opened, learned: e.learned })
+            .map(|e| Loaded {
+                doc: e.doc.clone(),
+                suggested: e.suggested,
+                opened: e.opened,
+                learned: e.learned,
+                disputes: Vec::new(),
+            })
             .collect();
         Rc::new(AppState::default()).reduce(Action::Loaded { docs, labels: None, open: None })
     }
@@ -589,11 +599,20 @@ mod tests {
 
     #[test]
     fn model_suggestions_keep_off_confirmed_spans() {
-        let docs = vec![Loaded { doc: Document::new("o", "x"), suggested: true, opened: false, learned: None }, {
-            let mut d = Document::new("c", "ایران و چین");
-            d.spans = vec![Span::new(0, 5, "LOC")];
-            Loaded { doc: d, suggested: true, opened: false, learned: None }
-        }];
+        let docs = vec![
+            Loaded {
+                doc: Document::new("o", "x"),
+                suggested: true,
+                opened: false,
+                learned: None,
+                disputes: Vec::new(),
+            },
+            {
+                let mut d = Document::new("c", "ایران و چین");
+                d.spans = vec![Span::new(0, 5, "LOC")];
+                Loaded { doc: d, suggested: true, opened: false, learned: None, disputes: Vec::new() }
+            },
+        ];
         let s = Rc::new(AppState::default()).reduce(Action::Loaded { docs, labels: None, open: None });
         let spans = vec![Span::new(0, 5, "ORG"), Span::new(8, 11, "LOC")];
         let s = ev(s, ModelEvent::Suggested { docs: vec![("c".into(), spans)], tokens: 3, ms: 0.0 });

@@ -62,6 +62,7 @@ impl AppState {
             Action::StorageFailed(text) => self.storage_failed(text),
             Action::Model(event) => return self.on_model(event),
             Action::Tab(role) => return self.set_tab(role),
+            Action::Team(event) => return self.on_team(event),
             Action::Reread { .. } => unreachable!("handled by reduce"),
         }
         true
@@ -71,7 +72,8 @@ impl AppState {
     /// computed where missing), labels and the open document.
     fn load(&mut self, docs: Vec<Loaded>, labels: Option<LabelSet>, open: Option<String>) {
         self.docs = docs.into_iter().enumerate().map(|(k, l)| Rc::new(loaded_entry(l, k as u64))).collect();
-        if let Some(l) = labels {
+        // A project's labels are the lead's: they replace the stored ones.
+        if let Some(l) = labels.filter(|_| self.team.project.is_none()) {
             self.labels = Rc::new(l);
         }
         self.loaded = true;
@@ -86,6 +88,7 @@ impl AppState {
         if let Some(i) = i {
             self.open_doc(i);
         }
+        self.add_project_documents();
     }
 
     fn cancel_import(&mut self) {
@@ -252,5 +255,14 @@ fn loaded_entry(l: Loaded, k: u64) -> Entry {
     let n = doc.text.chars().count();
     doc.spans = sanitize(std::mem::take(&mut doc.spans), n);
     doc.suggestions = drop_overlapping(sanitize(std::mem::take(&mut doc.suggestions), n), &doc.spans);
-    Entry { doc, suggested: l.suggested, rev: 0, text_gen: k, opened: l.opened, learned: l.learned, words: None }
+    Entry {
+        doc,
+        suggested: l.suggested,
+        rev: 0,
+        text_gen: k,
+        opened: l.opened,
+        learned: l.learned,
+        words: None,
+        disputes: l.disputes,
+    }
 }

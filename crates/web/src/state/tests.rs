@@ -6,7 +6,13 @@ use barchasb_formats::{Choices, OnConflict, OnUnknownLabels};
 fn state_with(texts: &[(&str, &str)]) -> Rc<AppState> {
     let docs = texts
         .iter()
-        .map(|(id, t)| Loaded { doc: Document::new(*id, *t), suggested: true, opened: false, learned: None })
+        .map(|(id, t)| Loaded {
+            doc: Document::new(*id, *t),
+            suggested: true,
+            opened: false,
+            learned: None,
+            disputes: Vec::new(),
+        })
         .collect();
     Rc::new(AppState::default()).reduce(Action::Loaded { docs, labels: None, open: None })
 }
@@ -326,7 +332,7 @@ fn analysis(id: &str, text: &str, spans: Option<Vec<Span>>) -> crate::tagger_wor
 fn seeds_wait_for_the_workers_suggestions_then_get_them_once() {
     let docs = seed_documents()
         .into_iter()
-        .map(|doc| Loaded { doc, suggested: false, opened: false, learned: None })
+        .map(|doc| Loaded { doc, suggested: false, opened: false, learned: None, disputes: Vec::new() })
         .collect();
     let s = Rc::new(AppState::default()).reduce(Action::Loaded { docs, labels: None, open: None });
     assert_eq!(s.awaiting_suggestions().count(), 2, "the reducer extracts nothing itself");
@@ -354,7 +360,11 @@ fn seeds_wait_for_the_workers_suggestions_then_get_them_once() {
 fn an_answer_for_another_text_under_the_same_id_is_not_taken() {
     let s = Rc::new(AppState::default()).reduce(Action::Loaded {
         docs: vec![Loaded {
-            doc: Document::new("k", "متن تازه"), suggested: false, opened: false, learned: None
+            doc: Document::new("k", "متن تازه"),
+            suggested: false,
+            opened: false,
+            learned: None,
+            disputes: Vec::new(),
         }],
         labels: None,
         open: None,
@@ -402,7 +412,7 @@ fn untrusted_spans_are_sanitized() {
     let mut doc = Document::new("a", "ایران و چین");
     doc.spans = vec![Span::new(0, 5, "LOC"), Span::new(3, 7, "ORG"), Span::new(8, 99, "LOC")];
     doc.suggestions = vec![Span::new(4, 6, "LOC"), Span::new(8, 11, "LOC")];
-    let docs = vec![Loaded { doc, suggested: true, opened: false, learned: None }];
+    let docs = vec![Loaded { doc, suggested: true, opened: false, learned: None, disputes: Vec::new() }];
     let s = Rc::new(AppState::default()).reduce(Action::Loaded { docs, labels: None, open: None });
     assert_eq!(s.docs[0].doc.spans, vec![Span::new(0, 5, "LOC")]);
     assert_eq!(s.docs[0].doc.suggestions, vec![Span::new(8, 11, "LOC")]);

@@ -1,0 +1,77 @@
+//! `#agreement-panel` (review): how far the annotators agree, with the
+//! numbers `barchasb agree` prints for the same files, the label confusion
+//! as a heat-map table, and each annotator's progress.
+
+use super::use_app;
+use crate::state::{Action, Panel};
+use yew::prelude::*;
+
+fn row(cells: &[String]) -> Html {
+    html! { <tr>{ for cells.iter().map(|c| html! { <td dir="auto">{ c.clone() }</td> }) }</tr> }
+}
+
+fn head(names: &[&str]) -> Html {
+    html! { <thead><tr>{ for names.iter().map(|n| html! { <th>{ *n }</th> }) }</tr></thead> }
+}
+
+/// The confusion counts (label names first) as a heat map: darker where
+/// more spans are traded, green on the diagonal (agreement).
+fn heat_map(rows: &[Vec<String>]) -> Html {
+    let Some((names, cells)) = rows.split_first() else { return html! {} };
+    let count = |c: &String| c.parse::<usize>().unwrap_or(0);
+    let max = cells.iter().flatten().map(count).max().unwrap_or(0).max(1);
+    let cell = |i: usize, j: usize, c: &String| {
+        let n = count(c);
+        let a = (n * 100 / max).max(if n > 0 { 8 } else { 0 });
+        let hue = if i == j { 140 } else { 0 };
+        html! { <td data-count={c.clone()} style={format!("background: hsl({hue} 60% 45% / {a}%)")}>{ c.clone() }</td> }
+    };
+    html! {
+        <table id="confusion" class="heat" dir="ltr">
+            <thead><tr><th />{ for names.iter().map(|n| html! { <th>{ n.clone() }</th> }) }</tr></thead>
+            <tbody>{ for names.iter().zip(cells).enumerate().map(|(i, (n, r))| html! {
+                <tr><th>{ n.clone() }</th>{ for r.iter().enumerate().map(|(j, c)| cell(i, j, c)) }</tr>
+            }) }</tbody>
+        </table>
+    }
+}
+
+#[function_component]
+pub fn AgreementPanel() -> Html {
+    let app = use_app();
+    let close = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::TogglePanel(Panel::Agreement)))
+    };
+    let report = app.team.report.clone();
+    let view = report.as_ref().map(|r| &r.0);
+    let overall = view.and_then(|v| v.table("overall").first()?.first().cloned());
+    let progress = view.map(|v| v.table("progress")).unwrap_or(&[]);
+    html! {
+        <aside id="agreement-panel" class="panel" role="dialog" aria-label="Agreement">
+            <button class="close" aria-label="close" onclick={close}>{ "×" }</button>
+            <h2>{ "Agreement" }</h2>
+            if let (Some(v), Some(overall)) = (view, overall) {
+                <p id="agreement-overall" dir="ltr">{ overall }</p>
+                <table id="agreement-labels" dir="ltr">
+                    { head(&["label", "spans", "exact F1", "partial F1", "kappa", "alpha"]) }
+                    <tbody>{ for v.table("labels").iter().map(|r| row(r)) }</tbody>
+                </table>
+                <table id="agreement-pairs" dir="ltr">
+                    { head(&["pair", "exact F1", "partial F1", "kappa"]) }
+                    <tbody>{ for v.table("pairs").iter().map(|r| row(r)) }</tbody>
+                </table>
+                <h3>{ "Labels traded (rows: the first of each pair)" }</h3>
+                { heat_map(v.table("confusion")) }
+            } else {
+                <p>{ "Open two or more annotators' exports of the same documents to see their agreement." }</p>
+            }
+            <h3>{ "Progress" }</h3>
+            <ul id="annotator-progress">{ for progress.iter().filter(|r| r.len() == 3).map(|r| html! {
+                <li data-annotator={r[0].clone()} data-done={r[1].clone()} data-assigned={r[2].clone()} dir="auto">
+                    { format!("{}: {}/{} done", r[0], r[1], r[2]) }
+                </li>
+            }) }</ul>
+        </aside>
+    }
+}
