@@ -87,6 +87,7 @@ fn run(args: lexopt::Parser) -> Result<bool> {
     for path in &inputs {
         let loaded = load_as(path, from);
         clean &= !loaded.report_errors();
+        note_unknown_labels(path, &loaded.docs, &opts.labels);
         docs.extend(loaded.docs);
     }
     let files = match write_as(to, &docs, &opts) {
@@ -102,6 +103,24 @@ fn run(args: lexopt::Parser) -> Result<bool> {
     write_files(&files, out.as_deref(), to)?;
     eprintln!("{} document(s) written as {to}", docs.len());
     Ok(clean)
+}
+
+/// Says, once per label, which spans of `path` have a label that is not in
+/// the label set (`--labels`, or else the app's): they are written as they
+/// are (the app would ask to add the label or set the spans aside).
+fn note_unknown_labels(path: &str, docs: &[Document], labels: &[String]) {
+    let mut unknown: std::collections::BTreeMap<&str, (usize, &str)> = Default::default();
+    for d in docs {
+        for s in d.spans.iter().chain(&d.suggestions).filter(|s| !labels.contains(&s.label)) {
+            unknown.entry(s.label.as_str()).or_insert((0, d.id.as_str())).0 += 1;
+        }
+    }
+    let name = if path == "-" { "<stdin>" } else { path };
+    for (label, (n, first)) in unknown {
+        eprintln!(
+            "{name}: label «{label}» is not in the label set (--labels, or the app's): {n} span(s) written as they are, the first in «{first}»"
+        );
+    }
 }
 
 /// The base the writers name their files by: OUT without the format's
