@@ -162,6 +162,11 @@ for (const team of [2, 3]) {
     await reviewer.keyboard.press('n');
     await expect(reviewer.locator('#message')).toContainText('not settled');
     // Every disagreement settled with sara's version (key 1): the gold is sara's spans.
+    await reviewer.keyboard.press('d');
+    await reviewer.screenshot({ path: `${ARTIFACTS}/team-review-${team}.png` });
+    await reviewer.setViewportSize({ width: 390, height: 844 });
+    await reviewer.screenshot({ path: `${ARTIFACTS}/team-review-${team}-phone.png` });
+    await reviewer.setViewportSize({ width: 1280, height: 860 });
     const settledCount = await settleAll(reviewer, () => '1');
     expect(settledCount).toBeGreaterThan(0);
     await reviewer.keyboard.press('n');
