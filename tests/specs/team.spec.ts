@@ -118,6 +118,12 @@ test('each annotator of a project gets their documents and their name is in ever
   await page.goto('./');
   await expect(page.locator('#doc-list li').first()).toBeVisible();
   expect(await docIds(page)).not.toContain('china');
+  // …and the project is one choice away, its work as it was left.
+  await page.locator('#project-switch').selectOption({ label: 'Mining news, Q4' });
+  await expect(page.locator('#project-name')).toHaveText('Mining news, Q4');
+  await expect(page.locator('#user-name')).toHaveText('sara');
+  expect(await docIds(page)).toEqual(['china', 'kazakhstan', 'shared']);
+  await expect(page.locator('#doc-list li[data-doc-id="china"]')).toHaveAttribute('data-status', 'in_progress');
   await page.screenshot({ path: `${ARTIFACTS}/team-annotator.png` });
 });
 

@@ -56,6 +56,8 @@ pub enum Response {
 /// that the page's wasm holds no decoder of the project's own types.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProjectWire {
+    /// As the page's `?project=` gives it (the worker sets the URL).
+    pub path: String,
     pub id: String,
     pub name: String,
     /// The [`barchasb_core::LabelSet`], as JSON.
@@ -187,7 +189,15 @@ async fn fetch_project(url: &str) -> Result<ProjectWire, String> {
         documents.push((path.clone(), Wire::from_parsed(read)));
     }
     let labels = serde_json::to_string(&project.labels).expect("labels always serialize");
-    Ok(ProjectWire { id: project.id, name: project.name, labels, guidelines, assigned, documents })
+    Ok(ProjectWire {
+        path: url.to_string(),
+        id: project.id,
+        name: project.name,
+        labels,
+        guidelines,
+        assigned,
+        documents,
+    })
 }
 
 /// Annotators' exports merged for review: one document per id with the

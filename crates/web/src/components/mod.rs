@@ -12,6 +12,7 @@ pub mod labels_editor;
 pub mod message_bar;
 pub mod model_bar;
 pub mod name_dialog;
+pub mod project_switch;
 pub mod span_menu;
 pub mod tab_banner;
 pub mod toolbar;

@@ -3,6 +3,7 @@
 //! controls, and the panel toggles.
 
 use super::model_bar::ModelBar;
+use super::project_switch::ProjectSwitch;
 use super::use_app;
 use crate::formats_worker::{Request, Response, Which};
 use crate::hooks::files::ask;
@@ -106,6 +107,7 @@ pub fn Toolbar() -> Html {
     html! {
         <header id="toolbar" role="toolbar">
             <span class="brand" lang="fa">{ "برچسب" }</span>
+            <ProjectSwitch />
             if let Some(p) = &app.team.project {
                 <span id="project-name" data-project-id={p.id.clone()} dir="auto">{ p.name.clone() }</span>
             }

@@ -507,7 +507,8 @@ pub fn use_persistence(app: AppHandle) -> Storage {
                 Err(e) => return project_failed(&app, &path, e),
             };
             ask(Request::Project(url), move |r| match r {
-                Response::Project(Ok(p)) => {
+                Response::Project(Ok(mut p)) => {
+                    p.path = path.clone();
                     let name = db_name(Some(&p.id), review);
                     app.dispatch(Action::Team(TeamEvent::Project(Rc::new(p))));
                     begin(app, written, name, true);

@@ -329,6 +329,7 @@ mod tests {
         let wire =
             |name: &str, ids: &[&str]| (name.to_string(), Wire::from_parsed(read_file(name, lines(ids).as_bytes())));
         Rc::new(ProjectWire {
+            path: "q4/project.json".into(),
             id: "q4".into(),
             name: "Q4".into(),
             labels: r##"{"labels":[{"name":"ORG","key":"2","color":"#3cb44b","description":""}]}"##.into(),

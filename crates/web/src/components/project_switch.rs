@@ -1,0 +1,66 @@
+//! `#project-switch`: the projects this browser has opened (remembered in
+//! `localStorage`, one `path\tname` per line), to switch between them; each
+//! keeps its own stored work (`hooks/persistence.rs`).
+
+use super::use_app;
+use wasm_bindgen::prelude::*;
+use yew::prelude::*;
+
+const KEY: &str = "barchasb-projects";
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = localStorage, js_name = getItem, catch)]
+    fn local_get(key: &str) -> Result<Option<String>, JsValue>;
+    #[wasm_bindgen(js_namespace = localStorage, js_name = setItem, catch)]
+    fn local_set(key: &str, value: &str) -> Result<(), JsValue>;
+}
+
+/// The projects opened here: (path as in `?project=`, name).
+fn known() -> Vec<(String, String)> {
+    let text = local_get(KEY).ok().flatten().unwrap_or_default();
+    text.lines().filter_map(|l| l.split_once('\t')).map(|(p, n)| (p.to_string(), n.to_string())).collect()
+}
+
+/// Remembers the open project (first in the list).
+fn remember(path: &str, name: &str) {
+    let mut all = known();
+    all.retain(|(p, _)| p != path);
+    all.insert(0, (path.to_string(), name.replace(['\t', '\n'], " ")));
+    let text: Vec<String> = all.iter().map(|(p, n)| format!("{p}\t{n}")).collect();
+    let _ = local_set(KEY, &text.join("\n")); // storage refused: no list, nothing else lost
+}
+
+#[function_component]
+pub fn ProjectSwitch() -> Html {
+    let app = use_app();
+    let here = app.team.project.as_ref().map(|p| (p.path.clone(), p.name.clone()));
+    {
+        let here = here.clone();
+        use_effect_with(here, |here| {
+            if let Some((path, name)) = here {
+                remember(path, name);
+            }
+        });
+    }
+    let all = known();
+    if all.is_empty() && here.is_none() {
+        return html! {};
+    }
+    let onchange = Callback::from(|e: Event| {
+        let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+        let v = select.value();
+        let search =
+            if v.is_empty() { String::new() } else { format!("?project={}", js_sys::encode_uri_component(&v)) };
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().set_search(&search);
+        }
+    });
+    let current = here.map(|(p, _)| p).unwrap_or_default();
+    html! {
+        <select id="project-switch" aria-label="project" {onchange}>
+            <option value="" selected={current.is_empty()}>{ "(no project)" }</option>
+            { for all.iter().map(|(p, n)| html! { <option value={p.clone()} selected={*p == current}>{ n.clone() }</option> }) }
+        </select>
+    }
+}
