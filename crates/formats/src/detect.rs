@@ -83,7 +83,11 @@ fn json_line_kind(first: &str) -> Format {
     let Ok(serde_json::Value::Object(o)) = serde_json::from_str::<serde_json::Value>(first) else {
         return Format::Jsonl; // the native reader names the bad line
     };
-    if o.contains_key("ner_tags") {
+    // Hugging Face's tokens are strings; the native line's are objects (a
+    // native line may keep a `ner_tags` field it was read with).
+    let string_tokens =
+        o.get("tokens").and_then(|t| t.as_array()).is_none_or(|t| t.first().is_none_or(|x| x.is_string()));
+    if o.contains_key("ner_tags") && string_tokens {
         Format::Hf
     } else if !o.contains_key("spans")
         && (o.get("label").is_some_and(|l| l.is_array())
@@ -114,7 +118,8 @@ pub fn read_as(format: Format, name: &str, bytes: &[u8], w1256: Windows1256) -> 
 /// The files an export of `format` writes beside its main file `name`,
 /// which reading it back wants too: CoNLL's and Hugging Face's documents
 /// sidecar (ids, exact texts, statuses) and Hugging Face's features file
-/// (the tag names). Empty for the other formats.
+/// (the tag names); and Label Studio's label config, which is no document
+/// of its own. Empty for the other formats.
 pub fn companions(format: Format, name: &str) -> Vec<String> {
     let base = format.base(name);
     match format {
@@ -122,6 +127,7 @@ pub fn companions(format: Format, name: &str) -> Vec<String> {
         Format::Hf => {
             vec![format!("{base}.{}", crate::hf::FEATURES), format!("{base}.{}", crate::token_docs::SIDECAR)]
         }
+        Format::LabelStudio => vec![format!("{base}.label-config.xml")],
         _ => Vec::new(),
     }
 }
@@ -222,6 +228,25 @@ mod tests {
         assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
         assert_eq!(parsed.records[0].doc.text, "[گزارش] ایران");
         assert_eq!(detect("x.txt", b"#FORMAT=WebAnno TSV 3.3\n"), Some(Format::Webanno));
+    }
+
+    /// Found by round-tripping the fuzz corpora: every format's export
+    /// dropped together gives its documents back. A native line keeping a
+    /// `ner_tags` field (from a Hugging Face line whose tags were unread) was
+    /// taken for Hugging Face and refused; Label Studio's label config was
+    /// read as a document of its own.
+    #[test]
+    fn an_export_read_together_gives_its_documents_back() {
+        let mut d = Document::new("a", "ایران و چین");
+        d.spans = vec![Span::new(0, 5, "LOC")];
+        d.meta.insert("ner_tags".into(), serde_json::json!([1, 0, 1]));
+        for format in [Format::Jsonl, Format::LabelStudio] {
+            let files = crate::export(format, std::slice::from_ref(&d), &Default::default()).unwrap();
+            let parsed = read_together(files.into_iter().map(|f| (f.name, f.bytes)).collect(), |_| None);
+            let docs: Vec<(&str, &[Span])> =
+                parsed.iter().flat_map(|p| &p.records).map(|r| (r.doc.id.as_str(), &r.doc.spans[..])).collect();
+            assert_eq!(docs, [("a", &d.spans[..])], "{format}");
+        }
     }
 
     /// tests/bad-input/jsonl/not-an-object.jsonl: a `.jsonl` whose first
