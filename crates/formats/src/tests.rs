@@ -297,3 +297,22 @@ fn bad_utf8_is_named_by_line_and_a_line_format_keeps_its_good_lines() {
     assert_eq!((p.file_name(), p.line_number()), ("x.conll", Some(3)), "{p}");
     assert!(p.message().starts_with("the text is not valid UTF-8"), "{p}");
 }
+
+/// Found by round-tripping the fuzz corpora: a direction mark (LRM, RLM)
+/// or a ZWNJ between words, which the tokenizer skips as it skips spaces,
+/// made CoNLL's and Hugging Face's documents sidecar "not the one" of the
+/// token file, so the text lost its marks and the document its status.
+#[test]
+fn marks_between_words_keep_the_sidecar_of_a_token_format() {
+    for text in ["rt\u{200e} x", "ایران \u{200f}چین", "ایران\u{200c} چین\u{200e}"] {
+        let mut d = Document::new("a", text);
+        d.status = Status::InProgress;
+        for format in [Format::Conll, Format::Hf] {
+            let files = export(format, std::slice::from_ref(&d), &ExportOptions::default()).unwrap();
+            let parsed = read_together(files.into_iter().map(|f| (f.name, f.bytes)).collect(), |_| None);
+            let problems: Vec<String> = parsed.iter().flat_map(|p| p.all_problems()).map(|p| p.to_string()).collect();
+            assert!(problems.is_empty(), "{format} {text:?}: {problems:?}");
+            assert_eq!(parsed[0].records[0].doc, d, "{format} {text:?}");
+        }
+    }
+}

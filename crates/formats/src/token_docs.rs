@@ -135,14 +135,24 @@ fn align(text: &str, words: &[String]) -> Option<Vec<(usize, usize)>> {
     let mut rest = text.chars().enumerate().peekable();
     let mut bounds = Vec::with_capacity(words.len());
     for w in words {
-        while rest.next_if(|(_, c)| c.is_whitespace()).is_some() {}
+        // (a word cut by a span may start with a ZWNJ: it is the word's then)
+        let first = w.chars().next();
+        while rest.next_if(|(_, c)| between_tokens(*c) && Some(*c) != first).is_some() {}
         let start = rest.peek().map(|(i, _)| *i)?;
         for c in w.chars() {
             rest.next_if(|(_, t)| *t == c)?;
         }
         bounds.push((start, start + w.chars().count()));
     }
-    rest.all(|(_, c)| c.is_whitespace()).then_some(bounds)
+    rest.all(|(_, c)| between_tokens(c)).then_some(bounds)
+}
+
+/// What the tokenizer leaves between tokens: white space, and the
+/// invisible joiners and direction marks it skips (ZWNJ, LRM, RLM, …), which
+/// Persian text from the web is full of.
+fn between_tokens(c: char) -> bool {
+    use barchasb_core::normalize::{unify_joiners, Edit, ZWNJ};
+    c.is_whitespace() || c == ZWNJ || unify_joiners(c) == Edit::Remove
 }
 
 /// A tag's prefix and label: `O` is `None`; `B-`, `I-`, `L-`/`E-`, `U-`/`S-`
