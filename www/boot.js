@@ -2,6 +2,13 @@
 // which the page's Content-Security-Policy (script-src 'self') forbids; so
 // Trunk.toml's `pattern_script` emits <script src="boot.js" data-js data-wasm>
 // with the hashed file names instead, and this file loads them.
+// The theme the user chose (#theme), before the first paint.
+try {
+  const theme = localStorage.getItem('barchasb-theme');
+  if (theme === 'dark' || theme === 'light') document.documentElement.dataset.theme = theme;
+} catch {
+  // storage refused: the system's theme
+}
 const tag = document.querySelector('script[data-js][data-wasm]');
 const { default: init } = await import(new URL(tag.dataset.js, document.baseURI).href);
 const wasm = await init({ module_or_path: new URL(tag.dataset.wasm, document.baseURI) });

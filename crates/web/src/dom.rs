@@ -139,4 +139,28 @@ pub fn is_typing_target(target: Option<web_sys::EventTarget>) -> bool {
         || el.dyn_ref::<web_sys::HtmlElement>().is_some_and(|h| h.is_content_editable())
 }
 
-pub use crate::formats_worker::windows_1256;
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `localStorage.getItem` (an error where storage is refused).
+    #[wasm_bindgen(js_namespace = localStorage, js_name = getItem, catch)]
+    pub fn local_get(key: &str) -> Result<Option<String>, wasm_bindgen::JsValue>;
+    /// `localStorage.setItem`.
+    #[wasm_bindgen(js_namespace = localStorage, js_name = setItem, catch)]
+    pub fn local_set(key: &str, value: &str) -> Result<(), wasm_bindgen::JsValue>;
+}
+
+/// The colour theme: `auto` (the system's), `dark` or `light`, as
+/// `html[data-theme]` and remembered (`www/boot.js` applies it at start).
+pub fn set_theme(theme: &str) {
+    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
+    if let Some(root) = root {
+        let _ =
+            if theme == "auto" { root.remove_attribute("data-theme") } else { root.set_attribute("data-theme", theme) };
+    }
+    let _ = local_set("barchasb-theme", theme);
+}
+
+/// The theme chosen (`auto` when none).
+pub fn theme() -> String {
+    local_get("barchasb-theme").ok().flatten().filter(|t| t == "dark" || t == "light").unwrap_or_else(|| "auto".into())
+}

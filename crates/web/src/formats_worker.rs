@@ -84,7 +84,8 @@ impl ProjectWire {
 /// (file, line, message).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Wire {
-    records: Vec<(String, usize, String)>,
+    /// Each document: file, line, whether the line was annotated, native line.
+    records: Vec<(String, usize, bool, String)>,
     problems: Vec<(String, Option<usize>, String)>,
     notes: Vec<String>,
 }
@@ -107,18 +108,22 @@ impl Wire {
     pub fn from_parsed(p: Parsed) -> Wire {
         let mut problems: Vec<WireProblem> = p.problems.iter().map(wire_problem).collect();
         problems.extend(p.records.iter().flat_map(|r| r.problems.iter().map(wire_problem)));
-        let records = p.records.into_iter().map(|r| (r.file, r.line, r.doc.to_json_line())).collect();
+        let records = p.records.into_iter().map(|r| (r.file, r.line, r.annotated, r.doc.to_json_line())).collect();
         Wire { records, problems, notes: p.notes }
     }
 
-    /// In the page: the same, read back (a record's problems are the file's).
+    /// In the page: the same, read back (a record's problems are the file's;
+    /// each line was checked by the reader, so the page's wasm needs only
+    /// the core's line decoder, not the readers).
     pub fn into_parsed(self) -> Parsed {
         let mut out = Parsed { notes: self.notes, ..Default::default() };
         out.problems = self.problems.into_iter().map(problem).collect();
-        for (file, line, json) in self.records {
-            match barchasb_formats::read_line(&file, line, &json, "") {
-                Ok(r) => out.records.push(r),
-                Err(p) => out.problems.push(p),
+        for (file, line, annotated, json) in self.records {
+            match Document::from_json_line(&json, "") {
+                Ok(doc) => {
+                    out.records.push(barchasb_formats::Record { doc, file, line, annotated, problems: Vec::new() })
+                }
+                Err(e) => out.problems.push(barchasb_formats::Problem::line(&file, line, e.to_string())),
             }
         }
         out

@@ -21,9 +21,9 @@ mod tagger_worker;
 
 use components::{
     agreement::AgreementPanel, apply_bar::ApplyBar, doc_list::DocList, document_view::DocumentView,
-    guidelines::GuidelinesPanel, help::HelpOverlay, import_dialog::ImportDialog, label_menu::LabelMenu,
-    labels_editor::LabelsEditor, message_bar::MessageBar, name_dialog::NameDialog, span_menu::SpanMenu,
-    tab_banner::TabBanner, toolbar::Toolbar,
+    entities::EntitiesPanel, guidelines::GuidelinesPanel, help::HelpOverlay, import_dialog::ImportDialog,
+    label_menu::LabelMenu, labels_editor::LabelsEditor, message_bar::MessageBar, name_dialog::NameDialog,
+    span_menu::SpanMenu, tab_banner::TabBanner, toolbar::Toolbar,
 };
 use hooks::model::ModelBridge;
 use state::{AppState, Panel};
@@ -59,6 +59,7 @@ fn App() -> Html {
                 if state.panel_open(Panel::Guidelines) { <GuidelinesPanel /> }
                 if state.panel_open(Panel::Labels) { <LabelsEditor /> }
                 if state.panel_open(Panel::Agreement) { <AgreementPanel /> }
+                if state.panel_open(Panel::Entities) { <EntitiesPanel /> }
                 <NameDialog />
                 <ImportDialog />
             </div>

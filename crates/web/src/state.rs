@@ -187,6 +187,8 @@ pub enum Panel {
     Labels,
     /// The review's agreement (`components/agreement.rs`).
     Agreement,
+    /// Every name across the documents (`components/entities.rs`).
+    Entities,
 }
 
 /// One field of a label being edited.
@@ -387,6 +389,17 @@ pub enum Action {
     Tab(TabRole),
     /// The project, the user's name, the review (`state/team.rs`).
     Team(TeamEvent),
+    /// Relabel (and confirm) every span of a name, or delete them all
+    /// (`label: None`), in one undo step (`state/entities.rs`).
+    EditEntity {
+        key: String,
+        label: Option<String>,
+    },
+    /// Open document `doc` with the span at `start` focused.
+    Reveal {
+        doc: usize,
+        start: usize,
+    },
     /// A watching tab read the stored state again (the editing tab saved):
     /// it replaces everything, keeping the open document.
     Reread {
@@ -418,7 +431,8 @@ impl Action {
             | Action::AddLabel
             | Action::RemoveLabel(_)
             | Action::Model(ModelEvent::AskReset | ModelEvent::ConfirmReset)
-            | Action::Team(TeamEvent::Settle(_) | TeamEvent::Reviewed(_)) => true,
+            | Action::Team(TeamEvent::Settle(_) | TeamEvent::Reviewed(_))
+            | Action::EditEntity { .. } => true,
             Action::LabelKey(_) | Action::ConfirmFocused | Action::DeleteFocused => acts,
             _ => false,
         }
@@ -903,12 +917,14 @@ impl Reducible for AppState {
 }
 
 mod documents;
+mod entities;
 mod labels;
 mod model;
 mod reduce;
 mod team;
 
 pub use documents::PendingImport;
+pub use entities::Entity;
 pub use model::{Learned, ModelEvent, ModelState};
 pub use team::{Pick, Team, TeamEvent};
 

@@ -20,7 +20,27 @@ pub fn DocList() -> Html {
     let app = use_app();
     let paste = use_node_ref();
     let (done, total) = app.progress();
-    let items = app.docs.iter().enumerate().map(|(i, e)| {
+    // Search (id or text, spelling variants equal) and filters: status, label.
+    let search = use_state(String::new);
+    let status = use_state(String::new);
+    let label = use_state(String::new);
+    let key = crate::matching::key_of(&search, 0..search.chars().count());
+    let keep = |e: &crate::state::Entry| {
+        let text_hit = || crate::matching::key_of(&e.doc.text, 0..e.doc.text.chars().count()).contains(&key);
+        (key.is_empty() || e.doc.id.contains(search.as_str()) || text_hit())
+            && (status.is_empty() || status_str(e.doc.status) == status.as_str())
+            && (label.is_empty() || e.doc.spans.iter().chain(&e.doc.suggestions).any(|s| s.label == *label))
+    };
+    let shown: Vec<usize> = (0..app.docs.len()).filter(|&i| keep(&app.docs[i])).collect();
+    let set = |state: &UseStateHandle<String>| {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            // (an input or a select: both have `value`)
+            let value = e.target().and_then(|t| js_sys::Reflect::get(&t, &"value".into()).ok());
+            state.set(value.and_then(|v| v.as_string()).unwrap_or_default());
+        })
+    };
+    let items = shown.iter().map(|&i| (i, &app.docs[i])).map(|(i, e)| {
         let onclick = {
             let app = app.clone();
             Callback::from(move |_: MouseEvent| app.dispatch(Action::Open(i)))
@@ -71,6 +91,19 @@ pub fn DocList() -> Html {
     html! {
         <nav id="doc-list">
             <div class="progress-line">{ "Done: " }<span id="progress">{ format!("{done}/{total}") }</span></div>
+            <div class="doc-filters">
+                <input id="doc-search" type="search" dir="auto" placeholder="Search id or text…" onchange={set(&search)} />
+                <select id="doc-filter-status" aria-label="status" onchange={set(&status)}>
+                    { for [("", "any status"), ("new", "new"), ("in_progress", "in progress"), ("done", "done")].map(|(v, t)| html! {
+                        <option value={v} selected={*status == v}>{ t }</option>
+                    }) }
+                </select>
+                <select id="doc-filter-label" aria-label="label" onchange={set(&label)}>
+                    <option value="" selected={label.is_empty()}>{ "any label" }</option>
+                    { for app.labels.names().map(|n| html! { <option value={n.to_string()} selected={*label == n}>{ n.to_string() }</option> }) }
+                </select>
+                <span id="doc-shown" data-shown={shown.len().to_string()}>{ format!("{} of {total}", shown.len()) }</span>
+            </div>
             <ul>{ for items }</ul>
             <div class="paste">
                 <textarea id="paste-text" ref={paste} dir="auto" lang="fa" rows="4" placeholder="Paste a text to annotate…" />

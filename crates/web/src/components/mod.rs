@@ -4,6 +4,7 @@ pub mod agreement;
 pub mod apply_bar;
 pub mod doc_list;
 pub mod document_view;
+pub mod entities;
 pub mod guidelines;
 pub mod help;
 pub mod import_dialog;

@@ -3,18 +3,10 @@
 //! keeps its own stored work (`hooks/persistence.rs`).
 
 use super::use_app;
-use wasm_bindgen::prelude::*;
+use crate::dom::{local_get, local_set};
 use yew::prelude::*;
 
 const KEY: &str = "barchasb-projects";
-
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_namespace = localStorage, js_name = getItem, catch)]
-    fn local_get(key: &str) -> Result<Option<String>, JsValue>;
-    #[wasm_bindgen(js_namespace = localStorage, js_name = setItem, catch)]
-    fn local_set(key: &str, value: &str) -> Result<(), JsValue>;
-}
 
 /// The projects opened here: (path as in `?project=`, name).
 fn known() -> Vec<(String, String)> {

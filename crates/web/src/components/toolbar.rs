@@ -91,6 +91,19 @@ pub fn Toolbar() -> Html {
         let app = app.clone();
         Callback::from(move |e: Event| import_files(app.clone(), e.target_unchecked_into()))
     };
+    let theme = use_state(dom::theme);
+    let on_theme = {
+        let theme = theme.clone();
+        Callback::from(move |_: MouseEvent| {
+            let next = match theme.as_str() {
+                "auto" => "dark",
+                "dark" => "light",
+                _ => "auto",
+            };
+            dom::set_theme(next);
+            theme.set(next.to_string());
+        })
+    };
     let has_doc = app.open.is_some();
     // Documents waiting for the worker's first suggestions.
     let (waiting, total) = (app.awaiting_suggestions().count(), app.docs.len());
@@ -137,11 +150,13 @@ pub fn Toolbar() -> Html {
                 <input id="open-files" type="file" multiple=true accept=".txt,.jsonl,.json,.conll,.iob,.spacy,.zip,.tsv,.ann,text/plain" onchange={on_files} />
             </label>
             <span class="sep" />
+            <button id="entities" onclick={act(Action::TogglePanel(Panel::Entities))}>{ "Names" }</button>
             <button id="labels" onclick={act(Action::TogglePanel(Panel::Labels))}>{ "Labels" }</button>
             <button id="guidelines" onclick={act(Action::TogglePanel(Panel::Guidelines))}>{ "Guidelines" }</button>
             if app.team.review {
                 <button id="agreement" onclick={act(Action::TogglePanel(Panel::Agreement))}>{ "Agreement" }</button>
             }
+            <button id="theme" data-theme={(*theme).clone()} onclick={on_theme} title="colours: system, dark, light">{ format!("theme: {}", *theme) }</button>
             <button id="help" onclick={act(Action::TogglePanel(Panel::Help))} title="?">{ "Keys (?)" }</button>
             // Last: the panel toggles stay above the panels (which start at
             // 6.5rem); the model's group wraps to a row of its own.

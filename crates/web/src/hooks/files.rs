@@ -1,7 +1,7 @@
 //! Files come in two ways: the Open files input and a drop anywhere on the
 //! page (with `body.dropping` while files are dragged over it). Both read
 //! the files' bytes and import them in one action; `barchasb_formats`
-//! decodes and reads them.
+//! decodes and reads them, in the formats worker.
 
 use crate::formats_worker::{FormatsWorker, Request, Response, SCRIPT};
 use crate::state::{Action, TeamEvent};
@@ -41,15 +41,8 @@ pub fn import_file_list(app: AppHandle, list: web_sys::FileList) {
                 }
             });
         }
-        if read.iter().all(|(n, b)| barchasb_formats::is_native(n, b)) {
-            // Plain text and the app's JSONL: read here, at once.
-            parsed.extend(read.iter().map(|(n, b)| barchasb_formats::read_file_with(n, b, crate::dom::windows_1256)));
-            // A task of its own for the import (reading 1.5 MB is one already).
-            yew::platform::time::sleep(std::time::Duration::ZERO).await;
-            app.dispatch(Action::Import(parsed));
-            return;
-        }
-        // Other tools' formats: their readers live in the formats worker.
+        // Every reader lives in the formats worker (plain text and the
+        // app's JSONL too: the page's wasm holds none of them).
         ask(Request::Read(read), move |r| {
             if let Response::Read(files) = r {
                 parsed.extend(files.into_iter().map(|w| w.into_parsed()));

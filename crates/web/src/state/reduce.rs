@@ -63,6 +63,8 @@ impl AppState {
             Action::Model(event) => return self.on_model(event),
             Action::Tab(role) => return self.set_tab(role),
             Action::Team(event) => return self.on_team(event),
+            Action::EditEntity { key, label } => self.edit_entity(&key, label),
+            Action::Reveal { doc, start } => self.reveal(doc, start),
             Action::Reread { .. } => unreachable!("handled by reduce"),
         }
         true

@@ -1,0 +1,96 @@
+//! `#entities-panel`: every distinct name across all documents with its
+//! labels and counts, names labelled differently in two places first
+//! (`tr.conflict`); each occurrence jumps to its place; a name is
+//! relabelled or deleted everywhere at once (one undo step). Filtered by
+//! `#entity-search`; at most [`SHOWN`] rows are drawn.
+
+use super::use_app;
+use crate::state::{Action, Entity, Panel};
+use yew::prelude::*;
+
+/// Rows drawn at most (the search narrows the rest).
+pub const SHOWN: usize = 300;
+
+fn row(app: &crate::AppHandle, e: &Entity) -> Html {
+    let labels: Vec<String> = e.labels.iter().map(|(l, n)| format!("{l}:{n}")).collect();
+    let relabel = {
+        let (app, key) = (app.clone(), e.key.clone());
+        Callback::from(move |ev: Event| {
+            let select: web_sys::HtmlSelectElement = ev.target_unchecked_into();
+            let label = select.value();
+            if !label.is_empty() {
+                app.dispatch(Action::EditEntity { key: key.clone(), label: Some(label) });
+            }
+        })
+    };
+    let delete = {
+        let (app, key) = (app.clone(), e.key.clone());
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::EditEntity { key: key.clone(), label: None }))
+    };
+    // One button per document (its first occurrence there, and how many).
+    let mut docs: Vec<(usize, usize, usize)> = Vec::new();
+    for &(doc, start) in &e.at {
+        match docs.last_mut() {
+            Some(d) if d.0 == doc => d.2 += 1,
+            _ => docs.push((doc, start, 1)),
+        }
+    }
+    let place = |&(doc, start, n): &(usize, usize, usize)| {
+        let id = app.docs.get(doc).map(|d| d.doc.id.clone()).unwrap_or_default();
+        let app = app.clone();
+        let go = Callback::from(move |_: MouseEvent| app.dispatch(Action::Reveal { doc, start }));
+        let text = if n > 1 { format!("{id} ×{n}") } else { id.clone() };
+        html! { <button class="occurrence" data-doc={id} data-start={start.to_string()} onclick={go}>{ text }</button> }
+    };
+    let more = docs.len().saturating_sub(12);
+    html! {
+        <tr key={e.key.clone()} data-key={e.key.clone()} data-labels={labels.join(",")} data-count={e.at.len().to_string()}
+            class={classes!(e.conflict().then_some("conflict"))}>
+            <td class="name" dir="auto" lang="fa">{ e.text.clone() }</td>
+            <td class="labels">{ labels.join(" · ") }{ if e.suggested > 0 { format!(" (+{}?)", e.suggested) } else { String::new() } }</td>
+            <td class="places">{ for docs.iter().take(12).map(place) }{ if more > 0 { format!(" … +{more}") } else { String::new() } }</td>
+            <td class="actions">
+                <select data-action="relabel-all" aria-label="relabel every occurrence" onchange={relabel}>
+                    <option value="" selected=true>{ "Label all as…" }</option>
+                    { for app.labels.names().map(|n| html! { <option value={n.to_string()}>{ n.to_string() }</option> }) }
+                </select>
+                <button data-action="delete-all" onclick={delete}>{ "Delete all" }</button>
+            </td>
+        </tr>
+    }
+}
+
+#[function_component]
+pub fn EntitiesPanel() -> Html {
+    let app = use_app();
+    let query = use_state(String::new);
+    let all = use_memo(app.rev, {
+        let app = app.clone();
+        move |_| app.entities()
+    });
+    let close = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::TogglePanel(Panel::Entities)))
+    };
+    let on_search = {
+        let query = query.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            query.set(input.value());
+        })
+    };
+    let q = crate::matching::key_of(&query, 0..query.chars().count());
+    let shown: Vec<&Entity> = all.iter().filter(|e| q.is_empty() || e.key.contains(&q)).take(SHOWN).collect();
+    let conflicts = all.iter().filter(|e| e.conflict()).count();
+    html! {
+        <aside id="entities-panel" class="panel" role="dialog" aria-label="Names">
+            <button class="close" aria-label="close" onclick={close}>{ "×" }</button>
+            <h2>{ "Names" }</h2>
+            <p id="entity-summary">{ format!("{} names, {} labelled differently in places.", all.len(), conflicts) }</p>
+            <input id="entity-search" type="search" dir="auto" placeholder="Search names…" oninput={on_search} />
+            <table id="entity-table">
+                <tbody>{ for shown.iter().map(|e| row(&app, e)) }</tbody>
+            </table>
+        </aside>
+    }
+}
