@@ -38,7 +38,7 @@ const USAGE: &str = "usage:
   barchasb train (--conll FILE… | --jsonl FILE…) --out MODEL [--epochs N] [--seed S]
                  [--dev-split F] [--split-block N] [--dev-out FILE] [--hash-bits K]
                  [--calibrate GOLD.jsonl…]
-  barchasb simulate GOLD.jsonl [--order given|uncertain]
+  barchasb simulate GOLD.jsonl [--order given|uncertain] [--explain]
   barchasb project PROJECT.json";
 
 fn main() -> ExitCode {

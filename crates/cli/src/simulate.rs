@@ -15,7 +15,8 @@
 //! the span then counts as found.
 //!
 //! Output: a header, a row per document (`id`, gold spans, actions of the
-//! rules, actions of learning), `second half: …`, and the last line
+//! rules, actions of learning; with `--explain`, after each row the
+//! learning suggester's mistakes, see [`mistakes`]), `second half: …`, and the last line
 //! `actions per gold span: rules R, learning L (±P%)`.
 
 use crate::input::load;
@@ -54,6 +55,25 @@ pub fn actions(gold: &[Span], suggested: &[Span]) -> usize {
     cost + 2 * gold.iter().filter(|g| !found.contains(&(g.start, g.end))).count()
 }
 
+/// What [`actions`] charges for, one line each: `- text LABEL` a wrong
+/// suggestion (`~ text LABEL→GOLD` when only its label is wrong), `+ text
+/// LABEL` a gold span not suggested with its boundaries.
+pub fn mistakes(text: &str, gold: &[Span], suggested: &[Span]) -> Vec<String> {
+    let cps: Vec<char> = text.chars().collect();
+    let at = |s: &Span| cps[s.start.min(cps.len())..s.end.min(cps.len())].iter().collect::<String>();
+    let mut out = Vec::new();
+    for s in suggested.iter().filter(|s| !gold.contains(s)) {
+        match gold.iter().find(|g| g.start == s.start && g.end == s.end) {
+            Some(g) => out.push(format!("~ {} {}→{}", at(s), s.label, g.label)),
+            None => out.push(format!("- {} {}", at(s), s.label)),
+        }
+    }
+    for g in gold.iter().filter(|g| !suggested.iter().any(|s| s.start == g.start && s.end == g.end)) {
+        out.push(format!("+ {} {}", at(g), g.label));
+    }
+    out
+}
+
 /// The labels a new model learns: the app's default set, then any other
 /// label of the gold documents (an annotator would have added it), at most
 /// [`MAX_LABELS`].
@@ -74,6 +94,8 @@ pub struct Row {
     pub gold: usize,
     pub rules: usize,
     pub learning: usize,
+    /// What the learning suggester got wrong (see [`mistakes`]).
+    pub mistakes: Vec<String>,
 }
 
 /// Runs the simulation over `docs` in `order`; rows in the order taken.
@@ -97,13 +119,16 @@ pub fn simulate(docs: &[Document], order: Order) -> Result<Vec<Row>> {
             }
         };
         let doc = left.remove(next);
-        let learning = actions(&doc.spans, &tagger.suggest(&doc.text));
+        let suggested = tagger.suggest(&doc.text);
+        let learning = actions(&doc.spans, &suggested);
+        let mistakes = mistakes(&doc.text, &doc.spans, &suggested);
         tagger.learn(doc);
         rows.push(Row {
             id: doc.id.clone(),
             gold: doc.spans.len(),
             rules: actions(&doc.spans, &rules.extract(&doc.text)),
             learning,
+            mistakes,
         });
     }
     Ok(rows)
@@ -120,7 +145,7 @@ pub fn summary(prefix: &str, rows: &[Row]) -> String {
 }
 
 pub fn run(mut args: lexopt::Parser) -> Result<bool> {
-    let (mut gold, mut order) = (None, Order::Given);
+    let (mut gold, mut order, mut explain) = (None, Order::Given, false);
     while let Some(arg) = args.next()? {
         match arg {
             lexopt::Arg::Long("order") => {
@@ -130,6 +155,7 @@ pub fn run(mut args: lexopt::Parser) -> Result<bool> {
                     o => bail!("--order is given or uncertain, not {o:?}"),
                 }
             }
+            lexopt::Arg::Long("explain") => explain = true,
             lexopt::Arg::Value(v) if gold.is_none() => gold = Some(v.string()?),
             other => bail!("{}", other.unexpected()),
         }
@@ -141,6 +167,9 @@ pub fn run(mut args: lexopt::Parser) -> Result<bool> {
     println!("id\tgold\trules\tlearning");
     for r in &rows {
         println!("{}\t{}\t{}\t{}", r.id, r.gold, r.rules, r.learning);
+        if explain {
+            r.mistakes.iter().for_each(|m| println!("\t{m}"));
+        }
     }
     println!("{}", summary("second half", &rows[rows.len() / 2..]));
     println!("{}", summary("actions per gold span", &rows));
@@ -163,8 +192,18 @@ mod tests {
     }
 
     #[test]
+    fn mistakes_name_what_actions_charge_for() {
+        let text = "سفر ظریف به دوحه";
+        let gold = [Span::new(4, 8, "PER"), Span::new(12, 16, "LOC")];
+        let sugg = [Span::new(0, 3, "EVENT"), Span::new(4, 8, "ORG")];
+        assert_eq!(mistakes(text, &gold, &sugg), ["- سفر EVENT", "~ ظریف ORG→PER", "+ دوحه LOC"]);
+        assert_eq!(actions(&gold, &sugg), 1 + 1 + 2);
+        assert!(mistakes(text, &gold, &gold).is_empty());
+    }
+
+    #[test]
     fn summary_gives_three_decimals_and_the_relative_change() {
-        let rows = [Row { id: "a".into(), gold: 4, rules: 2, learning: 1 }];
+        let rows = [Row { id: "a".into(), gold: 4, rules: 2, learning: 1, mistakes: vec![] }];
         assert_eq!(summary("x", &rows), "x: rules 0.500, learning 0.250 (-50.0%)");
     }
 }

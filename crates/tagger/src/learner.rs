@@ -126,6 +126,39 @@ impl Learner {
         wrong
     }
 
+    /// [`Learner::step`] with each feature but a token's first (the bias,
+    /// see `features::extract`) left out with a chance of `percent` in 100,
+    /// drawn from `rng`; `kept` is scratch space.
+    pub fn step_dropout(
+        &mut self,
+        feats: &Features,
+        range: std::ops::Range<usize>,
+        gold: &[Tag],
+        rng: &mut SplitMix64,
+        percent: u8,
+        kept: &mut Features,
+    ) -> usize {
+        if percent == 0 {
+            return self.step(feats, range, gold);
+        }
+        kept.hashes.clear();
+        kept.offsets.clear();
+        let n = range.len();
+        for i in range {
+            kept.offsets.push(kept.hashes.len());
+            let f = feats.of(i);
+            let (bias, rest) = f.split_at(f.len().min(1));
+            kept.hashes.extend_from_slice(bias);
+            for &h in rest {
+                if rng.below(100) >= percent as usize {
+                    kept.hashes.push(h);
+                }
+            }
+        }
+        kept.offsets.push(kept.hashes.len());
+        self.step(kept, 0..n, gold)
+    }
+
     /// The averaged weights quantized to `i16` (one scale for all) in the
     /// shape of `template` (labels and statistics are copied from it).
     pub fn snapshot(&self, template: &Model) -> Model {

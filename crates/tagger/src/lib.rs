@@ -11,8 +11,10 @@
 //! where it runs in the web app's worker), and it must not change the model
 //! bytes without raising [`FORMAT_VERSION`].
 //!
-//! It trains in batch ([`Trainer`], the CLI's `train`) or online, one
-//! corrected document at a time ([`Tagger::learn`], the web app), and saves
+//! It trains in batch ([`Trainer`], the CLI's `train`) or one corrected
+//! document at a time ([`Tagger::learn`], the web app: it retrains on all
+//! the documents it learned, in batch, and steps online once they are too
+//! many or it was loaded from a file), and saves
 //! to a small versioned binary ([`Tagger::to_bytes`]). Suggestions combine
 //! model and rules per label ([`Tagger::source`]): the rules, the model, or
 //! both (model spans, and rule spans where the model found nothing),
@@ -50,7 +52,7 @@ mod viterbi;
 pub use learner::SplitMix64;
 pub use memory::{Decision, Memory, Recalled};
 pub use model::{LabelStats, Model, FORMAT_VERSION, HASH_BITS, MAX_LABELS};
-pub use tagger::{Source, Tagger, DEFAULT_HASH_BITS, RULE_PRIOR};
+pub use tagger::{Source, Tagger, BATCH_EPOCHS, DEFAULT_HASH_BITS, MAX_HISTORY, RULE_PRIOR};
 pub use trainer::{EpochReport, Trainer, DEFAULT_DROPOUT_PERCENT};
 
 #[cfg(test)]

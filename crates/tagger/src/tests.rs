@@ -278,3 +278,73 @@ fn a_span_inside_words_run_together_is_learned_and_suggested_as_it_was_marked() 
     assert!(tagger.suggest_model_only(text).contains(&span), "{:?}", tagger.suggest_model_only(text));
     assert!(tagger.suggest(text).contains(&span));
 }
+
+/// A document with a label the rules do not know (`MINE`): each mine's name
+/// follows `معدن`, and the names are made up.
+fn mines(names: &[&str]) -> Document {
+    let mut text = String::new();
+    let mut spans = Vec::new();
+    for (k, n) in names.iter().enumerate() {
+        text.push_str(["تولید ", "گزارش تازه از ", "استخراج سنگ آهن در "][k % 3]);
+        text.push_str("معدن ");
+        let start = text.chars().count();
+        text.push_str(n);
+        spans.push(Span::new(start, start + n.chars().count(), "MINE"));
+        text.push_str([" افزایش یافت.\n", " منتشر شد.\n", " ادامه دارد.\n"][k % 3]);
+    }
+    let mut d = Document::new("mines", text);
+    d.spans = spans;
+    d
+}
+
+#[test]
+fn a_span_learned_in_one_document_is_suggested_in_the_next_by_its_context_alone() {
+    let labels: Vec<String> = LabelSet::default().names().map(String::from).chain(["MINE".to_string()]).collect();
+    let mut tagger = Tagger::new(labels);
+    tagger.learn(&mines(&["زربلانو", "کوشیفر", "پولادیس"]));
+    assert_eq!(tagger.source("MINE"), Source::Model);
+    // a name the tagger never saw, after the same head word
+    let next = "خبر: تولید معدن تیمارکو افزایش یافت.";
+    let start = next.chars().position(|c| c == 'ت').unwrap() + "تولید معدن ".chars().count();
+    let found = tagger.suggest(next);
+    assert!(found.contains(&Span::new(start, start + 7, "MINE")), "{found:?}");
+}
+
+#[test]
+fn a_new_tagger_retrains_on_its_documents_and_a_loaded_one_steps_online() {
+    let mut rng = SplitMix64::new(4);
+    let docs: Vec<Document> = (0..4).map(|i| synthetic(&mut rng, i)).collect();
+    let learn = |docs: &[Document]| {
+        let mut t = Tagger::new(["PER", "LOC"]);
+        docs.iter().for_each(|d| t.learn(d));
+        t
+    };
+    let t = learn(&docs[..3]);
+    assert_eq!(t.history.len(), 3);
+    // the same documents give the same model
+    assert_eq!(learn(&docs[..3]).to_bytes(), t.to_bytes());
+    // loaded, it has not the documents: it steps online from the weights
+    let mut loaded = Tagger::from_bytes(&t.to_bytes()).unwrap();
+    loaded.learn(&docs[3]);
+    assert!(loaded.history.is_empty());
+    assert_eq!(loaded.documents_learned(), 4);
+    let mut batch = t;
+    batch.learn(&docs[3]);
+    assert_eq!(batch.history.len(), 4);
+    assert_ne!(batch.to_bytes(), loaded.to_bytes());
+}
+
+#[test]
+fn after_max_history_documents_learning_goes_on_online() {
+    let mut rng = SplitMix64::new(5);
+    let mut t = Tagger::new(["PER"]);
+    for i in 0..MAX_HISTORY {
+        t.learn(&synthetic(&mut rng, i));
+    }
+    assert_eq!(t.history.len(), MAX_HISTORY);
+    t.learn(&synthetic(&mut rng, MAX_HISTORY));
+    assert!(t.history.is_empty(), "the features are let go");
+    assert_eq!(t.documents_learned() as usize, MAX_HISTORY + 1);
+    let test = synthetic(&mut rng, 999);
+    assert_eq!(t.suggest(&test.text), test.spans, "what the batch learned is kept");
+}

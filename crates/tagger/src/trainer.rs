@@ -130,26 +130,8 @@ impl Trainer {
         for (e, s) in order {
             let (feats, segs) = &self.examples[e as usize];
             let (range, gold) = &segs[s as usize];
-            if self.dropout_percent == 0 {
-                rep.wrong += self.learner.step(feats, range.clone(), gold);
-            } else {
-                kept.hashes.clear();
-                kept.offsets.clear();
-                for i in range.clone() {
-                    kept.offsets.push(kept.hashes.len());
-                    let f = feats.of(i);
-                    // the bias comes first (features::extract) and stays
-                    let (bias, rest) = f.split_at(f.len().min(1));
-                    kept.hashes.extend_from_slice(bias);
-                    for &h in rest {
-                        if self.rng.below(100) >= self.dropout_percent as usize {
-                            kept.hashes.push(h);
-                        }
-                    }
-                }
-                kept.offsets.push(kept.hashes.len());
-                rep.wrong += self.learner.step(&kept, 0..range.len(), gold);
-            }
+            rep.wrong +=
+                self.learner.step_dropout(feats, range.clone(), gold, &mut self.rng, self.dropout_percent, &mut kept);
             rep.tokens += gold.len();
             rep.segments += 1;
         }
