@@ -23,6 +23,11 @@
 //! A label the model never learned stays with the rules. Model spans win
 //! overlaps (the rules' hits are among its features).
 //!
+//! For the annotator's next step: each suggestion with a confidence in
+//! [0, 1] ([`Tagger::suggest_with_confidence`]), and each text with the
+//! margin between its best and second-best reading ([`Tagger::margin`];
+//! smallest first is the active-learning order).
+//!
 //! ```
 //! use barchasb_core::{Document, Span};
 //! use barchasb_tagger::Tagger;
@@ -52,7 +57,7 @@ mod viterbi;
 pub use learner::SplitMix64;
 pub use memory::{Decision, Memory, Recalled};
 pub use model::{LabelStats, Model, FORMAT_VERSION, HASH_BITS, MAX_LABELS};
-pub use tagger::{Source, Tagger, BATCH_EPOCHS, DEFAULT_HASH_BITS, MAX_HISTORY, RULE_PRIOR};
+pub use tagger::{Source, Suggestion, Tagger, BATCH_EPOCHS, DEFAULT_HASH_BITS, MAX_HISTORY, RULE_PRIOR};
 pub use trainer::{EpochReport, Trainer, DEFAULT_DROPOUT_PERCENT};
 
 #[cfg(test)]

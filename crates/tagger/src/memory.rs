@@ -173,6 +173,21 @@ impl Memory {
         self.entries.get(&key(tokens)).and_then(|e| e.decision)
     }
 
+    /// How reliably `tokens` was marked as `label`: times marked as it over
+    /// times it occurred in learned documents, in [0, 1] (0 if never marked).
+    pub fn reliability(&self, tokens: &[Token], label: usize) -> f64 {
+        if tokens.is_empty() || tokens.len() > MAX_TOKENS {
+            return 0.0;
+        }
+        let Some(e) = self.entries.get(&key(tokens)) else { return 0.0 };
+        let c = e.marked.get(label).copied().unwrap_or(0);
+        if c == 0 {
+            0.0
+        } else {
+            c as f64 / e.occurred.max(c) as f64
+        }
+    }
+
     /// The confirmed names in `tokens`, left to right, the longest at each
     /// position first, never overlapping.
     pub fn recall(&self, tokens: &[Token]) -> Vec<Recalled> {

@@ -174,6 +174,9 @@ proptest! {
         let tagger = TAGGER.get_or_init(|| trained().0);
         let spans = tagger.suggest(&s);
         prop_assert!(check_spans(&spans, s.chars().count()).is_ok(), "{:?}", spans);
+        let with = tagger.suggest_with_confidence(&s);
+        prop_assert!(with.iter().map(|x| &x.span).eq(spans.iter()), "{:?}", with);
+        prop_assert!(with.iter().all(|x| (0.0..=1.0).contains(&x.confidence)), "{:?}", with);
     }
 }
 
@@ -347,4 +350,48 @@ fn after_max_history_documents_learning_goes_on_online() {
     assert_eq!(t.documents_learned() as usize, MAX_HISTORY + 1);
     let test = synthetic(&mut rng, 999);
     assert_eq!(t.suggest(&test.text), test.spans, "what the batch learned is kept");
+}
+
+#[test]
+fn each_suggestion_has_a_confidence_and_a_learned_pattern_is_surer() {
+    let untrained = Tagger::new(LabelSet::default().names());
+    let text = "سفر به تهران";
+    let rules = untrained.suggest_with_confidence(text);
+    assert_eq!(rules.iter().map(|s| s.span.clone()).collect::<Vec<_>>(), untrained.suggest(text));
+    // a lone rule hit: the prior's weight against O, through the logistic
+    let prior = 1.0 / (1.0 + (-1.0f32).exp());
+    assert!((rules[0].confidence - prior).abs() < 0.01, "{rules:?}");
+    let (tagger, test) = trained();
+    for d in &test {
+        let with = tagger.suggest_with_confidence(&d.text);
+        assert_eq!(with.iter().map(|s| s.span.clone()).collect::<Vec<_>>(), tagger.suggest(&d.text));
+        assert!(with.iter().all(|s| (0.0..=1.0).contains(&s.confidence)), "{with:?}");
+    }
+    // a fresh name after the trigger: the model prefers it to any other reading
+    let sure = tagger.suggest_with_confidence("دیروز زنبیلار کوشیفرلا آمد");
+    assert!(sure[0].confidence > 0.5, "{sure:?}");
+}
+
+#[test]
+fn a_confirmed_name_is_as_sure_as_the_annotator_was_consistent() {
+    let mut tagger = Tagger::new(LabelSet::default().names());
+    let text = "مدیرعامل گروه کاوشگران سپیدار گفت که تولید افزایش یافت.";
+    let start = text.chars().position(|c| c == 'ک').unwrap() - 5;
+    let mut doc = Document::new("d1", text);
+    doc.spans = vec![Span::new(start, start + 20, "ORG")];
+    tagger.learn(&doc);
+    let other = "صادرات گروه کاوشگران سپیدار به چین رسید.";
+    let found = tagger.suggest_with_confidence(other);
+    let org = found.iter().find(|s| s.span.label == "ORG").unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(org.confidence, 1.0, "marked every time it occurred");
+}
+
+#[test]
+fn a_text_like_the_learned_ones_has_a_wider_margin_than_one_the_model_is_torn_about() {
+    let (tagger, _) = trained();
+    // after the trigger a filler word, which the documents never had there
+    let familiar = "امروز زنبیلار کوشیفرلا گفت.";
+    let torn = "امروز زنبیلار جلسه گفت.";
+    assert!(tagger.margin(familiar) > 2.0 * tagger.margin(torn), "{} {}", tagger.margin(familiar), tagger.margin(torn));
+    assert_eq!(tagger.margin(""), f64::INFINITY);
 }

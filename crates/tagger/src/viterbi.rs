@@ -66,17 +66,16 @@ pub fn decode(lat: &Lattice) -> Vec<Tag> {
     path
 }
 
-/// The margin between the best allowed path's score and the second best's
-/// (how sure the decoding is; `f64::INFINITY` with fewer than two paths).
-/// The second best differs from the best at some token, so it is the best
-/// max-marginal (forward + backward score) of a tag off the best path.
-pub fn margin(lat: &Lattice) -> f64 {
+/// Max-marginals: `out[i * n_tags + y]` is the score of the best allowed
+/// path with tag `y` at token `i` (forward + backward); `-inf` where no
+/// allowed path has it.
+pub fn max_marginals(lat: &Lattice) -> Vec<f64> {
     let t = lat.n_tags;
     let n = lat.emit.len() / t;
-    if n == 0 {
-        return f64::INFINITY;
-    }
     let ninf = f64::NEG_INFINITY;
+    if n == 0 {
+        return Vec::new();
+    }
     let mut fwd = vec![ninf; n * t];
     for (y, s) in fwd[..t].iter_mut().enumerate() {
         if allowed(None, y as Tag) {
@@ -107,16 +106,28 @@ pub fn margin(lat: &Lattice) -> f64 {
                 .fold(ninf, f64::max);
         }
     }
+    fwd.iter().zip(&bwd).map(|(f, b)| f + b).collect()
+}
+
+/// The margin between the best allowed path's score and the second best's
+/// (how sure the decoding is; `f64::INFINITY` with fewer than two paths).
+/// The second best differs from the best at some token, so it is the best
+/// max-marginal of a tag off the best path.
+pub fn margin(lat: &Lattice) -> f64 {
+    let t = lat.n_tags;
+    if lat.emit.is_empty() {
+        return f64::INFINITY;
+    }
+    let mm = max_marginals(lat);
     let path = decode(lat);
-    let mm = |i: usize, y: usize| fwd[i * t + y] + bwd[i * t + y];
-    let best = mm(0, path[0] as usize);
-    let mut second = ninf;
+    let best = mm[path[0] as usize];
+    let mut second = f64::NEG_INFINITY;
     for (i, &p) in path.iter().enumerate() {
         for y in (0..t).filter(|&y| y != p as usize) {
-            second = second.max(mm(i, y));
+            second = second.max(mm[i * t + y]);
         }
     }
-    if second == ninf {
+    if second == f64::NEG_INFINITY {
         f64::INFINITY
     } else {
         best - second
