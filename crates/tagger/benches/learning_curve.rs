@@ -1,9 +1,12 @@
-//! Learning curve of the online tagger: an annotator corrects k documents,
-//! the tagger learns each (`Tagger::learn`, one pass), and the suggestions
+//! Learning curve of the tagger as the app uses it: an annotator corrects k
+//! documents, the tagger learns each (`Tagger::learn`), and the suggestions
 //! are scored on the documents not yet seen.
 //!
 //! Data: first the project's own annotated news (the seeds and the news
-//! fixtures, labelled by the guidelines), then ArmanPersoNERCorpus (`../shared/arman/train.txt`, or the path in
+//! fixtures, labelled by the guidelines), then real news the rules were not
+//! written for (`../shared/news-dev/gold.jsonl`, or the path in
+//! `BARCHASB_NEWS_DEV`; the first half in the file's order learned, the
+//! second half scored), then ArmanPersoNERCorpus (`../shared/arman/train.txt`, or the path in
 //! `BARCHASB_ARMAN`), research-only and never in this repository; its
 //! sentences are grouped into pseudo-documents of 20 consecutive sentences.
 //! Without it the bench says so and exits.
@@ -93,6 +96,33 @@ fn own_news() -> Vec<Document> {
     docs
 }
 
+/// Documents of a JSONL file, or `None` (and why) if it cannot be read.
+fn jsonl(path: &str) -> Option<Vec<Document>> {
+    let text = std::fs::read_to_string(path).map_err(|e| println!("learning_curve: {path}: {e}; skipped")).ok()?;
+    let lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
+    Some(lines.map(|(i, l)| Document::from_json_line(l, &format!("{path}:{}", i + 1)).unwrap()).collect())
+}
+
+/// The news-dev curve: the first half learned in the given order, scored on
+/// the second half, all labels.
+fn news_dev() {
+    let path = std::env::var("BARCHASB_NEWS_DEV")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/news-dev/gold.jsonl").to_string());
+    let Some(docs) = jsonl(&path) else { return };
+    let (annotated, rest) = docs.split_at(docs.len() / 2);
+    let spans: usize = rest.iter().map(|d| d.spans.len()).sum();
+    println!(
+        "learning curve on news-dev: {} real articles in the file's order; the first {} learned, scored on the other {} ({spans} entities), all labels",
+        docs.len(),
+        annotated.len(),
+        rest.len()
+    );
+    let labels = LabelSet::default();
+    let all: Vec<&str> = labels.names().collect();
+    let k: Vec<usize> = [0, 3, 6, annotated.len()].into_iter().filter(|&k| k <= annotated.len()).collect();
+    curve(annotated, rest, &all, &k);
+}
+
 fn main() {
     let mut own = own_news();
     SplitMix64::new(1).shuffle(&mut own);
@@ -105,6 +135,9 @@ fn main() {
         own.len()
     );
     curve(annotated, rest, &all, &[0, 5, 10, 20, 50]);
+    println!();
+
+    news_dev();
     println!();
 
     let path = std::env::var("BARCHASB_ARMAN")
