@@ -24,14 +24,20 @@ pub fn DocList() -> Html {
     let search = use_state(String::new);
     let status = use_state(String::new);
     let label = use_state(String::new);
-    let key = crate::matching::key_of(&search, 0..search.chars().count());
-    let keep = |e: &crate::state::Entry| {
-        let text_hit = || crate::matching::key_of(&e.doc.text, 0..e.doc.text.chars().count()).contains(&key);
-        (key.is_empty() || e.doc.id.contains(search.as_str()) || text_hit())
-            && (status.is_empty() || status_str(e.doc.status) == status.as_str())
-            && (label.is_empty() || e.doc.spans.iter().chain(&e.doc.suggestions).any(|s| s.label == *label))
-    };
-    let shown: Vec<usize> = (0..app.docs.len()).filter(|&i| keep(&app.docs[i])).collect();
+    // Computed when the documents or the filters change, not at every render.
+    let shown = use_memo((app.rev, (*search).clone(), (*status).clone(), (*label).clone()), {
+        let app = app.clone();
+        move |(_, search, status, label)| {
+            let key = crate::matching::key_of(search, 0..search.chars().count());
+            let keep = |e: &crate::state::Entry| {
+                let text_hit = || crate::matching::key_of(&e.doc.text, 0..e.doc.text.chars().count()).contains(&key);
+                (key.is_empty() || e.doc.id.contains(search.as_str()) || text_hit())
+                    && (status.is_empty() || status_str(e.doc.status) == status.as_str())
+                    && (label.is_empty() || e.doc.spans.iter().chain(&e.doc.suggestions).any(|s| s.label == *label))
+            };
+            (0..app.docs.len()).filter(|&i| keep(&app.docs[i])).collect::<Vec<usize>>()
+        }
+    });
     let set = |state: &UseStateHandle<String>| {
         let state = state.clone();
         Callback::from(move |e: Event| {

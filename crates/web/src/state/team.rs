@@ -284,12 +284,15 @@ impl AppState {
                 if let Some(user) = self.team.user.as_ref().filter(|_| !self.team.review) {
                     doc.meta.insert("annotator".into(), user.clone().into());
                 }
-                if let Some(each) = doc.meta.get("annotations").and_then(|v| v.as_object()).cloned() {
+                if let Some(each) = doc.meta.get("annotations").and_then(|v| v.as_object()) {
+                    // Each annotator's spans, read once per document.
+                    let each: Vec<(String, Vec<Span>)> = each
+                        .iter()
+                        .map(|(n, v)| (n.clone(), serde_json::from_value(v.clone()).unwrap_or_default()))
+                        .collect();
                     let from = |s: &Span| -> Vec<String> {
-                        let has = |v: &serde_json::Value| {
-                            serde_json::from_value::<Vec<Span>>(v.clone()).is_ok_and(|v| v.contains(s))
-                        };
-                        let who: Vec<String> = each.iter().filter(|(_, v)| has(v)).map(|(n, _)| n.clone()).collect();
+                        let who: Vec<String> =
+                            each.iter().filter(|(_, v)| v.contains(s)).map(|(n, _)| n.clone()).collect();
                         if who.is_empty() {
                             vec!["reviewer".into()]
                         } else {
