@@ -249,8 +249,15 @@ impl Tagger {
         let mut out: Vec<Suggestion> = spans
             .into_iter()
             .map(|(r, label)| {
+                let c = table.to_chars(r);
+                // A rule span of a label the model does not have (a tagger
+                // made for fewer labels than the rules find): the model knows
+                // nothing of it, so it is as sure as a lone rule hit.
+                let Some(l) = self.label_index(label) else {
+                    let confidence = (1.0 / (1.0 + (-1.0f64).exp())) as f32;
+                    return Suggestion { span: Span::new(c.start, c.end, label), confidence };
+                };
                 let toks: Vec<usize> = (0..a.tokens.len()).filter(|&i| a.tokens[i].range.overlaps(&r)).collect();
-                let l = self.label_index(label).expect("a label of the tagger");
                 let gap = toks
                     .iter()
                     .enumerate()
@@ -273,7 +280,6 @@ impl Tagger {
                         _ => 0.0,
                     }
                 });
-                let c = table.to_chars(r);
                 Suggestion { span: Span::new(c.start, c.end, label), confidence: model.max(recalled) as f32 }
             })
             .collect();
