@@ -6,10 +6,16 @@ import { chromiumLaunch } from './chromium.mjs';
 
 const PORT = Number(process.env.BARCHASB_TEST_PORT ?? 8765);
 export const ORIGIN = `http://127.0.0.1:${PORT}`;
+// The site under test: dist/ unless BARCHASB_DIST names another build (so two
+// checkouts' builds can be tested side by side, each on its own port).
+const DIST = process.env.BARCHASB_DIST ?? '../dist';
+// Served copy and results per port, so parallel runs do not share them.
+const SITE = PORT === 8765 ? '.site' : `.site-${PORT}`;
+const RESULTS = PORT === 8765 ? './test-results' : `./test-results-${PORT}`;
 
 export default defineConfig({
   testDir: './specs',
-  outputDir: './test-results',
+  outputDir: RESULTS,
   // Two cores: one worker per core at most; each test has its own context.
   workers: 2,
   fullyParallel: true,
@@ -17,7 +23,7 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 15_000 },
-  reporter: [['list'], ['json', { outputFile: 'test-results/results.json' }]],
+  reporter: [['list'], ['json', { outputFile: `${RESULTS}/results.json` }]],
   globalSetup: './helpers/global-setup.ts',
   use: {
     baseURL: `${ORIGIN}/app/`,
@@ -32,7 +38,7 @@ export default defineConfig({
     // A copy of dist/ at tests/.site/app, so the site lives at /app/ and a
     // rebuild of dist/ during the run cannot change what is served; a team's
     // project beside it at /teams/q4/ (tests/fixtures/team).
-    command: `rm -rf .site && mkdir -p .site/teams && cp -r ../dist .site/app && cp -r fixtures/team .site/teams/q4 && exec python3 -m http.server ${PORT} --bind 127.0.0.1 --directory .site`,
+    command: `rm -rf ${SITE} && mkdir -p ${SITE}/teams && cp -r ${DIST} ${SITE}/app && cp -r fixtures/team ${SITE}/teams/q4 && exec python3 -m http.server ${PORT} --bind 127.0.0.1 --directory ${SITE}`,
     url: `${ORIGIN}/app/index.html`,
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,
