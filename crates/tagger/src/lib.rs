@@ -57,7 +57,7 @@ mod viterbi;
 pub use learner::SplitMix64;
 pub use memory::{Decision, Memory, Recalled};
 pub use model::{LabelStats, Model, FORMAT_VERSION, HASH_BITS, MAX_LABELS};
-pub use tagger::{Source, Suggestion, Tagger, BATCH_EPOCHS, DEFAULT_HASH_BITS, MAX_HISTORY, RULE_PRIOR};
+pub use tagger::{Assessment, Source, Suggestion, Tagger, BATCH_EPOCHS, DEFAULT_HASH_BITS, MAX_HISTORY, RULE_PRIOR};
 pub use trainer::{EpochReport, Trainer, DEFAULT_DROPOUT_PERCENT};
 
 #[cfg(test)]

@@ -24,6 +24,16 @@ pub struct Suggestion {
     pub confidence: f32,
 }
 
+/// A text's suggestions with their confidences, and how sure the model is
+/// of the text as a whole (see [`Tagger::assess`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assessment {
+    /// As [`Tagger::suggest_with_confidence`] gives them.
+    pub suggestions: Vec<Suggestion>,
+    /// As [`Tagger::margin`] gives it: smaller is less sure.
+    pub margin: f64,
+}
+
 /// Where a label's suggestions come from (see [`Tagger::source`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {
@@ -95,6 +105,11 @@ pub struct Tagger {
 
 /// A learned document: its features and its segments with gold tags.
 pub(crate) type Example = (Features, Vec<(std::ops::Range<usize>, Vec<Tag>)>);
+
+/// A document's sentence-like segments with their gold tags.
+fn gold_segments(tokens: &[Token], gold: &[Tag]) -> Vec<(std::ops::Range<usize>, Vec<Tag>)> {
+    bio::segments(tokens, Some(gold)).into_iter().map(|s| (s.clone(), gold[s].to_vec())).collect()
+}
 
 impl Tagger {
     /// An untrained tagger for these labels: it suggests the rules' spans
@@ -240,9 +255,16 @@ impl Tagger {
     /// (marked as its label / occurred). For the UI: `data-confidence`, and
     /// a key to the next least-confident suggestion.
     pub fn suggest_with_confidence(&self, text: &str) -> Vec<Suggestion> {
+        self.assess(text).suggestions
+    }
+
+    /// [`Tagger::suggest_with_confidence`] and [`Tagger::margin`] of a text
+    /// from one reading of it (what the app's worker asks for each
+    /// document: the confidences to show and the margin to order by).
+    pub fn assess(&self, text: &str) -> Assessment {
         let a = self.analyse(text);
         let spans = self.suggest_bytes(&a);
-        let mm = self.token_max_marginals(&a);
+        let (mm, margin) = self.token_max_marginals(&a);
         let t = self.model.n_tags();
         let unit = self.model.scale as f64 / RULE_PRIOR as f64;
         let table = OffsetTable::new(text);
@@ -284,22 +306,23 @@ impl Tagger {
             })
             .collect();
         out.sort_by(|x, y| x.span.cmp(&y.span));
-        out
+        Assessment { suggestions: out, margin }
     }
 
-    /// Max-marginals of every token (`n_tokens × n_tags`), segment by segment.
-    fn token_max_marginals(&self, a: &Analysis) -> Vec<f64> {
+    /// Max-marginals of every token (`n_tokens × n_tags`), segment by
+    /// segment, and the smallest segment margin ([`Tagger::margin`]).
+    fn token_max_marginals(&self, a: &Analysis) -> (Vec<f64>, f64) {
         let trans = self.model.transitions();
         let mut out = Vec::with_capacity(a.tokens.len() * self.model.n_tags());
+        let mut margin = f64::INFINITY;
         for seg in bio::segments(&a.tokens, None) {
             let emit = self.model.emissions(&a.feats, seg);
-            out.extend(viterbi::max_marginals(&viterbi::Lattice {
-                n_tags: self.model.n_tags(),
-                emit: &emit,
-                trans: &trans,
-            }));
+            let lat = viterbi::Lattice { n_tags: self.model.n_tags(), emit: &emit, trans: &trans };
+            let mm = viterbi::max_marginals(&lat);
+            margin = margin.min(viterbi::margin_of(&lat, &mm));
+            out.extend(mm);
         }
-        out
+        (out, margin)
     }
 
     fn suggest_bytes(&self, a: &Analysis) -> Vec<(ByteRange, &str)> {
@@ -447,8 +470,7 @@ impl Tagger {
         self.decide(&a.tokens, doc, &shown);
         self.weigh(&a, doc, EVIDENCE_DECAY);
         let gold = self.gold_tags(&a.tokens, doc);
-        let segs: Vec<_> =
-            bio::segments(&a.tokens, Some(&gold)).into_iter().map(|s| (s.clone(), gold[s].to_vec())).collect();
+        let segs = gold_segments(&a.tokens, &gold);
         // batch while every document learned is in the history (a tagger
         // made here, not loaded or batch-trained elsewhere) and it is short
         let whole = self.history.len() as u32 == self.model.documents_learned;
@@ -467,6 +489,29 @@ impl Tagger {
         }
         self.remember(&a.tokens, &gold);
         self.count_learned(doc);
+    }
+
+    /// Gives a loaded tagger back the documents it learned, so that the next
+    /// [`Tagger::learn`] retrains in batch over them all rather than
+    /// stepping online (the app's worker after a reload: the model file
+    /// keeps weights and memory, not documents). Nothing is learned: the
+    /// weights, memory and evidence stay as they are. Taken only when
+    /// `docs` are as many as the documents it learned and at most
+    /// [`MAX_HISTORY`], into an empty history; returns whether they were.
+    /// Their features are read with the memory as it is now, which already
+    /// knows their names (a small difference from the history of a tagger
+    /// that learned them one by one).
+    pub fn recall(&mut self, docs: &[Document]) -> bool {
+        let n = docs.len();
+        if !self.history.is_empty() || n as u32 != self.model.documents_learned || n > MAX_HISTORY {
+            return false;
+        }
+        for doc in docs {
+            let a = self.analyse(&doc.text);
+            let segs = gold_segments(&a.tokens, &self.gold_tags(&a.tokens, doc));
+            self.history.push((a.feats, segs));
+        }
+        true
     }
 
     /// Trains the weights again from the rules' prior over every document

@@ -177,6 +177,9 @@ proptest! {
         let with = tagger.suggest_with_confidence(&s);
         prop_assert!(with.iter().map(|x| &x.span).eq(spans.iter()), "{:?}", with);
         prop_assert!(with.iter().all(|x| (0.0..=1.0).contains(&x.confidence)), "{:?}", with);
+        let assessed = tagger.assess(&s);
+        prop_assert_eq!(assessed.suggestions, with);
+        prop_assert_eq!(assessed.margin.to_bits(), tagger.margin(&s).to_bits());
     }
 }
 
@@ -335,6 +338,29 @@ fn a_new_tagger_retrains_on_its_documents_and_a_loaded_one_steps_online() {
     batch.learn(&docs[3]);
     assert_eq!(batch.history.len(), 4);
     assert_ne!(batch.to_bytes(), loaded.to_bytes());
+}
+
+#[test]
+fn a_loaded_tagger_given_its_documents_back_retrains_in_batch_again() {
+    let mut rng = SplitMix64::new(4);
+    let docs: Vec<Document> = (0..4).map(|i| synthetic(&mut rng, i)).collect();
+    let mut t = Tagger::new(["PER", "LOC"]);
+    docs[..3].iter().for_each(|d| t.learn(d));
+    let bytes = t.to_bytes();
+    let mut loaded = Tagger::from_bytes(&bytes).unwrap();
+    assert!(!loaded.recall(&docs[..2]), "fewer documents than it learned");
+    assert!(!loaded.recall(&docs), "more");
+    assert!(loaded.history.is_empty());
+    assert!(loaded.recall(&docs[..3]));
+    assert_eq!(loaded.to_bytes(), bytes, "recalling learns nothing");
+    assert!(!loaded.recall(&docs[..3]), "only into an empty history");
+    loaded.learn(&docs[3]);
+    assert_eq!(loaded.history.len(), 4, "batch, not online");
+    t.learn(&docs[3]);
+    let test: Vec<Document> = (10..16).map(|i| synthetic(&mut rng, i)).collect();
+    for d in &test {
+        assert_eq!(loaded.suggest(&d.text), t.suggest(&d.text), "as if never reloaded");
+    }
 }
 
 #[test]

@@ -114,11 +114,18 @@ pub fn max_marginals(lat: &Lattice) -> Vec<f64> {
 /// The second best differs from the best at some token, so it is the best
 /// max-marginal of a tag off the best path.
 pub fn margin(lat: &Lattice) -> f64 {
+    if lat.emit.is_empty() {
+        return f64::INFINITY;
+    }
+    margin_of(lat, &max_marginals(lat))
+}
+
+/// [`margin`] from the lattice's max-marginals `mm` (already computed).
+pub fn margin_of(lat: &Lattice, mm: &[f64]) -> f64 {
     let t = lat.n_tags;
     if lat.emit.is_empty() {
         return f64::INFINITY;
     }
-    let mm = max_marginals(lat);
     let path = decode(lat);
     let best = mm[path[0] as usize];
     let mut second = f64::NEG_INFINITY;
