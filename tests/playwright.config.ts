@@ -37,8 +37,9 @@ export default defineConfig({
   webServer: {
     // A copy of dist/ at tests/.site/app, so the site lives at /app/ and a
     // rebuild of dist/ during the run cannot change what is served; a team's
-    // project beside it at /teams/q4/ (tests/fixtures/team).
-    command: `rm -rf ${SITE} && mkdir -p ${SITE}/teams && cp -r ${DIST} ${SITE}/app && cp -r fixtures/team ${SITE}/teams/q4 && exec python3 -m http.server ${PORT} --bind 127.0.0.1 --directory ${SITE}`,
+    // project beside it at /teams/q4/ (tests/fixtures/team), and one made of
+    // XSS payloads at /teams/xss/ (tests/fixtures/xss).
+    command: `rm -rf ${SITE} && mkdir -p ${SITE}/teams && cp -r ${DIST} ${SITE}/app && cp -r fixtures/team ${SITE}/teams/q4 && cp -r fixtures/xss ${SITE}/teams/xss && exec python3 -m http.server ${PORT} --bind 127.0.0.1 --directory ${SITE}`,
     url: `${ORIGIN}/app/index.html`,
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,
