@@ -340,3 +340,17 @@ export async function settled(page: Page): Promise<void> {
     .poll(() => status.evaluate((e) => e.getAttribute('data-rev') === e.getAttribute('data-saved-rev')))
     .toBe(true);
 }
+
+/**
+ * Records long tasks (main thread busy > 50 ms) from now on, in ms, in
+ * `window.__long` (read with `longTasks`).
+ */
+export async function watchLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as any;
+    w.__long = [];
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) w.__long.push(e.duration);
+    }).observe({ type: 'longtask' });
+  });
+}

@@ -2,7 +2,7 @@
 // teaches it (#model-status[data-docs-learned]), the page stays responsive,
 // the model is kept in IndexedDB, exported, imported and reset, and documents
 // never opened get its suggestions.
-import { test, expect, openApp, openDoc, importFiles, settled, exportLines, cpIndexOf, SEEDS } from '../helpers/app';
+import { test, expect, openApp, openDoc, importFiles, settled, exportLines, cpIndexOf, SEEDS, watchLongTasks } from '../helpers/app';
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
@@ -17,17 +17,6 @@ async function doneAndLearned(page: Page, n: number): Promise<void> {
   await page.locator('#done-next').click();
   await learned(page, n);
   await expect(status(page)).toHaveAttribute('data-saved-docs-learned', String(n));
-}
-
-/** Long tasks (main thread busy > 50 ms) from now on, in ms. */
-async function watchLongTasks(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as any;
-    w.__long = [];
-    new PerformanceObserver((l) => {
-      for (const e of l.getEntries()) w.__long.push(e.duration);
-    }).observe({ type: 'longtask' });
-  });
 }
 
 test('a document marked done teaches the model, the page stays responsive, a reload keeps it', async ({ page }) => {
@@ -105,7 +94,7 @@ function jsonl(docs: { id: string; text: string; spans?: { start: number; end: n
   return docs.map((d) => JSON.stringify({ ...d, spans: d.spans ?? [], status: 'new' })).join('\n') + '\n';
 }
 
-test('documents never opened get the model’s suggestions; opened ones keep theirs', async ({ page }) => {
+test('documents never opened, and the one open and untouched, get the model’s suggestions; one seen and left keeps its own', async ({ page }) => {
   await openApp(page);
   await learned(page, 0);
   const spans = [0, 1, 2].map((k) => {
@@ -113,12 +102,14 @@ test('documents never opened get the model’s suggestions; opened ones keep the
     for (let j = 0; j <= k; j++) at = cpIndexOf(TEACH, NAME, at + 1);
     return { start: at, end: at + Array.from(NAME).length, label: 'PER' };
   });
-  // "teach" opens (the first imported); "opened" is opened and left; "unseen" never.
+  // "teach" opens (the first imported); "opened" is opened and left; "next"
+  // opens with done & next, before the model learned; "unseen" never opens.
   await importFiles(page, [
     {
       name: 'm.jsonl',
       body: jsonl([
         { id: 'teach', text: TEACH, spans },
+        { id: 'next', text: UNSEEN },
         { id: 'opened', text: UNSEEN },
         { id: 'unseen', text: UNSEEN },
       ]),
@@ -133,13 +124,16 @@ test('documents never opened get the model’s suggestions; opened ones keep the
   expect(per(before.find((l) => l.id === 'unseen')!), 'the rules alone do not know the name').toBe(false);
   await openDoc(page, 'opened');
   await openDoc(page, 'teach');
-  // done → next is "opened" (already seen); "unseen" stays unopened.
+  // done → "next" opens at once, untouched: it shows what the model learned
+  // as soon as it has; "unseen" stays unopened.
   await doneAndLearned(page, 1);
-  await expect(page.locator('#doc-view')).toHaveAttribute('data-doc-id', 'opened');
+  await expect(page.locator('#doc-view')).toHaveAttribute('data-doc-id', 'next');
   await expect
     .poll(async () => per((await exportLines(page)).lines.find((l) => l.id === 'unseen')!), { timeout: 15_000 })
     .toBe(true);
+  await expect(page.locator(`#doc-view mark.span[data-start="${name}"][data-label="PER"]`)).toHaveCount(1);
   const after = (await exportLines(page)).lines;
+  expect(per(after.find((l) => l.id === 'next')!)).toBe(true);
   expect(after.find((l) => l.id === 'opened')!.suggestions ?? []).toEqual(before.find((l) => l.id === 'opened')!.suggestions ?? []);
   expect(after.find((l) => l.id === 'unseen')!.status).toBe('new');
   const s = status(page);

@@ -5,19 +5,19 @@ use crate::state::{SpanState, ViewSpan};
 use barchasb_core::OffsetTable;
 
 /// One run of a paragraph: plain text or (a piece of) a span.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Run {
     /// Plain text starting at code point `start`.
     Text { start: usize, text: String },
     /// A span `start..end`; `text` is its part in this paragraph, which
     /// begins at code point `at` (equal to `start` unless the span crosses a
     /// line break).
-    Span { start: usize, end: usize, at: usize, label: String, state: SpanState, text: String },
+    Span { start: usize, end: usize, at: usize, label: String, state: SpanState, confidence: Option<f32>, text: String },
 }
 
 /// A paragraph: the code points `start..end` of the text (its line break
 /// not included) as runs.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Para {
     pub start: usize,
     pub end: usize,
@@ -70,6 +70,7 @@ pub fn paragraphs(text: &str, spans: &[ViewSpan]) -> Vec<Para> {
                         at: a,
                         label: s.label.clone(),
                         state: s.state,
+                        confidence: s.confidence,
                         text: slice(a, b),
                     });
                 }
@@ -93,7 +94,7 @@ mod tests {
     use super::*;
 
     fn vs(start: usize, end: usize, label: &str) -> ViewSpan {
-        ViewSpan { start, end, label: label.into(), state: SpanState::Suggested }
+        ViewSpan { start, end, label: label.into(), state: SpanState::Suggested, confidence: None }
     }
 
     fn concat(paras: &[Para]) -> String {

@@ -11,6 +11,7 @@
 //! overlaps a confirmed span. Offsets are code points of the original text.
 
 use crate::matching::{key_of, occurrences_cached};
+use crate::tagger_worker::Scored;
 use barchasb_agree::Dispute;
 use barchasb_core::{Document, Label, LabelSet, Span, Status};
 use barchasb_formats::{Choices, Parsed};
@@ -39,13 +40,20 @@ impl SpanState {
 }
 
 /// A span as the view shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ViewSpan {
     pub start: usize,
     pub end: usize,
     pub label: String,
     pub state: SpanState,
+    /// A suggestion's confidence in [0, 1], when the model gave one.
+    pub confidence: Option<f32>,
 }
+
+/// Below this confidence a suggestion is "unsure": shown lighter, found by
+/// the `u` key and by the document list's filter. An untrained model's lone
+/// rule hit is about 0.73; 0.5 is where the model is torn.
+pub const LOW_CONFIDENCE: f32 = 0.6;
 
 /// One document of the collection.
 #[derive(Debug, Clone, PartialEq)]
@@ -69,6 +77,10 @@ pub struct Entry {
     /// In review: where the annotators differ, not yet settled (sorted,
     /// disjoint, off the spans).
     pub disputes: Vec<Dispute>,
+    /// The model's last reading of the text (the worker's answer): the
+    /// confidences of suggestions it made, and the margin the list can be
+    /// ordered by. Not saved: the worker reads each document again.
+    pub scored: Option<Rc<Scored>>,
 }
 
 /// Equality of documents is an equivalence (JSON values hold no NaN), and
@@ -85,7 +97,13 @@ impl Entry {
             .iter()
             .map(|s| (s, SpanState::Confirmed))
             .chain(self.doc.suggestions.iter().map(|s| (s, SpanState::Suggested)))
-            .map(|(s, state)| ViewSpan { start: s.start, end: s.end, label: s.label.clone(), state })
+            .map(|(s, state)| {
+                let confidence = match state {
+                    SpanState::Suggested => self.scored.as_ref().and_then(|c| c.confidence_of(s)),
+                    _ => None,
+                };
+                ViewSpan { start: s.start, end: s.end, label: s.label.clone(), state, confidence }
+            })
             .collect();
         let names = self.doc.meta.get("annotators").and_then(|v| v.as_array());
         let name = |k: usize| names.and_then(|n| n.get(k)).and_then(|v| v.as_str()).unwrap_or("?").to_string();
@@ -95,10 +113,34 @@ impl Entry {
                 format!("{}:{}", name(k), if spans.is_empty() { "-".into() } else { spans.join(",") })
             };
             let label = d.versions.iter().enumerate().map(said).collect::<Vec<_>>().join("|");
-            ViewSpan { start: d.start, end: d.end, label, state: SpanState::Disputed }
+            ViewSpan { start: d.start, end: d.end, label, state: SpanState::Disputed, confidence: None }
         }));
         all.sort_by_key(|s| s.start);
         all
+    }
+
+    /// The suggestions with a confidence: `(start, confidence)` by start.
+    pub fn confidences(&self) -> Vec<(usize, f32)> {
+        let Some(sc) = &self.scored else { return Vec::new() };
+        self.doc.suggestions.iter().filter_map(|s| Some((s.start, sc.confidence_of(s)?))).collect()
+    }
+
+    /// The suggestion after the one at `after` (or the first) in the order
+    /// least sure first, ties by start: its start. (A scan, not a sort: the
+    /// app's wasm stays small.)
+    pub fn next_unsure(&self, after: Option<usize>) -> Option<usize> {
+        let all = self.confidences();
+        // confidences are in [0, 1]: their bits order as they do
+        let key = |&(s, c): &(usize, f32)| (c.to_bits(), s);
+        let from = after.and_then(|f| all.iter().find(|x| x.0 == f)).map(key);
+        let least = all.iter().map(key).min();
+        let next = all.iter().map(key).filter(|k| from.is_some_and(|f| *k > f)).min();
+        next.or(least).map(|k| k.1)
+    }
+
+    /// Some suggestion is below [`LOW_CONFIDENCE`].
+    pub fn has_unsure(&self) -> bool {
+        self.confidences().iter().any(|&(_, c)| c < LOW_CONFIDENCE)
     }
 
     fn annot(&self) -> Annot {
@@ -359,6 +401,8 @@ pub enum Action {
     Redo,
     Focus(Option<usize>),
     FocusNext,
+    /// Focus the next least-confident suggestion (key `u`).
+    FocusUnsure,
     FocusPrev,
     /// A label key: labels the label menu's selection, else relabels the
     /// focused span.
@@ -615,9 +659,13 @@ impl AppState {
             if self.docs[i].doc.text.chars().count() != a.chars {
                 continue; // another text under this id since the request
             }
-            Rc::make_mut(&mut self.docs[i]).words = Some(Rc::new(a.words));
+            let e = Rc::make_mut(&mut self.docs[i]);
+            e.words = Some(Rc::new(a.words));
+            let take = a.suggest && !e.suggested;
+            let spans = take.then(|| a.scored.spans.clone());
+            e.scored = Some(Rc::new(a.scored));
             changed = true;
-            if let Some(spans) = a.spans.filter(|_| !self.docs[i].suggested) {
+            if let Some(spans) = spans {
                 self.set_suggestions(i, spans);
             }
         }
@@ -843,6 +891,16 @@ impl AppState {
                 self.message = None;
             }
             None => self.message = info("All documents are done."),
+        }
+    }
+
+    /// [`Action::FocusUnsure`]: the suggestion after the focused one in
+    /// the order least sure first ([`Entry::next_unsure`]), or the least sure.
+    fn focus_unsure(&mut self) {
+        let Some(e) = self.open_entry() else { return };
+        if let Some(start) = e.next_unsure(self.focused) {
+            self.focused = Some(start);
+            self.menu = Menu::None;
         }
     }
 

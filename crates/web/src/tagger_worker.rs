@@ -51,6 +51,10 @@ pub enum Request {
         docs: Vec<(String, String)>,
         suggest: bool,
     },
+    /// The documents the stored model learned, `(id, text, confirmed
+    /// spans)`, so that it retrains in batch again (`Tagger::recall`); sent
+    /// after [`Request::Load`] at startup, no answer.
+    Recall(Vec<(String, String, Vec<Span>)>),
     /// Forget everything: a new model for `labels`.
     Reset {
         labels: Vec<String>,
@@ -74,9 +78,9 @@ pub enum Response {
         error: String,
         origin: Origin,
     },
-    /// Suggestions per document, with the time `suggest` took over `tokens`.
+    /// Suggestions per document, with the time they took over `tokens`.
     Suggestions {
-        docs: Vec<(String, Vec<Span>)>,
+        docs: Vec<(String, Scored)>,
         tokens: usize,
         ms: f64,
     },
@@ -86,7 +90,7 @@ pub enum Response {
 }
 
 /// What the worker read in one text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
     pub id: String,
     /// The text's length in code points (an answer for another text under
@@ -94,8 +98,36 @@ pub struct Analysis {
     pub chars: usize,
     /// Words as the rules read them, code points, end exclusive.
     pub words: Vec<(u32, u32)>,
-    /// Suggestions, when asked for.
-    pub spans: Option<Vec<Span>>,
+    /// The model's suggestions, confidences and margin; `suggest`: they
+    /// were asked for (else only their confidences and the margin are
+    /// taken, for suggestions the document already has).
+    pub scored: Scored,
+    pub suggest: bool,
+}
+
+/// A text's suggestions as the model now reads it (`Tagger::assess`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Scored {
+    pub spans: Vec<Span>,
+    /// Each span's confidence in [0, 1], in the same order.
+    pub confidence: Vec<f32>,
+    /// How sure the model is of the whole text: smaller is less sure.
+    pub margin: f32,
+}
+
+impl Scored {
+    /// What `tagger` makes of `text`.
+    pub fn of(tagger: &Tagger, text: &str) -> Scored {
+        let a = tagger.assess(text);
+        let confidence = a.suggestions.iter().map(|s| s.confidence).collect();
+        Scored { spans: a.suggestions.into_iter().map(|s| s.span).collect(), confidence, margin: a.margin as f32 }
+    }
+
+    /// The confidence of `span` if it is one of these suggestions.
+    pub fn confidence_of(&self, span: &Span) -> Option<f32> {
+        let i = self.spans.binary_search(span).ok()?;
+        self.confidence.get(i).copied()
+    }
 }
 
 /// The words of a text as the rules read them, in code points.
@@ -122,8 +154,8 @@ fn analyze(
     let mut batch = Vec::new();
     let mut since = now_ms();
     for (id, text) in docs {
-        let spans = suggest.then(|| tagger.suggest(&text));
-        batch.push(Analysis { id, chars: text.chars().count(), words: word_ranges(&text), spans });
+        let scored = Scored::of(tagger, &text);
+        batch.push(Analysis { id, chars: text.chars().count(), words: word_ranges(&text), scored, suggest });
         if now_ms() - since >= batch_ms {
             respond(std::mem::take(&mut batch));
             since = now_ms();
@@ -232,13 +264,25 @@ impl Worker for TaggerWorker {
                 let tagger = self.tagger();
                 let tokens = docs.iter().map(|(_, t)| barchasb_core::tokenize(t).len()).sum();
                 let start = now_ms();
-                let docs: Vec<_> = docs.into_iter().map(|(id, text)| (id, tagger.suggest(&text))).collect();
+                let docs: Vec<_> = docs.into_iter().map(|(id, text)| (id, Scored::of(tagger, &text))).collect();
                 let ms = now_ms() - start;
                 Response::Suggestions { docs, tokens, ms }
             }
             Request::Analyze { docs, suggest } => {
                 let tagger = self.tagger();
                 analyze(tagger, docs, suggest, 40.0, |batch| scope.respond(id, Response::Analyzed(batch)));
+                return;
+            }
+            Request::Recall(docs) => {
+                let docs: Vec<Document> = docs
+                    .into_iter()
+                    .map(|(id, text, spans)| {
+                        let mut d = Document::new(id, text);
+                        d.spans = spans;
+                        d
+                    })
+                    .collect();
+                self.tagger().recall(&docs);
                 return;
             }
             Request::Reset { labels } => {
@@ -272,11 +316,17 @@ mod tests {
         let cps: Vec<char> = text.chars().collect();
         let words: Vec<String> = a.words.iter().map(|&(s, e)| cps[s as usize..e as usize].iter().collect()).collect();
         assert_eq!(&words[..4], ["🙂", "بانک", "مرکزی", "نرخ"]);
-        assert_eq!(a.spans.as_ref().unwrap(), &tagger.suggest(text));
+        assert_eq!(a.scored.spans, tagger.suggest(text));
+        assert_eq!(a.scored.confidence.len(), a.scored.spans.len());
+        assert!(a.suggest);
+        let first = &a.scored.spans[0];
+        assert_eq!(a.scored.confidence_of(first), Some(a.scored.confidence[0]));
+        assert_eq!(a.scored.confidence_of(&Span::new(first.start, first.end, "NOT")), None);
+        assert_eq!(a.scored.margin as f64, tagger.margin(text) as f32 as f64);
         let mut one = Vec::new();
         analyze(&tagger, docs, false, 1e9, |b| one.push(b));
         assert_eq!(one.len(), 1);
-        assert!(one[0].iter().all(|a| a.spans.is_none()));
+        assert!(one[0].iter().all(|a| !a.suggest));
     }
 
     #[test]

@@ -1,11 +1,26 @@
 //! The side list: `<nav id="doc-list">` with one `li[data-doc-id][data-status]`
-//! per document, the `#progress` figure, and the paste box.
+//! per document (`data-margin`: how sure the model is of it), the
+//! `#progress` figure, search, filters, the order (`#doc-order`: as given,
+//! or least sure first, as INCEpTION's active learning ranks documents) and
+//! the paste box.
 
 use super::use_app;
 use crate::io::fresh_id;
 use crate::state::Action;
 use barchasb_core::{Document, Status};
 use yew::prelude::*;
+
+/// The "least sure first" order: documents to annotate by the model's
+/// margin (smallest first), then those without one (not read yet), then
+/// those in progress and done (a stable sort keeps the given order among
+/// equals).
+fn unsure_key(e: &crate::state::Entry) -> f32 {
+    match (e.doc.status, &e.scored) {
+        (Status::New, Some(s)) if s.margin.is_finite() => s.margin,
+        (Status::New, _) => f32::MAX,
+        _ => f32::INFINITY,
+    }
+}
 
 fn status_str(s: Status) -> &'static str {
     match s {
@@ -24,18 +39,30 @@ pub fn DocList() -> Html {
     let search = use_state(String::new);
     let status = use_state(String::new);
     let label = use_state(String::new);
+    let confidence = use_state(String::new);
+    let order = use_state(String::new);
     // Computed when the documents or the filters change, not at every render.
-    let shown = use_memo((app.rev, (*search).clone(), (*status).clone(), (*label).clone()), {
+    let deps =
+        (app.rev, (*search).clone(), (*status).clone(), (*label).clone(), (*confidence).clone(), (*order).clone());
+    let shown = use_memo(deps, {
         let app = app.clone();
-        move |(_, search, status, label)| {
+        move |(_, search, status, label, confidence, order)| {
             let key = crate::matching::key_of(search, 0..search.chars().count());
             let keep = |e: &crate::state::Entry| {
                 let text_hit = || crate::matching::key_of(&e.doc.text, 0..e.doc.text.chars().count()).contains(&key);
                 (key.is_empty() || e.doc.id.contains(search.as_str()) || text_hit())
                     && (status.is_empty() || status_str(e.doc.status) == status.as_str())
                     && (label.is_empty() || e.doc.spans.iter().chain(&e.doc.suggestions).any(|s| s.label == *label))
+                    && (confidence.is_empty() || e.has_unsure())
             };
-            (0..app.docs.len()).filter(|&i| keep(&app.docs[i])).collect::<Vec<usize>>()
+            let shown = (0..app.docs.len()).filter(|&i| keep(&app.docs[i]));
+            if order != "unsure" {
+                return shown.collect::<Vec<usize>>();
+            }
+            // margins are not negative: their bits order as they do
+            let mut keyed: Vec<(u32, usize)> = shown.map(|i| (unsure_key(&app.docs[i]).to_bits(), i)).collect();
+            keyed.sort_unstable();
+            keyed.into_iter().map(|(_, i)| i).collect()
         }
     });
     let set = |state: &UseStateHandle<String>| {
@@ -66,8 +93,9 @@ pub fn DocList() -> Html {
             None if app.team.review => format!("one annotator · {}✓", e.doc.spans.len()),
             None => format!("{}✓ / {}?", e.doc.spans.len(), e.doc.suggestions.len()),
         };
+        let margin = e.scored.as_ref().map(|s| format!("{:.3}", f64::from(s.margin)));
         html! {
-            <li key={e.doc.id.clone()} data-doc-id={e.doc.id.clone()} data-status={status}
+            <li key={e.doc.id.clone()} data-doc-id={e.doc.id.clone()} data-status={status} data-margin={margin}
                 data-agreement={agreement} data-disputes={app.team.review.then(|| e.disputes.len().to_string())}
                 class={classes!((app.open == Some(i)).then_some("active"))} {onclick} title={e.doc.id.clone()}>
                 <span class="doc-title" dir="auto">{ e.doc.id.clone() }</span>
@@ -107,6 +135,14 @@ pub fn DocList() -> Html {
                 <select id="doc-filter-label" aria-label="label" onchange={set(&label)}>
                     <option value="" selected={label.is_empty()}>{ "any label" }</option>
                     { for app.labels.names().map(|n| html! { <option value={n.to_string()} selected={*label == n}>{ n.to_string() }</option> }) }
+                </select>
+                <select id="doc-filter-confidence" aria-label="confidence" onchange={set(&confidence)}>
+                    <option value="" selected={confidence.is_empty()}>{ "any confidence" }</option>
+                    <option value="low" selected={*confidence == "low"}>{ "unsure suggestions" }</option>
+                </select>
+                <select id="doc-order" aria-label="order" onchange={set(&order)}>
+                    <option value="" selected={order.is_empty()}>{ "as given" }</option>
+                    <option value="unsure" selected={*order == "unsure"}>{ "least sure first" }</option>
                 </select>
                 <span id="doc-shown" data-shown={shown.len().to_string()}>{ format!("{} of {total}", shown.len()) }</span>
             </div>

@@ -1,5 +1,7 @@
 //! The open document: `<article id="doc-view">` with one `<p>` per line,
 //! spans as `<mark class="span" data-start data-end data-label data-state>`
+//! (a suggestion with `data-confidence` in [0, 1] too, and class `unsure`
+//! below [`LOW_CONFIDENCE`])
 //! and the text between them as `<span class="t" data-offset>`.
 //!
 //! The text is data, never markup: every piece is a Yew text node. The
@@ -13,7 +15,7 @@
 use super::{color_style, use_app};
 use crate::dom;
 use crate::layout::{paragraphs, Para, Run};
-use crate::state::{Action, Entry, Menu, SpanState};
+use crate::state::{Action, Entry, Menu, SpanState, LOW_CONFIDENCE};
 use barchasb_core::LabelSet;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -35,21 +37,23 @@ fn Paragraph(props: &ParagraphProps) -> Html {
         Run::Text { start, text } => html! {
             <span key={format!("t{start}")} class="t" data-offset={start.to_string()}>{ text.clone() }</span>
         },
-        Run::Span { start, end, at, label, state, text } => {
+        Run::Span { start, end, at, label, state, confidence, text } => {
             let focused = props.focused == Some(*start);
             // A dispute's "label" is who said what (`name:LABEL@start-end|…`).
             let disputed = *state == SpanState::Disputed;
             let (label, annotators) = if disputed { (None, Some(label.clone())) } else { (Some(label.clone()), None) };
+            let unsure = confidence.is_some_and(|c| c < LOW_CONFIDENCE);
             html! {
                 <mark
                     key={format!("s{start}")}
-                    class={classes!("span", focused.then_some("focused"))}
+                    class={classes!("span", focused.then_some("focused"), unsure.then_some("unsure"))}
                     data-start={start.to_string()}
                     data-end={end.to_string()}
                     data-label={label.clone()}
                     data-annotators={annotators.clone()}
                     title={annotators.map(|a| a.replace('|', "\n"))}
                     data-state={state.as_str()}
+                    data-confidence={confidence.map(|c| format!("{:.2}", f64::from(c)))}
                     data-offset={(at != start).then(|| at.to_string())}
                     tabindex="-1"
                     style={color_style(&props.labels, label.as_deref().unwrap_or(""))}

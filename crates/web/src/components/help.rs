@@ -7,6 +7,7 @@ use yew::prelude::*;
 /// Every key the app answers to, with what it does.
 pub const KEYS: &[(&str, &str)] = &[
     ("Tab / Shift+Tab", "next / previous span"),
+    ("u", "next least-confident suggestion"),
     ("Enter", "confirm the focused span"),
     ("Space", "open the focused span's menu"),
     ("Delete / Backspace", "delete the focused span"),

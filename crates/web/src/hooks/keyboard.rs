@@ -75,6 +75,7 @@ fn action_for(app: &AppHandle, e: &web_sys::KeyboardEvent) -> Option<Action> {
         "Delete" | "Backspace" => Some(Action::DeleteFocused),
         "a" => Some(Action::AcceptAll),
         "n" => Some(Action::MarkDoneNext),
+        "u" if app.open.is_some() => Some(Action::FocusUnsure),
         "?" => Some(Action::TogglePanel(Panel::Help)),
         k if app.labels.by_key(k).is_some() => {
             // With no menu open, a selection made by keyboard or mouse is labelled.

@@ -105,6 +105,18 @@ pub fn use_model(app: AppHandle, storage: Storage) -> ModelBridge {
         });
     }
 
+    // A stored model gets back the documents it learned (before any new
+    // one is sent to learn), so its next learning is a batch retraining.
+    {
+        let (app, bridge) = (app.clone(), bridge.clone());
+        use_effect_with(app.model.recall, move |&recall| {
+            let docs = app.learned_documents();
+            if recall > 0 && !docs.is_empty() {
+                bridge.send(Request::Recall(docs));
+            }
+        });
+    }
+
     // Documents marked done, each sent once (the state keeps them queued
     // until the model that learned them is saved).
     let sent = use_mut_ref(|| 0u64);

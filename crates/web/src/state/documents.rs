@@ -113,6 +113,7 @@ impl AppState {
             opened: false,
             learned: Some(Learned::Skipped),
             words: None,
+            scored: None,
             disputes: Vec::new(),
         }
     }

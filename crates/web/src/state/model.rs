@@ -107,6 +107,10 @@ pub struct ModelState {
     pub suggest_runs: u32,
     /// `docs_learned` of the model last written to IndexedDB.
     pub saved: Option<u32>,
+    /// Bumped when a stored model came into use: the hook gives the worker
+    /// back the documents it learned ([`AppState::learned_documents`]), so
+    /// it retrains in batch again.
+    pub recall: u64,
 }
 
 impl ModelState {
@@ -147,7 +151,7 @@ pub enum ModelEvent {
     },
     /// The model's suggestions for documents, with the time they took.
     Suggested {
-        docs: Vec<(String, Vec<Span>)>,
+        docs: Vec<(String, crate::tagger_worker::Scored)>,
         tokens: usize,
         ms: f64,
     },
@@ -277,10 +281,28 @@ impl AppState {
         }
     }
 
-    /// Documents whose suggestions the model may replace: never opened and
-    /// still new, so nothing the annotator saw or touched changes.
+    /// Documents whose suggestions the model may replace: still new (not
+    /// edited), and never opened or open now, so nothing the annotator
+    /// touched changes, and a document seen and left keeps what was seen;
+    /// the open one is the next after "done & next", which opens before the
+    /// model has learned the document just done, and must show what it
+    /// learned. Only documents suggested already (the others wait for their
+    /// first analysis, which the worker makes with the model as it is then).
     pub fn refreshable(&self) -> impl Iterator<Item = usize> + '_ {
-        (0..self.docs.len()).filter(|&i| !self.docs[i].opened && self.docs[i].doc.status == Status::New)
+        (0..self.docs.len()).filter(|&i| {
+            let e = &self.docs[i];
+            (!e.opened || self.open == Some(i)) && e.suggested && e.doc.status == Status::New
+        })
+    }
+
+    /// Documents marked done that the current model learned with the
+    /// confirmed spans they have now: `(id, text, spans)`.
+    pub fn learned_documents(&self) -> Vec<(String, String, Vec<Span>)> {
+        self.docs
+            .iter()
+            .filter(|e| e.doc.status == Status::Done && e.learned == Some(Learned::Spans(fingerprint(&e.doc.spans))))
+            .map(|e| (e.doc.id.clone(), e.doc.text.clone(), e.doc.spans.clone()))
+            .collect()
     }
 
     /// Applies a model event; `false` when nothing changed.
@@ -291,7 +313,12 @@ impl AppState {
                 m.docs_learned = Some(docs_learned);
                 m.labels = labels;
                 if docs_learned > 0 {
-                    m.refresh += 1;
+                    m.recall += 1;
+                }
+                // after a reload too: the confidences and margins of the
+                // documents not opened come from the model again
+                if docs_learned > 0 || self.refreshable().next().is_some() {
+                    self.model.refresh += 1;
                 }
                 self.queue_pending();
                 self.note_labels(false);
@@ -343,13 +370,20 @@ impl AppState {
             ModelEvent::Suggested { docs, tokens, ms } => {
                 self.model.last_suggest = Some((tokens, ms));
                 self.model.suggest_runs += 1;
-                for (id, spans) in docs {
+                for (id, scored) in docs {
                     // Opened or edited since the request: left alone.
                     let Some(i) = self.index_of(&id) else { continue };
-                    if !self.refreshable().any(|r| r == i) || self.docs[i].doc.suggestions == spans {
+                    if !self.refreshable().any(|r| r == i) {
                         continue;
                     }
-                    self.set_suggestions(i, spans);
+                    let spans = scored.spans.clone();
+                    Rc::make_mut(&mut self.docs[i]).scored = Some(Rc::new(scored));
+                    if self.docs[i].doc.suggestions != spans {
+                        self.set_suggestions(i, spans);
+                    } else {
+                        let rev = self.bump(); // the confidences are new
+                        Rc::make_mut(&mut self.docs[i]).rev = rev;
+                    }
                 }
             }
             ModelEvent::Saved { docs_learned, learned_seq } => {
@@ -404,6 +438,12 @@ mod tests {
         Rc::new(AppState::default()).reduce(Action::Loaded { docs, labels: None, open: None })
     }
 
+    /// The worker's reading of a text with these suggestions.
+    fn scored(spans: Vec<Span>) -> crate::tagger_worker::Scored {
+        let confidence = spans.iter().map(|_| 0.4).collect();
+        crate::tagger_worker::Scored { spans, confidence, margin: 2.5 }
+    }
+
     /// The default label set's names: a model made for the app's labels.
     fn all() -> Vec<String> {
         barchasb_core::LabelSet::default().names().map(String::from).collect()
@@ -439,6 +479,23 @@ mod tests {
             })
             .collect();
         Rc::new(AppState::default()).reduce(Action::Loaded { docs, labels: None, open: None })
+    }
+
+    #[test]
+    fn after_a_reload_the_model_gets_back_what_it_learned_and_rereads_the_unopened() {
+        let s = three().reduce(Action::MarkDoneNext);
+        let s = saved(ev(s, ModelEvent::Learned { seq: 1, docs_learned: 1 }), 1);
+        assert_eq!(s.learned_documents(), [("a".to_string(), "ایران و چین".to_string(), Vec::new())]);
+        let s = reload(&s);
+        let s = ev(s, ModelEvent::Ready { docs_learned: 1, labels: all() });
+        assert_eq!(s.model.recall, 1, "the hook sends learned_documents to the worker");
+        assert_eq!(s.model.refresh, 1);
+        // "b" was opened (the open one after "a"); "c" is read again
+        assert_eq!(s.refreshable().collect::<Vec<_>>(), [2]);
+        // a model that learned nothing: nothing to recall, the unopened still reread
+        let s = ev(reload(&three()), ModelEvent::Ready { docs_learned: 0, labels: all() });
+        assert_eq!((s.model.recall, s.model.refresh), (0, 1));
+        assert!(s.learned_documents().is_empty());
     }
 
     #[test]
@@ -579,18 +636,29 @@ mod tests {
     }
 
     #[test]
-    fn model_suggestions_only_reach_documents_never_opened() {
+    fn model_suggestions_reach_documents_never_opened_and_the_open_one_while_untouched() {
         let s = three();
         // "a" is open; "b" opened then left; "c" never opened.
         let s = s.reduce(Action::Open(1)).reduce(Action::Open(0));
-        assert_eq!(s.refreshable().collect::<Vec<_>>(), vec![2]);
+        assert_eq!(s.refreshable().collect::<Vec<_>>(), vec![0, 2]);
+        // edited, the open one is the annotator's
+        let edited = s.clone().reduce(Action::Label { start: 8, end: 11, label: "LOC".into() });
+        assert_eq!(edited.refreshable().collect::<Vec<_>>(), vec![2]);
         let before: Vec<_> = s.docs.iter().map(|e| e.doc.suggestions.clone()).collect();
         let new = vec![Span::new(0, 5, "LOC")];
-        let docs = ["a", "b", "c", "gone"].iter().map(|id| (id.to_string(), new.clone())).collect();
+        let docs = ["a", "b", "c", "gone"].iter().map(|id| (id.to_string(), scored(new.clone()))).collect();
         let s = ev(s, ModelEvent::Suggested { docs, tokens: 9, ms: 1.5 });
-        assert_eq!(s.docs[0].doc.suggestions, before[0]);
+        assert_eq!(s.docs[0].doc.suggestions, new);
         assert_eq!(s.docs[1].doc.suggestions, before[1]);
         assert_eq!(s.docs[2].doc.suggestions, new);
+        // the new suggestions come with their confidences, the others keep theirs
+        assert!(s.docs[1].scored.is_none());
+        let shown = s.docs[2].view_spans();
+        assert_eq!(shown.iter().map(|v| v.confidence).collect::<Vec<_>>(), [Some(0.4)]);
+        assert!(s.docs[2].has_unsure());
+        assert_eq!(s.docs[2].confidences(), [(0, 0.4)]);
+        assert_eq!(s.docs[2].next_unsure(None), Some(0));
+        assert_eq!(s.docs[2].next_unsure(Some(0)), Some(0), "one: round to itself");
         assert_eq!(s.docs[2].doc.status, Status::New, "a refresh is no edit");
         assert!(!s.can_undo());
         assert_eq!(s.model.last_suggest, Some((9, 1.5)));
@@ -615,7 +683,7 @@ mod tests {
         ];
         let s = Rc::new(AppState::default()).reduce(Action::Loaded { docs, labels: None, open: None });
         let spans = vec![Span::new(0, 5, "ORG"), Span::new(8, 11, "LOC")];
-        let s = ev(s, ModelEvent::Suggested { docs: vec![("c".into(), spans)], tokens: 3, ms: 0.0 });
+        let s = ev(s, ModelEvent::Suggested { docs: vec![("c".into(), scored(spans))], tokens: 3, ms: 0.0 });
         assert_eq!(s.docs[1].doc.spans, vec![Span::new(0, 5, "LOC")]);
         assert_eq!(s.docs[1].doc.suggestions, vec![Span::new(8, 11, "LOC")]);
     }

@@ -43,6 +43,7 @@ impl AppState {
             Action::Redo => self.undo_redo(false),
             Action::Focus(f) => return self.set_focus(f),
             Action::FocusNext => self.move_focus(true),
+            Action::FocusUnsure => self.focus_unsure(),
             Action::FocusPrev => self.move_focus(false),
             Action::LabelKey(k) => return self.label_key(&k),
             Action::ConfirmFocused => return self.on_target(Self::confirm),
@@ -265,6 +266,7 @@ fn loaded_entry(l: Loaded, k: u64) -> Entry {
         opened: l.opened,
         learned: l.learned,
         words: None,
+        scored: None,
         disputes: l.disputes,
     }
 }

@@ -325,7 +325,11 @@ fn after_a_delete_tab_goes_to_the_next_span() {
 
 fn analysis(id: &str, text: &str, spans: Option<Vec<Span>>) -> crate::tagger_worker::Analysis {
     let words = crate::tagger_worker::word_ranges(text);
-    crate::tagger_worker::Analysis { id: id.into(), chars: text.chars().count(), words, spans }
+    let suggest = spans.is_some();
+    let spans = spans.unwrap_or_default();
+    let confidence = (0..spans.len()).map(|k| 0.9 / (k + 1) as f32).collect();
+    let scored = crate::tagger_worker::Scored { spans, confidence, margin: 1.0 };
+    crate::tagger_worker::Analysis { id: id.into(), chars: text.chars().count(), words, scored, suggest }
 }
 
 #[test]
@@ -354,6 +358,37 @@ fn seeds_wait_for_the_workers_suggestions_then_get_them_once() {
     let kept = s.docs[0].doc.suggestions.clone();
     let s = s.reduce(Action::Analyzed(batch));
     assert_eq!(s.docs[0].doc.suggestions, kept);
+}
+
+#[test]
+fn u_goes_through_the_suggestions_least_sure_first_and_the_confidences_follow_them() {
+    let docs = seed_documents()
+        .into_iter()
+        .map(|doc| Loaded { doc, suggested: false, opened: false, learned: None, disputes: Vec::new() })
+        .collect();
+    let s = Rc::new(AppState::default()).reduce(Action::Loaded { docs, labels: None, open: None });
+    let (id, text) = (s.docs[0].doc.id.clone(), s.docs[0].doc.text.clone());
+    let spans = barchasb_rules::extract(&text);
+    assert!(spans.len() >= 3);
+    // the helper's confidences fall from 0.9 (0.9 / k): the last is least sure
+    let s = s.reduce(Action::Analyzed(vec![analysis(&id, &text, Some(spans.clone()))])).reduce(Action::Open(0));
+    let shown: Vec<Option<f32>> = s.open_entry().unwrap().view_spans().iter().map(|v| v.confidence).collect();
+    assert_eq!(shown[0], Some(0.9));
+    assert!(shown.iter().all(Option::is_some));
+    let n = spans.len();
+    let s = s.reduce(Action::FocusUnsure);
+    assert_eq!(s.focused, Some(spans[n - 1].start));
+    let s = s.reduce(Action::FocusUnsure);
+    assert_eq!(s.focused, Some(spans[n - 2].start));
+    // confirmed, a span is no suggestion: it has no confidence and u skips it
+    let s = s.reduce(Action::ConfirmFocused);
+    let e = s.open_entry().unwrap();
+    assert!(e.view_spans().iter().any(|v| v.start == spans[n - 2].start && v.confidence.is_none()));
+    assert!(e.confidences().iter().all(|&(st, _)| st != spans[n - 2].start));
+    let least = 0.9 / n as f32;
+    assert_eq!(e.has_unsure(), least < crate::state::LOW_CONFIDENCE);
+    let s = s.reduce(Action::Focus(None)).reduce(Action::FocusUnsure);
+    assert_eq!(s.focused, Some(spans[n - 1].start), "from no focus: the least sure");
 }
 
 #[test]
