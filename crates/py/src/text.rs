@@ -2,23 +2,41 @@
 
 use barchasb_core::{OffsetTable, TokenKind};
 use pyo3::prelude::*;
+use pyo3::types::PyTuple;
+use std::sync::OnceLock;
 
 /// A text seen through barchasb's matching normalization, aligned to the
 /// original: `text` is the normalized text and `alignment[i]` the
 /// `(start, end)` code points of the original that the normalized code
 /// point `i` came from.
-#[pyclass(module = "barchasb", frozen, get_all)]
+#[pyclass(module = "barchasb", frozen)]
 pub struct Normalized {
     /// The original text.
+    #[pyo3(get)]
     original: String,
     /// The normalized text.
+    #[pyo3(get)]
     text: String,
     /// For each code point of `text`, its range in `original` (code points).
     alignment: Vec<(usize, usize)>,
+    /// `alignment` as a Python tuple, made at the first access and kept (a
+    /// getter that built it anew would make `n.alignment[i]` in a loop quadratic).
+    alignment_list: OnceLock<Py<PyTuple>>,
 }
 
 #[pymethods]
 impl Normalized {
+    /// For each code point of `text`, the `(start, end)` code points of the
+    /// original it came from.
+    #[getter]
+    fn alignment(&self, py: Python<'_>) -> PyResult<Py<PyTuple>> {
+        if let Some(l) = self.alignment_list.get() {
+            return Ok(l.clone_ref(py));
+        }
+        let list = PyTuple::new(py, &self.alignment)?.unbind();
+        Ok(self.alignment_list.get_or_init(|| list).clone_ref(py))
+    }
+
     /// The original code point range of the normalized range `start..end`;
     /// an empty range maps to an empty range at its place.
     ///
@@ -57,7 +75,7 @@ pub fn normalize(text: &str) -> Normalized {
             (c.start, c.end)
         })
         .collect();
-    Normalized { original: text.to_string(), text: n.text().to_string(), alignment }
+    Normalized { original: text.to_string(), text: n.text().to_string(), alignment, alignment_list: OnceLock::new() }
 }
 
 /// A token of the original text: `text[start:end]` is its surface.

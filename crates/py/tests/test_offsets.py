@@ -46,6 +46,7 @@ def test_normalized_maps_back_to_the_original():
     n = barchasb.normalize(text)
     assert n.original == text
     assert len(n.alignment) == len(n.text)
+    assert n.alignment is n.alignment, "made once, not at every access"
     i = n.text.index("12")
     assert text[slice(*n.to_original(i, i + 2))] == "۱۲"
     j = n.text.index("کشور")
