@@ -78,3 +78,15 @@ def test_registered_by_entry_point_and_takes_a_model(cli, tmp_path):
     doc = spacy.blank("fa").make_doc(text)
     want = [[s["start"], s["end"], s["label"]] for s in aligned(doc, barchasb.extract(text, model=str(model)))]
     assert json.loads(p.stdout) == want and want
+
+
+def test_a_saved_pipeline_loads_with_the_component(tmp_path):
+    nlp = spacy.blank("fa")
+    nlp.add_pipe("barchasb_ner")
+    nlp.to_disk(tmp_path / "pipe")
+    loaded = spacy.load(tmp_path / "pipe")
+    assert loaded.pipe_names == ["barchasb_ner"]
+    text = "روسلان بایمیشو معاون وزیر صنعت قزاقستان در تهران"
+    assert [(e.start_char, e.end_char, e.label_) for e in loaded(text).ents] == [
+        (s["start"], s["end"], s["label"]) for s in aligned(loaded.make_doc(text), barchasb.extract(text))
+    ]
