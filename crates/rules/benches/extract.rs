@@ -3,20 +3,9 @@
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
-fn corpus() -> String {
-    let seeds = [
-        include_str!("../../../seeds/imidro-china-mining-association.txt"),
-        include_str!("../../../seeds/imidro-kazakhstan-deputy-minister.txt"),
-    ];
-    let mut text = String::new();
-    while text.len() < 1_000_000 {
-        for s in seeds {
-            text.push_str(s);
-            text.push('\n');
-        }
-    }
-    text
-}
+#[path = "common/corpus.rs"]
+mod corpus;
+use corpus::corpus;
 
 fn bench(c: &mut Criterion) {
     let text = corpus();
