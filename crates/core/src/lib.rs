@@ -26,6 +26,7 @@
 //! ```
 #![warn(missing_docs)]
 
+mod chartable;
 mod document;
 mod error;
 mod eval;

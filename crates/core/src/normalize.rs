@@ -19,6 +19,7 @@
 //! assert_eq!(n.to_original(0..n.text().len() + 1), None);
 //! ```
 
+use crate::chartable::CharTable;
 use crate::offsets::ByteRange;
 use std::ops::Range;
 
@@ -51,12 +52,7 @@ pub struct Normalized<'a> {
 impl<'a> Normalized<'a> {
     /// The identity view: normalized text equals the original.
     pub fn identity(original: &'a str) -> Self {
-        let mut align = Vec::with_capacity(original.len());
-        for (b, c) in original.char_indices() {
-            let r = ByteRange::new(b, b + c.len_utf8());
-            align.extend(std::iter::repeat_n(r, c.len_utf8()));
-        }
-        Normalized { original, text: original.to_string(), align }
+        Self::build(original, with_ranges(original), original.len(), |_| Edit::Keep)
     }
 
     /// The original text, which every offset leaving this view refers to.
@@ -71,11 +67,23 @@ impl<'a> Normalized<'a> {
 
     /// The single primitive every normalization step goes through: decide
     /// per character, keep the alignment of what survives.
-    pub fn map_chars(&self, mut f: impl FnMut(char) -> Edit) -> Normalized<'a> {
-        let mut text = String::with_capacity(self.text.len());
-        let mut align: Vec<ByteRange> = Vec::with_capacity(self.align.len());
-        for (b, c) in self.text.char_indices() {
-            let src = self.align[b];
+    pub fn map_chars(&self, f: impl FnMut(char) -> Edit) -> Normalized<'a> {
+        let chars = self.text.char_indices().map(|(b, c)| (c, self.align[b]));
+        Self::build(self.original, chars, self.text.len(), f)
+    }
+
+    /// [`Normalized::map_chars`] over any characters with their original
+    /// ranges: [`normalize`] reads the original directly through it, without
+    /// first building an identity view (a copy and an alignment it drops).
+    fn build(
+        original: &'a str,
+        chars: impl Iterator<Item = (char, ByteRange)>,
+        len: usize,
+        mut f: impl FnMut(char) -> Edit,
+    ) -> Normalized<'a> {
+        let mut text = String::with_capacity(len);
+        let mut align: Vec<ByteRange> = Vec::with_capacity(len);
+        for (c, src) in chars {
             let out = match f(c) {
                 Edit::Keep => c,
                 Edit::Replace(r) => r,
@@ -95,7 +103,7 @@ impl<'a> Normalized<'a> {
             text.push(out);
             align.extend(std::iter::repeat_n(src, out.len_utf8()));
         }
-        Normalized { original: self.original, text, align }
+        Normalized { original, text, align }
     }
 
     /// Maps a byte range of the normalized text to the original text.
@@ -129,22 +137,52 @@ impl<'a> Normalized<'a> {
 
 /// Normalizes a text for matching; see the module docs for what changes.
 pub fn normalize(text: &str) -> Normalized<'_> {
-    Normalized::identity(text).map_chars(|c| {
-        for step in STEPS {
-            let e = step(c);
-            if e != Edit::Keep {
-                return e;
-            }
-        }
-        Edit::Keep
-    })
+    Normalized::build(text, with_ranges(text), text.len(), edit)
+}
+
+/// The characters of a text, each with its own byte range.
+fn with_ranges(text: &str) -> impl Iterator<Item = (char, ByteRange)> + '_ {
+    text.char_indices().map(|(b, c)| (c, ByteRange::new(b, b + c.len_utf8())))
 }
 
 /// The matching key of a phrase: normalized and compacted. Two spellings of
 /// one name that differ only in letters variants, digits, marks, spaces or
 /// ZWNJ have the same key.
+///
+/// The same text as `normalize(phrase).compact().text()`, built without
+/// the alignments: the tokenizer asks it of every token.
 pub fn key(phrase: &str) -> String {
-    normalize(phrase).compact().text
+    let mut out = String::with_capacity(phrase.len());
+    for c in phrase.chars() {
+        let n = match edit(c) {
+            Edit::Keep => c,
+            Edit::Replace(r) => r,
+            Edit::Remove | Edit::RemoveMark => continue,
+        };
+        // what `compact` removes
+        if n != ' ' && n != ZWNJ {
+            out.push(n);
+        }
+    }
+    out
+}
+
+/// What normalization does with one character: the first step that
+/// changes it.
+fn edit(c: char) -> Edit {
+    static EDITS: CharTable<Edit> = CharTable::new(edit_by_steps);
+    EDITS.get(c)
+}
+
+/// The [`STEPS`] tried in order; the first that changes `c` wins.
+fn edit_by_steps(c: char) -> Edit {
+    for step in STEPS {
+        let e = step(c);
+        if e != Edit::Keep {
+            return e;
+        }
+    }
+    Edit::Keep
 }
 
 /// The steps in order; each is a small function of one character.
@@ -299,7 +337,24 @@ mod tests {
         assert_eq!(orig(&n, "تفاهمنامه"), "تفاهم نامه");
     }
 
+    #[test]
+    fn the_table_agrees_with_the_steps_for_every_char() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(edit(c), edit_by_steps(c), "{c:?}");
+        }
+    }
+
     proptest! {
+        #[test]
+        fn key_is_the_compacted_normalization(s in "\\PC{0,60}") {
+            prop_assert_eq!(key(&s), normalize(&s).compact().text);
+        }
+
+        #[test]
+        fn persian_key_is_the_compacted_normalization(s in "[\u{0600}-\u{06ff}\u{200c}\u{00ad} \n]{0,40}") {
+            prop_assert_eq!(key(&s), normalize(&s).compact().text);
+        }
+
         #[test]
         fn alignment_is_total_monotone_and_on_boundaries(s in "\\PC{0,60}") {
             let n = normalize(&s);
