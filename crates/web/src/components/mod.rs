@@ -15,6 +15,7 @@ pub mod model_bar;
 pub mod name_dialog;
 pub mod project_switch;
 pub mod span_menu;
+pub mod storage_status;
 pub mod tab_banner;
 pub mod toolbar;
 

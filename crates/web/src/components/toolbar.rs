@@ -25,7 +25,7 @@ fn import_files(app: AppHandle, input: web_sys::HtmlInputElement) {
 
 /// Downloads the export (made in the formats worker): its main file, then
 /// each sidecar; or says which spans cannot be written, writing nothing.
-fn export(app: &AppHandle, format: Format, which: Which, suggestions: bool) {
+pub(crate) fn export(app: &AppHandle, format: Format, which: Which, suggestions: bool) {
     let labels: Vec<String> = app.labels.names().map(String::from).collect();
     let docs: String = app.export_documents().iter().map(|d| d.to_json_line() + "\n").collect();
     let app = app.clone();
@@ -167,6 +167,7 @@ pub fn Toolbar() -> Html {
                     data-left={waiting.to_string()}>{ format!("suggesting… {waiting} left") }</span>
             }
             <span id="save-status" class={classes!(app.storage_failed.then_some("failed"))} data-rev={app.rev.to_string()} data-saved-rev={app.saved_rev.to_string()}>{ save_state }</span>
+            <super::storage_status::StorageStatus />
         </header>
     }
 }

@@ -31,6 +31,16 @@
 //!   committed save.
 //! - Errors (no IndexedDB in private mode, quota exceeded, a blocked
 //!   upgrade) are shown in `#message`, never swallowed.
+//! - A write refused (the quota, or any other failure): the edits stay in
+//!   memory (the state is never rolled back), the user is told at once,
+//!   with the reason (`QuotaExceededError`), and offered an export
+//!   (`components/storage_status.rs`); everything is then marked unwritten,
+//!   so the next write that succeeds saves every pending change. It is
+//!   retried after 1 s, doubling up to 30 s, and with every new edit. A
+//!   save queued before a failure and committed after it does not report
+//!   "saved" (its revision is not everything): only a write queued after
+//!   the failure does. A transaction whose requests could not all be
+//!   queued is aborted, never left to commit half its writes.
 
 use super::tab_lock::{self, Channel, LockEvent};
 use crate::formats_worker::{Request, Response};
@@ -102,6 +112,45 @@ struct Written {
     free: bool,
     /// The team revision written (`Team::rev`: the user's name, the review).
     team_rev: u64,
+    /// Ids deleted by writes that failed: deleted again by the next one.
+    undeleted: std::collections::HashSet<String>,
+    /// Writes failed so far; a write queued before the latest failure does
+    /// not report "saved".
+    failures: u64,
+    /// The latest write failed, and none succeeded since (the user was told).
+    failing: bool,
+    /// The next retry after a failure, and the wait before the one after.
+    retry: Option<gloo::timers::callback::Timeout>,
+    backoff_ms: u32,
+}
+
+/// The first wait before a failed write is retried, and the longest.
+const RETRY_MS: (u32, u32) = (1_000, 30_000);
+
+impl Written {
+    /// A write failed (`deleted`: the ids it deleted): everything is
+    /// written again next time, and a retry is scheduled. True the first
+    /// time in a row (the user is to be told).
+    fn failed(&mut self, app: &AppHandle, deleted: Vec<String>) -> bool {
+        for v in self.docs.values_mut() {
+            // (Not a position of any document: every one is rewritten.)
+            *v = (0, usize::MAX);
+        }
+        self.undeleted.extend(deleted);
+        self.labels_rev = 0;
+        self.team_rev = 0;
+        self.failures += 1;
+        let wait = if self.failing { self.backoff_ms } else { RETRY_MS.0 };
+        self.backoff_ms = (wait * 2).min(RETRY_MS.1);
+        let app = app.clone();
+        self.retry = Some(gloo::timers::callback::Timeout::new(wait, move || app.dispatch(Action::SaveMore)));
+        !std::mem::replace(&mut self.failing, true)
+    }
+}
+
+/// What the reason of a failed write is called in the message.
+fn reason(e: &web_sys::DomException) -> String {
+    format!("{}: {}", e.name(), e.message())
 }
 
 /// The storage the model hook shares with this one (same connection).
@@ -256,27 +305,65 @@ async fn seeds(app: &AppHandle) -> Vec<Loaded> {
 /// each, so no task of the page is long.
 const CHUNK_BYTES: usize = 256 * 1024;
 
+/// A write handed to IndexedDB: its transaction (committing), whether
+/// changes remain for the next one, the ids it deletes, and the count of
+/// failures when it was queued.
+struct Queued {
+    tx: idb::Transaction,
+    more: bool,
+    deleted: Vec<String>,
+    failures: u64,
+}
+
 /// Queues the writes for the changes since the last save, up to about
-/// [`CHUNK_BYTES`] of documents; returns the transaction to await and
-/// whether changes remain, or `None` when nothing changed.
-fn write_changes(state: &AppState, w: &mut Written) -> Result<Option<(idb::Transaction, bool)>, idb::Error> {
-    let Some(db) = w.db.as_ref().filter(|_| w.editing) else { return Ok(None) };
+/// [`CHUNK_BYTES`] of documents, and commits them; `None` when there is no
+/// database to write to. On an error, the transaction is aborted (nothing
+/// of it is written) and the ids it was to delete are returned with it.
+fn write_changes(state: &AppState, w: &mut Written) -> Result<Option<Queued>, (idb::Error, Vec<String>)> {
+    let Some(db) = w.db.clone().filter(|_| w.editing) else { return Ok(None) };
+    let tx = db.transaction(&[DOCS, META], TransactionMode::ReadWrite).map_err(|e| (e, Vec::new()))?;
+    let mut deleted = Vec::new();
+    match queue_writes(state, w, &tx, &mut deleted) {
+        // Committed now, not when the requests' results are back: see the
+        // module's doc.
+        Ok(more) => match tx.commit() {
+            Ok(tx) => Ok(Some(Queued { tx, more, deleted, failures: w.failures })),
+            Err(e) => Err((e, deleted)),
+        },
+        Err(e) => {
+            // Not left to commit on its own with half its requests.
+            let _ = tx.abort();
+            Err((e, deleted))
+        }
+    }
+}
+
+/// The requests of [`write_changes`] (into `tx`); returns whether changes
+/// remain. `deleted` gets each id deleted.
+fn queue_writes(
+    state: &AppState,
+    w: &mut Written,
+    tx: &idb::Transaction,
+    deleted: &mut Vec<String>,
+) -> Result<bool, idb::Error> {
     // Changed, or moved (a document before it was deleted or came back).
     let changed: Vec<usize> = (0..state.docs.len())
         .filter(|&i| w.docs.get(&state.docs[i].doc.id).is_none_or(|&(r, seq)| state.docs[i].rev > r || seq != i))
         .collect();
-    let tx = db.transaction(&[DOCS, META], TransactionMode::ReadWrite)?;
     let docs = tx.object_store(DOCS)?;
-    if w.docs.is_empty() {
-        // Everything is written: nothing stale may stay (a deletion whose
-        // save failed).
-        docs.clear()?;
-    }
     let ids: std::collections::HashSet<&str> = state.docs.iter().map(|e| e.doc.id.as_str()).collect();
-    let gone: Vec<String> = w.docs.keys().filter(|id| !ids.contains(id.as_str())).cloned().collect();
+    // Gone since the last write, or deleted by a write that failed (and
+    // not back since).
+    let mut gone: Vec<String> = w.docs.keys().filter(|id| !ids.contains(id.as_str())).cloned().collect();
+    gone.extend(
+        std::mem::take(&mut w.undeleted)
+            .into_iter()
+            .filter(|id| !ids.contains(id.as_str()) && !w.docs.contains_key(id)),
+    );
     for id in gone {
-        docs.delete(JsValue::from_str(&id))?;
         w.docs.remove(&id);
+        deleted.push(id.clone());
+        docs.delete(JsValue::from_str(&id))?;
     }
     let mut bytes = 0;
     let mut more = false;
@@ -316,9 +403,7 @@ fn write_changes(state: &AppState, w: &mut Written) -> Result<Option<(idb::Trans
         }
         w.team_rev = state.team.rev;
     }
-    // Committed now, not when the requests' results are back: see the
-    // module's doc.
-    tx.commit().map(|tx| Some((tx, more)))
+    Ok(more)
 }
 
 /// A watching tab reads the stored state again (after the editing tab
@@ -527,14 +612,10 @@ pub fn use_persistence(app: AppHandle) -> Storage {
         }
         // (The borrow ends before the error branch borrows again.)
         let queued = write_changes(&app, &mut written.borrow_mut());
-        let (tx, more) = match queued {
+        let Queued { tx, more, deleted, failures } = match queued {
             Ok(Some(q)) => q,
             Ok(None) => return,
-            Err(e) => {
-                written.borrow_mut().docs.clear(); // write everything next time
-                storage_error(&app, "cannot save", e);
-                return;
-            }
+            Err((e, deleted)) => return save_failed(&app, &written, deleted, e.to_string()),
         };
         if more {
             // The rest in the next task (with the state as it is then):
@@ -542,27 +623,61 @@ pub fn use_persistence(app: AppHandle) -> Storage {
             let app = app.clone();
             gloo::timers::callback::Timeout::new(0, move || app.dispatch(Action::SaveMore)).forget();
         }
-        let tx = tx.into_future();
+        let tx = web_sys::IdbTransaction::from(JsValue::from(tx));
         yew::platform::spawn_local(async move {
-            match tx.await {
-                Ok(r) if r.is_committed() => {
-                    if let Some(c) = &written.borrow().channel {
+            match finished(&tx).await {
+                true => {
+                    let mut w = written.borrow_mut();
+                    if let Some(c) = &w.channel {
                         tab_lock::announce_save(c);
                     }
-                    if !more {
-                        app.dispatch(Action::Saved(rev))
+                    // Queued before a write that failed: not all is saved.
+                    if more || w.failures != failures {
+                        return;
+                    }
+                    w.retry = None;
+                    let recovered = std::mem::take(&mut w.failing);
+                    drop(w);
+                    app.dispatch(Action::Saved(rev));
+                    if recovered {
+                        let text = "Storage works again: every edit is saved.".to_string();
+                        app.dispatch(Action::ShowMessage(Some(Message { text, error: false })));
                     }
                 }
-                Ok(_) => {
-                    written.borrow_mut().docs.clear();
-                    storage_error(&app, "saving was aborted", "the transaction did not commit (quota?)");
-                }
-                Err(e) => {
-                    written.borrow_mut().docs.clear();
-                    storage_error(&app, "cannot save", e);
+                false => {
+                    let why = tx.error().map(|e| reason(&e));
+                    let why = why.unwrap_or_else(|| "the transaction was aborted".into());
+                    save_failed(&app, &written, deleted, why)
                 }
             }
         });
     });
     storage
+}
+
+/// True when `tx` commits, false when it is aborted. Its requests' error
+/// events do not end the wait (the `idb` crate's future ends at the first,
+/// and the abort that follows then calls its dropped closures); the
+/// promise's own functions are the handlers, so nothing is left dangling.
+async fn finished(tx: &web_sys::IdbTransaction) -> bool {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        use wasm_bindgen::JsCast;
+        let with = |v: &JsValue| resolve.bind1(&JsValue::NULL, v).unchecked_into::<js_sys::Function>();
+        tx.set_oncomplete(Some(&with(&JsValue::TRUE)));
+        tx.set_onabort(Some(&with(&JsValue::FALSE)));
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.is_ok_and(|v| v.is_truthy())
+}
+
+/// A write failed: everything is to be written again (retried), and the
+/// user is told, the first time in a row.
+fn save_failed(app: &AppHandle, written: &Rc<RefCell<Written>>, deleted: Vec<String>, why: String) {
+    if written.borrow_mut().failed(app, deleted) {
+        let text = format!(
+            "Storage error: cannot save ({}). Your edits are kept in this tab but not saved: export them \
+             (Export unsaved work) to keep them; saving is retried.",
+            why.trim_end_matches('.')
+        );
+        app.dispatch(Action::StorageFailed(text));
+    }
 }
