@@ -10,10 +10,11 @@
 //! `رییس`, are one entry. Trigger words are grammar (heads of names), never
 //! names themselves.
 
+use crate::hash::{WordMap, WordSet};
 use crate::lists::{CITIES, COUNTRIES, REGIONS};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use barchasb_core::key;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// What a phrase is, as bit flags: one phrase may be several things
@@ -61,14 +62,14 @@ const COMMON_WORDS: &str = include_str!("../data/common_words.txt");
 #[derive(Debug)]
 pub struct Words {
     /// Rank by key; 1 = most frequent.
-    map: HashMap<String, u32>,
+    map: WordMap<u32>,
     /// Byte length of the longest key.
     longest: usize,
 }
 
 impl Words {
     fn new() -> Self {
-        let mut map = HashMap::new();
+        let mut map = WordMap::default();
         for (i, w) in data_lines(COMMON_WORDS).enumerate() {
             // Spellings that share a key (`رئیس`, `رییس`) keep the best rank.
             map.entry(key(w)).or_insert(i as u32 + 1);
@@ -279,12 +280,12 @@ pub struct Lexicon {
     pub longest: usize,
     /// Frequency ranks of common words.
     words: &'static Words,
-    stop: HashSet<String>,
-    verbs: HashSet<String>,
-    name_second: HashSet<String>,
-    given: HashSet<String>,
-    given_ambiguous: HashSet<String>,
-    org_weak: HashSet<String>,
+    stop: WordSet,
+    verbs: WordSet,
+    name_second: WordSet,
+    given: WordSet,
+    given_ambiguous: WordSet,
+    org_weak: WordSet,
 }
 
 /// Lines of a generated data file: comments and blanks skipped.
@@ -318,7 +319,7 @@ fn word_breaks(phrase: &str) -> Vec<usize> {
     out
 }
 
-fn keys(words: &[&str]) -> HashSet<String> {
+fn keys(words: &[&str]) -> WordSet {
     words.iter().map(|w| key(w)).collect()
 }
 

@@ -35,6 +35,7 @@
 #![warn(missing_docs)]
 
 mod extractor;
+mod hash;
 mod lexicon;
 pub mod lists;
 mod names;

@@ -23,6 +23,7 @@ use barchasb_core::labels;
 use barchasb_core::Entity;
 use barchasb_core::{tokenize, Token, TokenKind};
 use lexicon::{Calendar, Lexicon, Month};
+use std::borrow::Cow;
 
 /// The month names that are no other word (`آبان`, `اکتبر`; not `مهر`, `تیر`).
 pub(super) fn month_words() -> impl Iterator<Item = &'static str> {
@@ -118,10 +119,20 @@ fn is_range_word(t: &[Token], j: usize) -> bool {
     matches!(norm(t, j), "تا" | "الی" | "-" | "–" | "—")
 }
 
-/// Key of tokens `j..j+n` run together, if they are all words.
-fn joined(t: &[Token], j: usize, n: usize) -> Option<String> {
+/// Key of tokens `j..j+n` run together, if they are all words. Asked at
+/// every token (months, weekdays), so one token's key is borrowed and two
+/// are joined into one exact allocation.
+fn joined(t: &[Token], j: usize, n: usize) -> Option<Cow<'_, str>> {
     let toks = t.get(j..j + n)?;
-    toks.iter().all(|t| t.kind == TokenKind::Word).then(|| toks.iter().map(|t| t.norm.as_str()).collect())
+    if !toks.iter().all(|t| t.kind == TokenKind::Word) {
+        return None;
+    }
+    if let [one] = toks {
+        return Some(Cow::Borrowed(one.norm.as_str()));
+    }
+    let mut k = String::with_capacity(toks.iter().map(|t| t.norm.len()).sum());
+    toks.iter().for_each(|t| k.push_str(&t.norm));
+    Some(Cow::Owned(k))
 }
 
 /// A day of the month in digits.
@@ -131,8 +142,11 @@ fn day_at(t: &[Token], j: usize) -> Option<u32> {
 }
 
 /// Ordinal day words 1–20 in order: `اول مهر`, `سیزدهم آبان`.
-const DAY_ORDINALS: &str = "اول دوم سوم چهارم پنجم ششم هفتم هشتم نهم دهم یازدهم دوازدهم سیزدهم چهاردهم پانزدهم \
-                            شانزدهم هفدهم هجدهم نوزدهم بیستم";
+#[rustfmt::skip]
+const DAY_ORDINALS: &[&str] = &[
+    "اول", "دوم", "سوم", "چهارم", "پنجم", "ششم", "هفتم", "هشتم", "نهم", "دهم",
+    "یازدهم", "دوازدهم", "سیزدهم", "چهاردهم", "پانزدهم", "شانزدهم", "هفدهم", "هجدهم", "نوزدهم", "بیستم",
+];
 
 /// A day of the month in digits or as an ordinal word (`بیست و دوم بهمن`);
 /// its number and the tokens covered.
@@ -143,7 +157,7 @@ fn day_or_ordinal_at(t: &[Token], j: usize) -> Option<(u32, usize)> {
     let ordinal = |k: &str| match k {
         "یکم" => Some(1),
         "سیام" => Some(30),
-        _ => DAY_ORDINALS.split_whitespace().position(|o| o == k).map(|p| p as u32 + 1),
+        _ => DAY_ORDINALS.iter().position(|o| *o == k).map(|p| p as u32 + 1),
     };
     if let Some(d) = ordinal(norm(t, j)) {
         return Some((d, 1));
@@ -169,7 +183,7 @@ fn year_at(t: &[Token], j: usize) -> Option<(Option<i32>, usize)> {
         _ => return None,
     };
     let mut n = 1;
-    while n < 3 && lexicon::ERAS.split_whitespace().any(|e| e == norm(t, j + n)) {
+    while n < 3 && lexicon::ERAS.contains(&norm(t, j + n)) {
         n += 1;
     }
     Some((four, n))
@@ -389,7 +403,7 @@ fn era_with_word(t: &[Token], i: usize) -> Option<DateMatch> {
 /// Parts of a year tied to the calendar: `۵ ماهه نخست سال ۹۲`,
 /// `نیمه اول سال`, `سه‌ماهه دوم ۱۴۰۲`.
 fn part_of_year(lx: &Lexicon, t: &[Token], i: usize) -> Option<DateMatch> {
-    const ORDINALS: &str = "اول نخست دوم سوم چهارم پایانی آخر ابتدایی";
+    const ORDINALS: &[&str] = &["اول", "نخست", "دوم", "سوم", "چهارم", "پایانی", "آخر", "ابتدایی"];
     let half = norm(t, i) == "نیمه";
     let k = if half || norm(t, i) == "سهماهه" {
         i + 1
@@ -400,7 +414,7 @@ fn part_of_year(lx: &Lexicon, t: &[Token], i: usize) -> Option<DateMatch> {
         }
         i + p.len + 1
     };
-    let ordinal = ORDINALS.split_whitespace().any(|o| o == norm(t, k));
+    let ordinal = ORDINALS.contains(&norm(t, k));
     let mut d = DateMatch { end: k + usize::from(ordinal), ..Default::default() };
     // What ties it to the calendar: a year, سال, امسال or (after نیمه) a month.
     if norm(t, d.end) == "امسال" {
@@ -462,12 +476,16 @@ fn is_year_like(y: i32) -> bool {
 /// Words before a number that make it a label, not a count of the next noun:
 /// `ماده 5 قانون`, `فاز 2 پروژه`, `ساعت ۱۰ صبح`. A unit, currency or percent
 /// still makes an amount (`این بخش ۱ درصد`).
-const LABEL_NOUNS: &str = "ساعت ماده بند تبصره اصل شماره فاز مرحله ردیف صفحه کد پلاک نسخه بخش قسمت فصل جلسه \
-                          دوره منطقه گروه سطح درجه رتبه بلوک خط پایه کلاس قطعنامه مصوبه بخشنامه پرونده شعبه \
-                          پرواز مدل نسل ناحیه کانال";
+#[rustfmt::skip]
+const LABEL_NOUNS: &[&str] = &[
+    "ساعت", "ماده", "بند", "تبصره", "اصل", "شماره", "فاز", "مرحله", "ردیف", "صفحه", "کد", "پلاک",
+    "نسخه", "بخش", "قسمت", "فصل", "جلسه", "دوره", "منطقه", "گروه", "سطح", "درجه", "رتبه", "بلوک",
+    "خط", "پایه", "کلاس", "قطعنامه", "مصوبه", "بخشنامه", "پرونده", "شعبه", "پرواز", "مدل", "نسل", "ناحیه",
+    "کانال",
+];
 
 /// Scale words of amounts written in English: `USD 5 million`, `$2bn`.
-const LATIN_SCALES: &str = "thousand million billion trillion mn bn";
+const LATIN_SCALES: &[&str] = &["thousand", "million", "billion", "trillion", "mn", "bn"];
 
 /// An ISO 4217 code in Latin letters (`USD`, `eur`).
 fn is_code(lx: &Lexicon, t: &[Token], j: usize) -> bool {
@@ -489,13 +507,13 @@ fn amount_at(lx: &Lexicon, text: &str, t: &[Token], i: usize) -> Option<(usize, 
     let after_preposition = k > 0 && matches!(norm(t, k - 1), "در" | "از" | "تا" | "طی");
     let year_like = p.len == 1 && t[k].norm.len() == 4 && int(t, k).is_some_and(|y| is_year_like(y as i32));
     let unsure_year = after_preposition && year_like;
-    let labelled = i > 0 && LABEL_NOUNS.split_whitespace().any(|w| w == norm(t, i - 1));
+    let labelled = i > 0 && LABEL_NOUNS.contains(&norm(t, i - 1));
     if is_range_word(t, e) {
         if let Some(p2) = t.get(e + 1..).and_then(|rest| numbers::phrase(lx, rest)) {
             e += 1 + p2.len;
         }
     }
-    while LATIN_SCALES.split_whitespace().any(|s| s == norm(t, e)) {
+    while LATIN_SCALES.contains(&norm(t, e)) {
         e += 1;
     }
     if symbol {

@@ -419,13 +419,15 @@ fn mentions(d: &mut Doc, cands: &mut Vec<Cand>) {
         return;
     }
     let mut k = 0;
+    // One buffer for the words joined at every token, not one per token.
+    let mut joined = String::new();
     while k < d.len() {
         if d.taken[k] || !matches!(d.kind(k), Some(TokenKind::Word | TokenKind::Latin)) {
             k += 1;
             continue;
         }
         // The longest full name starting here, in any spacing.
-        let mut joined = String::new();
+        joined.clear();
         let mut hit = None;
         for e in k..(k + MAX_NAME).min(d.len()) {
             if d.taken[e] || (e > k && d.breaks(e)) || !matches!(d.kind(e), Some(TokenKind::Word | TokenKind::Latin)) {

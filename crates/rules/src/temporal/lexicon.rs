@@ -6,8 +6,8 @@
 //! spelling variants that CLDR does not list are written here, each with
 //! its reason.
 
+use crate::hash::WordMap;
 use barchasb_core::key;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const MONTHS_TSV: &str = include_str!("../../data/months.tsv");
@@ -108,30 +108,30 @@ pub const SCALES: &[(&str, u64)] = &[
 ];
 
 /// Era words that may follow a year: `۱۴۰۲ شمسی`, `2016 میلادی`.
-pub const ERAS: &str = "میلادی شمسی خورشیدی قمری هجری";
+pub const ERAS: &[&str] = &["میلادی", "شمسی", "خورشیدی", "قمری", "هجری"];
 
 /// What a single word can be.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    months: HashMap<String, Month>,
+    months: WordMap<Month>,
     /// Weekday keys, including the two-word spellings' compact keys (`سهشنبه`).
-    weekdays: HashMap<String, u32>,
+    weekdays: WordMap<u32>,
     /// Currency names by compact key (multi-word names compacted).
-    currencies: HashMap<String, &'static str>,
+    currencies: WordMap<&'static str>,
     /// ISO 4217 codes of the currencies, lower case (token keys fold ASCII case).
-    codes: HashMap<String, ()>,
+    codes: WordMap<()>,
     /// Unit names by compact key; the value is the CLDR unit id or "counter".
-    units: HashMap<String, &'static str>,
-    numbers: HashMap<String, u64>,
-    scales: HashMap<String, u64>,
-    function: HashMap<String, ()>,
-    adjectives: HashMap<String, ()>,
+    units: WordMap<&'static str>,
+    numbers: WordMap<u64>,
+    scales: WordMap<u64>,
+    function: WordMap<()>,
+    adjectives: WordMap<()>,
     /// One-word country names: a number before one is part of a name
     /// (`جام جهانی ۲۰۲۲ قطر`), never a count of it.
-    countries: HashMap<String, ()>,
+    countries: WordMap<()>,
     /// Given names that are no everyday word (the names module's list): a
     /// person after a number (`انتخابات ۱۴۰۳ مسعود پزشکیان`) is never counted.
-    given: HashMap<String, ()>,
+    given: WordMap<()>,
     /// Byte length of the longest key in `given`: a compound of two given
     /// names is at most twice as long.
     longest_given: usize,
