@@ -194,6 +194,10 @@ fn year_at(t: &[Token], j: usize) -> Option<(Option<i32>, usize)> {
 /// covered and whether ماه was there.
 fn month_at(lx: &Lexicon, t: &[Token], j: usize) -> Option<(Month, usize, bool)> {
     let (m, mut n, mut mah) = (1..=2).rev().find_map(|n| {
+        // Asked at every token: join two words only if they may be a month.
+        if n == 2 && !lx.may_start_month(norm(t, j)) {
+            return None;
+        }
         let k = joined(t, j, n)?;
         if let Some(m) = lx.month(&k) {
             return Some((m, n, false));
@@ -211,7 +215,9 @@ fn month_at(lx: &Lexicon, t: &[Token], j: usize) -> Option<(Month, usize, bool)>
 /// A weekday, one token or two (`سه شنبه`, `پنج‌شنبه`): its ISO number and
 /// the tokens covered.
 fn weekday_at(lx: &Lexicon, t: &[Token], j: usize) -> Option<(u32, usize)> {
-    (1..=2).rev().find_map(|n| lx.weekday(&joined(t, j, n)?).map(|w| (w, n)))
+    // Asked at every token: join two words only if they may be a weekday.
+    let two = lx.may_start_weekday(norm(t, j));
+    (1..=2).rev().filter(|&n| n == 1 || two).find_map(|n| lx.weekday(&joined(t, j, n)?).map(|w| (w, n)))
 }
 
 // ---------------------------------------------------------------------------

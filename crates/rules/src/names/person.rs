@@ -14,7 +14,7 @@ use super::words::INFLECTED_RANK;
 use crate::lexicon::{kind, Lexicon};
 use barchasb_core::labels::{ORG, PER, ROLE};
 use barchasb_core::TokenKind;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// Surname endings (‑زاده ‑نژاد ‑پور ‑فر ‑یان ‑نیا ‑وند ‑لو ‑راد ‑کیا).
 const SURNAME_ENDINGS: &[&str] = &["زاده", "نژاد", "پور", "فر", "یان", "نیا", "وند", "لو", "راد", "کیا"];
@@ -390,21 +390,51 @@ fn plausible(d: &Doc, start: usize, end: usize) -> bool {
     (start..end).any(|k| given_shaped(d.lx, d.key(k))) || surname_like(d, end - 1)
 }
 
+/// What the words at a token may be a mention of: one look-up per token in
+/// [`Mentions`] answers all three questions.
+#[derive(Default)]
+struct Mention {
+    /// A found person's full name (its keys run together) is exactly this.
+    full: bool,
+    /// Some full name starts with this: a longer run of words may be one.
+    prefix: bool,
+    /// The label of a one-word mention (a surname, a one-word ORG).
+    single: Option<&'static str>,
+}
+
+/// The names a document's later mentions are looked up in, by key.
+#[derive(Default)]
+struct Mentions(HashMap<String, Mention>);
+
+impl Mentions {
+    fn add_full(&mut self, name: String) {
+        for (b, _) in name.char_indices().skip(1) {
+            self.0.entry(name[..b].to_string()).or_default().prefix = true;
+        }
+        let m = self.0.entry(name).or_default();
+        m.prefix = true;
+        m.full = true;
+    }
+
+    fn add_single(&mut self, word: &str, label: &'static str) {
+        self.0.entry(word.to_string()).or_default().single.get_or_insert(label);
+    }
+}
+
 /// Later (and earlier) mentions of found persons and single-word ORGs.
 fn mentions(d: &mut Doc, cands: &mut Vec<Cand>) {
-    let mut full: HashSet<String> = HashSet::new();
-    let mut single: HashMap<String, &'static str> = HashMap::new();
+    let mut names = Mentions::default();
     for c in cands.iter() {
         let keys: Vec<&str> = (c.start..c.end).map(|k| d.key(k)).collect();
         if c.label == PER && keys.len() >= 2 {
-            full.insert(keys.concat());
+            names.add_full(keys.concat());
             // `غلامرضا نوری قزلجه` … `نوری قزلجه`: a two-word surname.
             if keys.len() >= 3 && given_shaped(d.lx, keys[0]) {
-                full.insert(keys[1..].concat());
+                names.add_full(keys[1..].concat());
             }
             let last = *keys.last().unwrap_or(&"");
             if d.lx.rank(last).is_none_or(|r| r > NAME_RANK) && !d.lx.is_given(last) {
-                single.entry(last.to_string()).or_insert(PER);
+                names.add_single(last, PER);
             }
         }
         if c.label == ORG
@@ -412,10 +442,10 @@ fn mentions(d: &mut Doc, cands: &mut Vec<Cand>) {
             && d.lx.rank(keys[0]).is_none()
             && d.kind(c.start) != Some(TokenKind::Punct)
         {
-            single.entry(keys[0].to_string()).or_insert(ORG);
+            names.add_single(keys[0], ORG);
         }
     }
-    if full.is_empty() && single.is_empty() {
+    if names.0.is_empty() {
         return;
     }
     let mut k = 0;
@@ -426,19 +456,28 @@ fn mentions(d: &mut Doc, cands: &mut Vec<Cand>) {
             k += 1;
             continue;
         }
-        // The longest full name starting here, in any spacing.
+        // The longest full name starting here, in any spacing; the words
+        // stop being joined once no full name starts with them.
         joined.clear();
         let mut hit = None;
+        let mut single = None;
         for e in k..(k + MAX_NAME).min(d.len()) {
             if d.taken[e] || (e > k && d.breaks(e)) || !matches!(d.kind(e), Some(TokenKind::Word | TokenKind::Latin)) {
                 break;
             }
             joined.push_str(d.key(e));
-            if full.contains(&joined) {
+            let Some(m) = names.0.get(&joined) else { break };
+            if e == k {
+                single = m.single;
+            }
+            if m.full {
                 hit = Some((e + 1, PER));
             }
+            if !m.prefix {
+                break;
+            }
         }
-        let hit = hit.or_else(|| single.get(d.key(k)).map(|l| (k + 1, *l)));
+        let hit = hit.or_else(|| single.map(|l| (k + 1, l)));
         match hit {
             Some((end, label)) => {
                 d.taken[k..end].iter_mut().for_each(|x| *x = true);

@@ -6,7 +6,7 @@
 //! spelling variants that CLDR does not list are written here, each with
 //! its reason.
 
-use crate::hash::WordMap;
+use crate::hash::{WordMap, WordSet};
 use barchasb_core::key;
 use std::sync::OnceLock;
 
@@ -114,8 +114,13 @@ pub const ERAS: &[&str] = &["میلادی", "شمسی", "خورشیدی", "قم�
 #[derive(Debug, Default)]
 pub struct Lexicon {
     months: WordMap<Month>,
+    /// Every start (prefix) of a month key, with or without ماه glued:
+    /// two words that do not start like one are never joined to look up.
+    month_starts: WordSet,
     /// Weekday keys, including the two-word spellings' compact keys (`سهشنبه`).
     weekdays: WordMap<u32>,
+    /// Every start of a weekday key.
+    weekday_starts: WordSet,
     /// Currency names by compact key (multi-word names compacted).
     currencies: WordMap<&'static str>,
     /// ISO 4217 codes of the currencies, lower case (token keys fold ASCII case).
@@ -137,6 +142,18 @@ pub struct Lexicon {
     longest_given: usize,
     /// The longest name, in tokens, of currencies and units.
     pub max_words: usize,
+}
+
+/// Every prefix of the keys, at character boundaries, the keys included.
+fn starts(keys: impl Iterator<Item = String>) -> WordSet {
+    let mut set = WordSet::default();
+    for k in keys {
+        for (b, _) in k.char_indices().skip(1) {
+            set.insert(k[..b].to_string());
+        }
+        set.insert(k);
+    }
+    set
 }
 
 fn rows(tsv: &'static str) -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
@@ -227,7 +244,19 @@ impl Lexicon {
             .map(|k| (k, ()))
             .collect();
         lx.longest_given = lx.given.keys().map(String::len).max().unwrap_or(0);
+        lx.month_starts = starts(lx.months.keys().flat_map(|k| [k.clone(), format!("{k}ماه")]));
+        lx.weekday_starts = starts(lx.weekdays.keys().cloned());
         lx
+    }
+
+    /// Whether some month key (with or without ماه glued) starts with `k`.
+    pub fn may_start_month(&self, k: &str) -> bool {
+        self.month_starts.contains(k)
+    }
+
+    /// Whether some weekday key starts with `k`.
+    pub fn may_start_weekday(&self, k: &str) -> bool {
+        self.weekday_starts.contains(k)
     }
 
     pub fn month(&self, k: &str) -> Option<Month> {
