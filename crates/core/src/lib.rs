@@ -41,6 +41,6 @@ pub use error::{Error, ErrorKind};
 pub use eval::{Counts, Scores};
 pub use labels::{Label, LabelSet};
 pub use normalize::{key, normalize, Normalized};
-pub use offsets::{ByteRange, OffsetTable};
+pub use offsets::{ByteRange, CharCursor, OffsetTable};
 pub use span::{check_spans, resolve_overlaps, Entity, Span};
 pub use tokenize::{snap_to_tokens, tokenize, Token, TokenKind};

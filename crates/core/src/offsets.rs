@@ -133,6 +133,57 @@ impl OffsetTable {
     }
 }
 
+/// Code point offsets of byte offsets asked mostly in ascending order (the
+/// starts and ends of sorted spans), by counting the code points between
+/// one and the next: no table of every code point, as [`OffsetTable`]
+/// builds, for a text whose few spans are converted once. Agrees with
+/// [`OffsetTable::byte_to_char`] for every byte offset, in any order.
+///
+/// ```
+/// use barchasb_core::CharCursor;
+/// let text = "ab🙂ی";
+/// let mut c = CharCursor::new(text);
+/// assert_eq!((c.byte_to_char(2), c.byte_to_char(6), c.byte_to_char(8)), (2, 3, 4));
+/// assert_eq!(c.byte_to_char(1), 1); // backwards too
+/// ```
+#[derive(Debug, Clone)]
+pub struct CharCursor<'t> {
+    text: &'t str,
+    /// A byte offset on a code point boundary …
+    byte: usize,
+    /// … and its code point offset.
+    ch: usize,
+}
+
+impl<'t> CharCursor<'t> {
+    /// A cursor at the start of `text`.
+    pub fn new(text: &'t str) -> Self {
+        CharCursor { text, byte: 0, ch: 0 }
+    }
+
+    /// Code point offset of a byte offset; a byte inside a code point maps
+    /// to the code point it belongs to, a byte past the end to the end.
+    pub fn byte_to_char(&mut self, byte: usize) -> usize {
+        let mut byte = byte.min(self.text.len());
+        while !self.text.is_char_boundary(byte) {
+            byte -= 1;
+        }
+        let count = |a: usize, b: usize| self.text[a..b].chars().count();
+        if byte >= self.byte {
+            self.ch += count(self.byte, byte);
+        } else {
+            self.ch -= count(byte, self.byte);
+        }
+        self.byte = byte;
+        self.ch
+    }
+
+    /// A byte range as a code point range.
+    pub fn to_chars(&mut self, r: ByteRange) -> Range<usize> {
+        self.byte_to_char(r.start)..self.byte_to_char(r.end)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,6 +216,16 @@ mod tests {
                 prop_assert_eq!(u, s[..b].encode_utf16().count());
             }
             prop_assert_eq!(t.char_to_byte(t.char_len()), Some(s.len()));
+        }
+
+        #[test]
+        fn the_cursor_agrees_with_the_table(s in "\\PC{0,40}", bytes in proptest::collection::vec(0usize..200, 0..12)) {
+            let t = OffsetTable::new(&s);
+            let mut c = CharCursor::new(&s);
+            for b in bytes {
+                let b = b.min(s.len());
+                prop_assert_eq!(c.byte_to_char(b), t.byte_to_char(b), "byte {}", b);
+            }
         }
     }
 }

@@ -40,12 +40,18 @@ fn digest(text: &str, extractor: &barchasb_rules::Extractor) -> u64 {
 
 fn main() {
     let op = std::env::args().nth(1).unwrap_or_else(|| "extract".into());
+    // Repeats, for a sampling profiler (`perf record`) that needs a longer run.
+    let times: usize = std::env::args().nth(2).and_then(|n| n.parse().ok()).unwrap_or(1);
     let text = corpus();
     // Built only when needed, so that tokenize and normalize counts hold
     // no lexicon compilation.
     let extractor = || barchasb_rules::Extractor::new();
     match op.as_str() {
-        "extract" => println!("{} spans", extractor().extract(&text).len()),
+        "extract" => {
+            let extractor = extractor();
+            let spans: usize = (0..times).map(|_| extractor.extract(&text).len()).sum();
+            println!("{spans} spans");
+        }
         "tokenize" => println!("{} tokens", barchasb_core::tokenize(&text).len()),
         "normalize" => println!("{} bytes", barchasb_core::normalize(&text).text().len()),
         "setup" => println!("{:?}", extractor().tokens("").len()),

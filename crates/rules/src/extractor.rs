@@ -3,7 +3,7 @@
 
 use crate::names::Names;
 use crate::{runtogether, temporal};
-use barchasb_core::{resolve_overlaps, tokenize, Entity, OffsetTable, Span, Token};
+use barchasb_core::{resolve_overlaps, tokenize, CharCursor, Entity, Span, Token};
 use std::sync::OnceLock;
 
 /// What every recognizer sees of one text.
@@ -64,8 +64,16 @@ impl Extractor {
 
     /// Suggestions as code point spans, sorted and non-overlapping.
     pub fn extract(&self, text: &str) -> Vec<Span> {
-        let table = OffsetTable::new(text);
-        self.entities(text).iter().map(|e| e.to_span(&table)).collect()
+        // The entities are sorted: a cursor counts the code points between
+        // them, where a table of every code point cost more than the spans.
+        let mut chars = CharCursor::new(text);
+        self.entities(text)
+            .iter()
+            .map(|e| {
+                let r = chars.to_chars(e.range);
+                Span::new(r.start, r.end, e.label)
+            })
+            .collect()
     }
 }
 

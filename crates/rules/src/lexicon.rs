@@ -386,6 +386,7 @@ impl Lexicon {
         pats.sort();
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
+            .dense_depth(8)
             .build(pats.iter().map(|p| p.0.as_str()))
             .expect("lexicon automaton builds");
         let longest_pattern = pats.iter().map(|p| p.0.len()).max().unwrap_or(0);
