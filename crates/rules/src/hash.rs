@@ -15,6 +15,20 @@ pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<FxHasher>>;
 /// A set of the committed lists' keys.
 pub type WordSet = HashSet<String, BuildHasherDefault<FxHasher>>;
 
+/// Every prefix of the keys, at character boundaries, the keys included:
+/// a string that is no prefix here starts none of the keys, so a search
+/// that grows a string can stop there.
+pub fn prefixes(keys: impl Iterator<Item = String>) -> WordSet {
+    let mut set = WordSet::default();
+    for k in keys {
+        for (b, _) in k.char_indices().skip(1) {
+            set.insert(k[..b].to_string());
+        }
+        set.insert(k);
+    }
+    set
+}
+
 /// FxHash: per 8 bytes, rotate, xor and multiply by a constant.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct FxHasher {
@@ -68,6 +82,14 @@ mod tests {
         let set: WordSet = words.iter().map(|w| w.to_string()).collect();
         assert!(words.iter().all(|w| set.contains(*w)));
         assert!(!set.contains("abcdefg") && !set.contains("رییسجمهوری"));
+    }
+
+    #[test]
+    fn prefixes_at_char_boundaries() {
+        let set = prefixes(["ab".to_string(), "یک".to_string()].into_iter());
+        let mut got: Vec<&str> = set.iter().map(String::as_str).collect();
+        got.sort();
+        assert_eq!(got, ["a", "ab", "ی", "یک"]);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! spelling variants that CLDR does not list are written here, each with
 //! its reason.
 
-use crate::hash::{WordMap, WordSet};
+use crate::hash::{prefixes, WordMap, WordSet};
 use barchasb_core::key;
 use std::sync::OnceLock;
 
@@ -144,18 +144,6 @@ pub struct Lexicon {
     pub max_words: usize,
 }
 
-/// Every prefix of the keys, at character boundaries, the keys included.
-fn starts(keys: impl Iterator<Item = String>) -> WordSet {
-    let mut set = WordSet::default();
-    for k in keys {
-        for (b, _) in k.char_indices().skip(1) {
-            set.insert(k[..b].to_string());
-        }
-        set.insert(k);
-    }
-    set
-}
-
 fn rows(tsv: &'static str) -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
     tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).filter_map(|l| {
         let mut f = l.split('\t');
@@ -244,8 +232,8 @@ impl Lexicon {
             .map(|k| (k, ()))
             .collect();
         lx.longest_given = lx.given.keys().map(String::len).max().unwrap_or(0);
-        lx.month_starts = starts(lx.months.keys().flat_map(|k| [k.clone(), format!("{k}ماه")]));
-        lx.weekday_starts = starts(lx.weekdays.keys().cloned());
+        lx.month_starts = prefixes(lx.months.keys().flat_map(|k| [k.clone(), format!("{k}ماه")]));
+        lx.weekday_starts = prefixes(lx.weekdays.keys().cloned());
         lx
     }
 
