@@ -152,8 +152,15 @@ fn with_ranges(text: &str) -> impl Iterator<Item = (char, ByteRange)> + '_ {
 /// The same text as `normalize(phrase).compact().text()`, built without
 /// the alignments: the tokenizer asks it of every token.
 pub fn key(phrase: &str) -> String {
+    // Most words are their own key: copy them up to the first character
+    // that changes (or, being a space or ZWNJ, goes).
+    let changes = |c: char| c == ' ' || c == ZWNJ || edit(c) != Edit::Keep;
+    let Some((first, _)) = phrase.char_indices().find(|&(_, c)| changes(c)) else {
+        return phrase.to_string();
+    };
     let mut out = String::with_capacity(phrase.len());
-    for c in phrase.chars() {
+    out.push_str(&phrase[..first]);
+    for c in phrase[first..].chars() {
         let n = match edit(c) {
             Edit::Keep => c,
             Edit::Replace(r) => r,

@@ -107,60 +107,86 @@ fn classify_by_rules(c: char) -> Class {
 
 /// Splits a text into tokens; never fails, never panics.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let chars: Vec<(usize, Class)> = text.char_indices().map(|(b, c)| (b, classify(c))).collect();
-    let end_of = |i: usize| chars.get(i).map_or(text.len(), |c| c.0);
+    let mut chars = Classified::new(text);
     let mut tokens = Vec::new();
     let mut line_start = false;
-    let mut i = 0;
-    while i < chars.len() {
-        let (start, class) = chars[i];
-        let kind;
-        let mut j = i + 1;
-        match class {
-            Class::Space | Class::Zwnj | Class::Format => {
-                i += 1;
-                continue;
-            }
+    while let Some((start, class)) = chars.next() {
+        let kind = match class {
+            Class::Space | Class::Zwnj | Class::Format => continue,
             Class::Newline => {
                 line_start = true;
-                i += 1;
                 continue;
             }
             Class::Letter => {
-                kind = TokenKind::Word;
-                while j < chars.len() {
-                    match chars[j].1 {
-                        Class::Letter | Class::Mark => j += 1,
-                        // A ZWNJ (or invisible mark) joins only when a letter follows it.
-                        Class::Zwnj | Class::Format if chars.get(j + 1).is_some_and(|c| c.1 == Class::Letter) => j += 1,
-                        _ => break,
-                    }
-                }
+                // A ZWNJ (or invisible mark) joins only when a letter follows it.
+                chars.take_while(|c, next| {
+                    matches!(c, Class::Letter | Class::Mark)
+                        || matches!(c, Class::Zwnj | Class::Format) && next == Some(Class::Letter)
+                });
+                TokenKind::Word
             }
             Class::Digit => {
-                kind = TokenKind::Number;
-                while j < chars.len() {
-                    match chars[j].1 {
-                        Class::Digit | Class::Mark => j += 1,
-                        Class::Sep if chars.get(j + 1).is_some_and(|c| c.1 == Class::Digit) => j += 1,
-                        _ => break,
-                    }
-                }
+                chars.take_while(|c, next| {
+                    matches!(c, Class::Digit | Class::Mark) || c == Class::Sep && next == Some(Class::Digit)
+                });
+                TokenKind::Number
             }
             Class::Latin => {
-                kind = TokenKind::Latin;
-                while j < chars.len() && matches!(chars[j].1, Class::Latin | Class::Digit) {
-                    j += 1;
-                }
+                chars.take_while(|c, _| matches!(c, Class::Latin | Class::Digit));
+                TokenKind::Latin
             }
-            Class::Mark | Class::Sep | Class::Other => kind = TokenKind::Punct,
-        }
-        let range = ByteRange::new(start, end_of(j));
+            Class::Mark | Class::Sep | Class::Other => TokenKind::Punct,
+        };
+        let range = ByteRange::new(start, chars.offset());
         tokens.push(Token { range, kind, norm: normalize::key(&text[range.as_range()]), line_start });
         line_start = false;
-        i = j;
     }
     tokens
+}
+
+/// The characters of a text with their byte offsets and classes, read with
+/// two characters of look-ahead: all the tokenizer needs, without a table
+/// of every character (16 bytes each, written and read again).
+struct Classified<'t> {
+    chars: std::str::CharIndices<'t>,
+    len: usize,
+    /// The next character and the one after it.
+    ahead: [Option<(usize, Class)>; 2],
+}
+
+impl<'t> Classified<'t> {
+    fn new(text: &'t str) -> Self {
+        let mut chars = text.char_indices();
+        let first = Self::read(&mut chars);
+        let second = Self::read(&mut chars);
+        Classified { chars, len: text.len(), ahead: [first, second] }
+    }
+
+    fn read(chars: &mut std::str::CharIndices<'t>) -> Option<(usize, Class)> {
+        chars.next().map(|(b, c)| (b, classify(c)))
+    }
+
+    /// The next character's offset and class.
+    fn next(&mut self) -> Option<(usize, Class)> {
+        let next = self.ahead[0];
+        self.ahead = [self.ahead[1], Self::read(&mut self.chars)];
+        next
+    }
+
+    /// Byte offset of the next character (the text's length at the end).
+    fn offset(&self) -> usize {
+        self.ahead[0].map_or(self.len, |(b, _)| b)
+    }
+
+    /// Takes characters while `f(class, class of the one after)` holds.
+    fn take_while(&mut self, f: impl Fn(Class, Option<Class>) -> bool) {
+        while let Some((_, c)) = self.ahead[0] {
+            if !f(c, self.ahead[1].map(|(_, n)| n)) {
+                break;
+            }
+            self.next();
+        }
+    }
 }
 
 /// Grows a selection to the whole tokens it touches and trims white space, so

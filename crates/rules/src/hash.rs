@@ -52,9 +52,10 @@ impl Hasher for FxHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut last = [0u8; 8];
-            last[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(last));
+            // The last bytes as a little-endian word, shifted in: a copy
+            // into a buffer was a call to memcpy per look-up.
+            let last = rest.iter().rev().fold(0u64, |w, &b| (w << 8) | u64::from(b));
+            self.add(last);
         }
     }
 
