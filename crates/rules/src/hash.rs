@@ -44,6 +44,24 @@ impl FxHasher {
     }
 }
 
+/// Up to 7 bytes as a little-endian word, read 4, 2 and 1 at a time: a
+/// copy into a buffer was a call to memcpy per look-up.
+fn tail_word(mut rest: &[u8]) -> u64 {
+    let (mut word, mut shift) = (0u64, 0);
+    if let Some((four, r)) = rest.split_first_chunk::<4>() {
+        word = u64::from(u32::from_le_bytes(*four));
+        (rest, shift) = (r, 32);
+    }
+    if let Some((two, r)) = rest.split_first_chunk::<2>() {
+        word |= u64::from(u16::from_le_bytes(*two)) << shift;
+        (rest, shift) = (r, shift + 16);
+    }
+    if let Some(&one) = rest.first() {
+        word |= u64::from(one) << shift;
+    }
+    word
+}
+
 impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
         let mut chunks = bytes.chunks_exact(8);
@@ -52,10 +70,7 @@ impl Hasher for FxHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            // The last bytes as a little-endian word, shifted in: a copy
-            // into a buffer was a call to memcpy per look-up.
-            let last = rest.iter().rev().fold(0u64, |w, &b| (w << 8) | u64::from(b));
-            self.add(last);
+            self.add(tail_word(rest));
         }
     }
 
@@ -91,6 +106,16 @@ mod tests {
         let mut got: Vec<&str> = set.iter().map(String::as_str).collect();
         got.sort();
         assert_eq!(got, ["a", "ab", "ی", "یک"]);
+    }
+
+    #[test]
+    fn the_tail_word_is_little_endian() {
+        for n in 1..8 {
+            let bytes: Vec<u8> = (1..=n).collect();
+            let mut buf = [0u8; 8];
+            buf[..bytes.len()].copy_from_slice(&bytes);
+            assert_eq!(tail_word(&bytes), u64::from_le_bytes(buf), "{n} bytes");
+        }
     }
 
     #[test]

@@ -110,6 +110,13 @@ pub const SCALES: &[(&str, u64)] = &[
 /// Era words that may follow a year: `۱۴۰۲ شمسی`, `2016 میلادی`.
 pub const ERAS: &[&str] = &["میلادی", "شمسی", "خورشیدی", "قمری", "هجری"];
 
+/// The values of a word as a number word (`بیست`) and as a scale (`هزار`).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Numeric {
+    pub number: Option<u64>,
+    pub scale: Option<u64>,
+}
+
 /// What a single word can be.
 #[derive(Debug, Default)]
 pub struct Lexicon {
@@ -127,8 +134,9 @@ pub struct Lexicon {
     codes: WordMap<()>,
     /// Unit names by compact key; the value is the CLDR unit id or "counter".
     units: WordMap<&'static str>,
-    numbers: WordMap<u64>,
-    scales: WordMap<u64>,
+    /// Number words and scale words in one map: a number phrase asks both
+    /// of most tokens, and one look-up answers them.
+    numeric: WordMap<Numeric>,
     function: WordMap<()>,
     adjectives: WordMap<()>,
     /// One-word country names: a number before one is part of a name
@@ -212,8 +220,12 @@ impl Lexicon {
         for c in COUNTERS.split_whitespace() {
             lx.units.entry(key(c)).or_insert("counter");
         }
-        lx.numbers = NUMBER_WORDS.iter().map(|&(w, v)| (key(w), v)).collect();
-        lx.scales = SCALES.iter().map(|&(w, v)| (key(w), v)).collect();
+        for &(w, v) in NUMBER_WORDS {
+            lx.numeric.entry(key(w)).or_default().number = Some(v);
+        }
+        for &(w, v) in SCALES {
+            lx.numeric.entry(key(w)).or_default().scale = Some(v);
+        }
         lx.function = FUNCTION_WORDS.split_whitespace().map(|w| (key(w), ())).collect();
         lx.adjectives = NUMBER_ADJECTIVES.split_whitespace().map(|w| (key(w), ())).collect();
         lx.countries = crate::lists::COUNTRIES
@@ -268,10 +280,14 @@ impl Lexicon {
         self.units.get(k).copied()
     }
     pub fn number_word(&self, k: &str) -> Option<u64> {
-        self.numbers.get(k).copied()
+        self.numeric(k).number
     }
     pub fn scale(&self, k: &str) -> Option<u64> {
-        self.scales.get(k).copied()
+        self.numeric(k).scale
+    }
+    /// What a word is as a number: a number word, a scale, both or neither.
+    pub fn numeric(&self, k: &str) -> Numeric {
+        self.numeric.get(k).copied().unwrap_or_default()
     }
     pub fn is_function_word(&self, k: &str) -> bool {
         self.function.contains_key(k)

@@ -2,7 +2,7 @@
 //! them), number words and scale words joined by و:
 //! `۲.۵ میلیون`, `بیست و پنج`, `دو میلیون و پانصد هزار`, `600 هزار`.
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, Numeric};
 use barchasb_core::{Token, TokenKind};
 
 /// What a number phrase at the start of a token slice looks like.
@@ -43,13 +43,14 @@ pub fn phrase(lx: &Lexicon, t: &[Token]) -> Option<Phrase> {
     }
     let first = t.first()?;
     let mut p = Phrase { len: 1, digits: false, words: 0, scaled: false };
+    let word = if first.kind == TokenKind::Word { lx.numeric(&first.norm) } else { Numeric::default() };
     let mut last = if is_amount(first) {
         p.digits = true;
         Last::Digits
-    } else if first.kind == TokenKind::Word && lx.number_word(&first.norm).is_some() {
+    } else if word.number.is_some() {
         p.words = 1;
         Last::Word
-    } else if first.kind == TokenKind::Word && lx.scale(&first.norm).is_some() {
+    } else if word.scale.is_some() {
         p.scaled = true;
         Last::Scale
     } else if first.norm == "چند" && t.get(1).is_some_and(|n| n.kind == TokenKind::Word && lx.scale(&n.norm).is_some())
