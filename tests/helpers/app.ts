@@ -191,7 +191,7 @@ function bare(line: ExportLine): ExportLine {
 
 /** Clicks #export and returns the parsed lines of the downloaded file (see `bare`). */
 export async function exportLines(page: Page): Promise<{ raw: string; lines: ExportLine[]; name: string }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export').click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), (await menuItem(page, '#export')).click()]);
   const path = await download.path();
   const raw = readFileSync(path!, 'utf8');
   const lines = raw
@@ -353,4 +353,17 @@ export async function watchLongTasks(page: Page): Promise<void> {
       for (const e of l.getEntries()) w.__long.push(e.duration);
     }).observe({ type: 'longtask' });
   });
+}
+
+/**
+ * A control of the header's menu (`#menu`: files, export, model, panels,
+ * theme, keys), the menu opened first if it is closed.
+ */
+export async function menuItem(page: Page, selector: string): Promise<Locator> {
+  const item = page.locator(selector);
+  if (!(await page.locator('#menu').isVisible())) {
+    await page.locator('#menu-button').click();
+    await expect(page.locator('#menu')).toBeVisible();
+  }
+  return item;
 }

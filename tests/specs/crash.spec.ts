@@ -17,8 +17,7 @@ import {
   seedText,
   SEEDS,
   LABEL_KEYS,
-  type Span,
-} from '../helpers/app';
+  type Span, menuItem } from '../helpers/app';
 import type { Page } from '@playwright/test';
 
 const ID = SEEDS[1];
@@ -172,7 +171,7 @@ for (const { edits, how } of ORDERS) {
     // The dead tab's lock went with it: the new tab edits.
     await expect(again.locator('#tab-banner')).toHaveCount(0);
     await expect.poll(async () => (await docIds(again)).sort()).toEqual([...SEEDS].sort());
-    await again.locator('#export-suggestions').check();
+    await (await menuItem(again, '#export-suggestions')).check();
     const { lines } = await exportLines(again);
     const doc = lines.find((l) => l.id === ID)!;
     expect(doc.text).toBe(TEXT);

@@ -1,7 +1,7 @@
 // Every format from the app is what `barchasb convert` writes for the same
 // documents (byte for byte: every writer is deterministic), and every
 // format's files, dropped on a fresh app, give the documents back.
-import { test, expect, openApp, openDoc, dropFiles, exportLines, SEEDS, type ExportLine } from '../helpers/app';
+import { test, expect, openApp, openDoc, dropFiles, exportLines, SEEDS, type ExportLine, menuItem } from '../helpers/app';
 import type { Page, Download } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -25,12 +25,12 @@ const FILES: Record<string, string[]> = {
 
 /** Clicks #export with `format` chosen and collects every file it downloads. */
 async function exportAs(page: Page, format: string): Promise<Map<string, Buffer>> {
-  await page.locator('#export-format').selectOption(format);
+  await (await menuItem(page, '#export-format')).selectOption(format);
   const want = FILES[format].length;
   const downloads: Download[] = [];
   const onDownload = (d: Download) => downloads.push(d);
   page.on('download', onDownload);
-  await page.locator('#export').click();
+  await (await menuItem(page, '#export')).click();
   await expect.poll(() => downloads.length, { message: `${format}: the files downloaded` }).toBe(want);
   page.off('download', onDownload);
   // Chromium sometimes drops an anchor download begun right after a run of
@@ -64,7 +64,7 @@ for (const suggestions of [false, true]) {
     page,
   }) => {
     await annotated(page);
-    if (suggestions) await page.locator('#export-suggestions').check();
+    if (suggestions) await (await menuItem(page, '#export-suggestions')).check();
     const app = new Map<string, Map<string, Buffer>>();
     for (const f of FORMATS) app.set(f, await exportAs(page, f));
     // The app's own JSONL is the input of the CLI.
@@ -83,7 +83,7 @@ for (const suggestions of [false, true]) {
 
 test('done only exports the done documents', async ({ page }) => {
   await annotated(page);
-  await page.locator('#export-which').selectOption('done');
+  await (await menuItem(page, '#export-which')).selectOption('done');
   const { lines } = await exportLines(page);
   expect(lines.map((l) => l.id)).toEqual([SEEDS[0]]);
   expect(lines[0].spans.length).toBeGreaterThan(5);

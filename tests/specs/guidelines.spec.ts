@@ -1,11 +1,11 @@
 // The guidelines panel renders the Markdown of ANNOTATION_GUIDELINES.md as
 // elements: a label table with its key column, lists, headings, code; the
 // English prose reads left to right, a Persian example cell right to left.
-import { test, expect, openApp, LABEL_KEYS, ARTIFACTS } from '../helpers/app';
+import { test, expect, openApp, LABEL_KEYS, ARTIFACTS, menuItem } from '../helpers/app';
 
 test('the guidelines panel shows the label table with keys, lists and headings, no raw Markdown', async ({ page }) => {
   await openApp(page);
-  await page.locator('#guidelines').click();
+  await (await menuItem(page, '#guidelines')).click();
   const panel = page.locator('#guidelines-panel');
   await expect(panel).toBeVisible();
 

@@ -15,8 +15,7 @@ import {
   marks,
   viewText,
   cpIndexOf,
-  type ExportLine,
-} from '../helpers/app';
+  type ExportLine, menuItem } from '../helpers/app';
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -173,7 +172,7 @@ test('unknown labels are added on request, or kept aside and never shown as conf
   await expect(page.locator('#message')).toContainText('New labels: XYZ.');
   await openDoc(page, 'added');
   await expect(page.locator('#doc-view mark.span[data-label="XYZ"]')).toHaveAttribute('data-state', 'confirmed');
-  await page.locator('#labels').click();
+  await (await menuItem(page, '#labels')).click();
   const names = () =>
     page.locator('#labels-editor input[type="text"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
   await expect.poll(names).toContain('XYZ');

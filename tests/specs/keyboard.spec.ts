@@ -1,6 +1,6 @@
 // A keyboard-only session: Tab between spans, Enter confirms, a label key
 // relabels, Delete removes, a accepts all, n marks done and opens the next.
-import { test, expect, openApp, marks, mark, docIds, settled, SEEDS, LABEL_KEYS, ARTIFACTS } from '../helpers/app';
+import { test, expect, openApp, marks, mark, docIds, settled, SEEDS, LABEL_KEYS, ARTIFACTS, menuItem } from '../helpers/app';
 
 test('keyboard only: Tab, Shift+Tab, Enter, label key, Delete, a, n', async ({ page }) => {
   await openApp(page);
@@ -72,24 +72,24 @@ test('keyboard only: Tab, Shift+Tab, Enter, label key, Delete, a, n', async ({ p
 
 test('help, guidelines and labels editor panels', async ({ page }) => {
   await openApp(page);
-  await page.locator('#help').click();
+  await (await menuItem(page, '#help')).click();
   const help = page.locator('#help-overlay');
   await expect(help).toBeVisible();
   for (const k of ['Tab', 'Enter', 'Delete', 'Ctrl', 'Escape']) await expect(help).toContainText(k);
   await page.screenshot({ path: `${ARTIFACTS}/help-overlay.png` });
-  await page.locator('#help').click();
+  await (await menuItem(page, '#help')).click();
   await expect(help).toBeHidden();
 
-  await page.locator('#guidelines').click();
+  await (await menuItem(page, '#guidelines')).click();
   const guide = page.locator('#guidelines-panel');
   await expect(guide).toBeVisible();
   for (const l of Object.keys(LABEL_KEYS)) await expect(guide).toContainText(l);
   await expect(guide).toContainText('ایمیدرو');
   await page.screenshot({ path: `${ARTIFACTS}/guidelines.png` });
-  await page.locator('#guidelines').click();
+  await (await menuItem(page, '#guidelines')).click();
   await expect(guide).toBeHidden();
 
-  await page.locator('#labels').click();
+  await (await menuItem(page, '#labels')).click();
   const editor = page.locator('#labels-editor');
   await expect(editor).toBeVisible();
   // Every label's name is there (as a value of an input or as text).
@@ -102,7 +102,7 @@ test('help, guidelines and labels editor panels', async ({ page }) => {
 
 test('the label set is editable (colour, key) and saved with the documents', async ({ page }) => {
   await openApp(page);
-  await page.locator('#labels').click();
+  await (await menuItem(page, '#labels')).click();
   const editor = page.locator('#labels-editor');
   await expect(editor).toBeVisible();
   // The row of PER: the one whose text input holds "PER".
@@ -117,7 +117,7 @@ test('the label set is editable (colour, key) and saved with the documents', asy
   await keyInput.fill('=');
   await keyInput.press('Enter');
   await keyInput.blur();
-  await page.locator('#labels').click();
+  await (await menuItem(page, '#labels')).click();
   await expect(editor).toBeHidden();
 
   const perColour = () =>
@@ -136,7 +136,7 @@ test('the label set is editable (colour, key) and saved with the documents', asy
   await expect(page.locator('#doc-view mark.span[data-label="PER"]').first()).toBeVisible();
   await expect.poll(perColour).toBe('rgb(18, 52, 86)');
   await expect(mark(page, target.start, target.end)).toHaveAttribute('data-label', 'PER');
-  await page.locator('#labels').click();
+  await (await menuItem(page, '#labels')).click();
   const keys = await page
     .locator('#labels-editor tr')
     .evaluateAll((trs) =>
@@ -147,7 +147,7 @@ test('the label set is editable (colour, key) and saved with the documents', asy
 
 test('typing in the labels editor survives a re-render before it is committed', async ({ page }) => {
   await openApp(page);
-  await page.locator('#labels').click();
+  await (await menuItem(page, '#labels')).click();
   const editor = page.locator('#labels-editor');
   const row = editor.locator('tr[data-label="PER"]');
   const name = row.locator('input.label-name');
@@ -161,7 +161,7 @@ test('typing in the labels editor survives a re-render before it is committed', 
   await expect(name).toHaveValue('PERSON');
   await name.press('Enter');
   await expect(editor.locator('tr[data-label="PERSON"]')).toHaveCount(1);
-  await page.locator('#labels').click();
+  await (await menuItem(page, '#labels')).click();
   await expect(page.locator('#doc-view mark.span[data-label="PERSON"]').first()).toBeVisible();
 });
 

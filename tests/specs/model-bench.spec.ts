@@ -5,7 +5,7 @@
 // Three refreshes (after a learned document, a reset, another learned one); prints
 // their tokens/s and the median, writes tests/artifacts/model-bench.json,
 // and asserts only that it ran (the machine is shared).
-import { test, expect, openApp, importFiles, seedText, SEEDS, ARTIFACTS } from '../helpers/app';
+import { test, expect, openApp, importFiles, seedText, SEEDS, ARTIFACTS, menuItem } from '../helpers/app';
 import { writeFileSync } from 'node:fs';
 
 const COPIES = 10;
@@ -35,8 +35,8 @@ test('tagging speed of the model in the worker (seeds ×10, three runs)', async 
   // done → the next document (a copy) opens; the other copies are refreshed
   await page.locator('#done-next').click();
   await measured(1);
-  await page.locator('#model-reset').click();
-  await page.locator('#model-reset-confirm').click();
+  await (await menuItem(page, '#model-reset')).click();
+  await (await menuItem(page, '#model-reset-confirm')).click();
   await measured(2);
   await page.locator('#done-next').click();
   await measured(3);

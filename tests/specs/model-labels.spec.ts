@@ -3,7 +3,7 @@
 // page names those it does not learn (#model-labels, #message). A stored model
 // it cannot read (an older format) is named in #message, with the reason, and
 // a new model learns again from the documents marked done.
-import { test, expect, openApp, openDoc, settled, SEEDS } from '../helpers/app';
+import { test, expect, openApp, openDoc, settled, SEEDS, menuItem } from '../helpers/app';
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
@@ -14,7 +14,7 @@ test('labels past 15 or added after the model are named, and a reset learns the 
   await openApp(page);
   await expect(status(page)).toHaveAttribute('data-docs-learned', '0');
   await expect(notLearned(page)).toHaveCount(0);
-  await page.locator('#labels').click();
+  await (await menuItem(page, '#labels')).click();
   for (let i = 0; i < 6; i++) await page.locator('#label-add').click();
   // 17 labels, a model of the 11 it was made with.
   const added = ['LABEL12', 'LABEL13', 'LABEL14', 'LABEL15', 'LABEL16', 'LABEL17'];
@@ -22,8 +22,8 @@ test('labels past 15 or added after the model are named, and a reset learns the 
   await expect(notLearned(page)).toHaveText('⚠ not learning 6 labels');
   await expect(notLearned(page)).toHaveAttribute('title', /keeps its labels until it is reset/);
 
-  await page.locator('#model-reset').click();
-  await page.locator('#model-reset-confirm').click();
+  await (await menuItem(page, '#model-reset')).click();
+  await (await menuItem(page, '#model-reset-confirm')).click();
   await expect(notLearned(page)).toHaveAttribute('data-not-learned', 'LABEL16,LABEL17');
   const message = page.locator('#message');
   await expect(message).toContainText('The model was reset');
@@ -45,7 +45,7 @@ test('a stored model of an older format is named in #message and a new model lea
   await page.locator('#accept-all').click();
   await page.locator('#done-next').click();
   await expect(status(page)).toHaveAttribute('data-saved-docs-learned', '1');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#model-export').click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), (await menuItem(page, '#model-export')).click()]);
   const model = [...readFileSync((await download.path())!)];
   // Format version (u16 LE after the 8 magic bytes) 4 → 2: as an older build saved it.
   expect(model.slice(8, 10)).toEqual([4, 0]);

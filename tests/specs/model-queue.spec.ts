@@ -2,7 +2,7 @@
 // the tagger's worker has not learned it yet (the page reloads or crashes
 // first) is learned at the next start, and a document is learned once, not
 // again when "done" is undone and marked again with the same spans.
-import { test, expect, openApp, openDoc, settled, SEEDS } from '../helpers/app';
+import { test, expect, openApp, openDoc, settled, SEEDS, menuItem } from '../helpers/app';
 import type { Page, Route } from '@playwright/test';
 
 const status = (page: Page) => page.locator('#model-status');
@@ -93,8 +93,8 @@ test('a reset forgets: documents done before it are not learned again at the nex
   await page.locator('#accept-all').click();
   await page.locator('#done-next').click();
   await learned(page, 1);
-  await page.locator('#model-reset').click();
-  await page.locator('#model-reset-confirm').click();
+  await (await menuItem(page, '#model-reset')).click();
+  await (await menuItem(page, '#model-reset-confirm')).click();
   await learned(page, 0);
   await expect(status(page)).toHaveAttribute('data-saved-docs-learned', '0');
   await settled(page);

@@ -2,7 +2,7 @@
 // teaches it (#model-status[data-docs-learned]), the page stays responsive,
 // the model is kept in IndexedDB, exported, imported and reset, and documents
 // never opened get its suggestions.
-import { test, expect, openApp, openDoc, importFiles, settled, exportLines, cpIndexOf, SEEDS, watchLongTasks } from '../helpers/app';
+import { test, expect, openApp, openDoc, importFiles, settled, exportLines, cpIndexOf, SEEDS, watchLongTasks, menuItem } from '../helpers/app';
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
@@ -31,7 +31,7 @@ test('a document marked done teaches the model, the page stays responsive, a rel
   // The page answers at once while the worker learns: the next document is
   // shown and a panel opens and closes.
   await expect(page.locator('#doc-view')).toHaveAttribute('data-doc-id', SEEDS[1]);
-  await page.locator('#help').click();
+  await (await menuItem(page, '#help')).click();
   await expect(page.locator('#help-overlay')).toBeVisible();
   await page.keyboard.press('Escape');
   await learned(page, 1);
@@ -54,18 +54,18 @@ test('export, reset (asked first), import it back; a garbage file is refused wit
   await page.locator('#accept-all').click();
   await doneAndLearned(page, 1);
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#model-export').click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), (await menuItem(page, '#model-export')).click()]);
   expect(download.suggestedFilename()).toBe('barchasb-model.bin');
   const model = readFileSync((await download.path())!);
   expect(model.length).toBeGreaterThan(16);
 
-  await page.locator('#model-reset').click();
+  await (await menuItem(page, '#model-reset')).click();
   await expect(page.locator('#model-reset-confirm')).toBeVisible();
-  await page.locator('#model-reset-cancel').click();
+  await (await menuItem(page, '#model-reset-cancel')).click();
   await expect(page.locator('#model-reset-confirm')).toHaveCount(0);
   await learned(page, 1);
-  await page.locator('#model-reset').click();
-  await page.locator('#model-reset-confirm').click();
+  await (await menuItem(page, '#model-reset')).click();
+  await (await menuItem(page, '#model-reset-confirm')).click();
   await learned(page, 0);
   await expect(page.locator('#message')).toContainText('reset');
   await expect(status(page)).toHaveAttribute('data-saved-docs-learned', '0');
@@ -119,7 +119,7 @@ test('documents never opened, and the one open and untouched, get the model’s 
   const name = cpIndexOf(UNSEEN, NAME);
   const per = (l: { suggestions?: { start: number; label: string }[] }) =>
     (l.suggestions ?? []).some((s) => s.start === name && s.label === 'PER');
-  await page.locator('#export-suggestions').check();
+  await (await menuItem(page, '#export-suggestions')).check();
   const before = (await exportLines(page)).lines;
   expect(per(before.find((l) => l.id === 'unseen')!), 'the rules alone do not know the name').toBe(false);
   await openDoc(page, 'opened');

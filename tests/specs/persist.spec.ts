@@ -21,8 +21,7 @@ import {
   SEEDS,
   LABEL_KEYS,
   type ExportLine,
-  type Mark,
-} from '../helpers/app';
+  type Mark, menuItem } from '../helpers/app';
 import type { Page } from '@playwright/test';
 
 const PASTED = 'گزارش همکاری‌های ایمیدرو با شرکت ANC در سال ۱۴۰۲ و 2025 🙂 با ۳۵۰۰ نفر.\nخط دوم 𝑥 و «نقل‌قول».';
@@ -100,7 +99,7 @@ test('export: one line per document with exact code point spans', async ({ page 
   expect(lines.find((l) => l.text === PASTED)!.spans.length).toBeGreaterThan(0);
 
   // With the checkbox, the unconfirmed suggestions come along, flagged as such.
-  await page.locator('#export-suggestions').check();
+  await (await menuItem(page, '#export-suggestions')).check();
   await openDoc(page, SEEDS[0]);
   const { lines: withSugg } = await exportLines(page);
   const seed0 = withSugg.find((l) => l.id === SEEDS[0])!;

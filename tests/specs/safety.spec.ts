@@ -1,6 +1,6 @@
 // Text, ids and label names are shown as text, never as markup; the page
 // talks to nobody but its own origin (the auto fixture checks every test).
-import { test, expect, openApp, openDoc, pasteDoc, viewText, importFiles, docIds, exportLines, settled, LABEL_KEYS } from '../helpers/app';
+import { test, expect, openApp, openDoc, pasteDoc, viewText, importFiles, docIds, exportLines, settled, LABEL_KEYS, menuItem } from '../helpers/app';
 
 const XSS = '<img src=x onerror=alert(1)>';
 
@@ -57,12 +57,12 @@ test('a full session makes no request outside the origin', async ({ page, watch,
   await pasteDoc(page, 'سازمان توسعه تجارت ایران در تهران');
   await page.locator('#accept-all').click();
   await page.keyboard.press(LABEL_KEYS.PER);
-  await page.locator('#help').click();
-  await page.locator('#help').click();
-  await page.locator('#guidelines').click();
-  await page.locator('#guidelines').click();
-  await page.locator('#labels').click();
-  await page.locator('#labels').click();
+  await (await menuItem(page, '#help')).click();
+  await (await menuItem(page, '#help')).click();
+  await (await menuItem(page, '#guidelines')).click();
+  await (await menuItem(page, '#guidelines')).click();
+  await (await menuItem(page, '#labels')).click();
+  await (await menuItem(page, '#labels')).click();
   const { raw } = await exportLines(page);
   await importFiles(page, [{ name: 'again.jsonl', body: raw }]);
   await settled(page);

@@ -1,6 +1,6 @@
 // The release build starts from a sub-path, with its own font, and nothing
 // but same-origin requests (the auto fixture in helpers/app.ts checks that).
-import { test, expect } from '../helpers/app';
+import { test, expect, menuItem } from '../helpers/app';
 
 test('the wasm app starts under /app/ with RTL Persian page and self-hosted Vazirmatn', async ({ page }) => {
   await page.addInitScript(() => {
@@ -32,7 +32,7 @@ test('the wasm app starts under /app/ with RTL Persian page and self-hosted Vazi
 
 test('the third-party notices of the embedded word lists are served and linked from the help', async ({ page }) => {
   await page.goto('./');
-  await page.locator('#help').click();
+  await (await menuItem(page, '#help')).click();
   const link = page.locator('#notices');
   await expect(link).toBeVisible();
   const href = await link.evaluate((a) => (a as HTMLAnchorElement).href);

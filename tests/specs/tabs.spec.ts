@@ -18,8 +18,7 @@ import {
   LABEL_KEYS,
   ARTIFACTS,
   type Span,
-  type Mark,
-} from '../helpers/app';
+  type Mark, menuItem } from '../helpers/app';
 import type { Page } from '@playwright/test';
 
 const ID = SEEDS[1];
@@ -34,7 +33,7 @@ async function relabel(page: Page, m: Span, label: string): Promise<void> {
 
 /** The edited document in an export with suggestions, from `page`. */
 async function exported(page: Page): Promise<{ spans: Span[]; suggestions: Span[]; status: string }> {
-  if (!(await page.locator('#export-suggestions').isChecked())) await page.locator('#export-suggestions').check();
+  if (!(await page.locator('#export-suggestions').isChecked())) await (await menuItem(page, '#export-suggestions')).check();
   const { lines } = await exportLines(page);
   const doc = lines.find((l) => l.id === ID)!;
   expect(doc.text).toBe(TEXT);

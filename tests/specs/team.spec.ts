@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
-import { ARTIFACTS, docIds, expect, marks, openDoc, settled, test, type Span } from '../helpers/app';
+import { ARTIFACTS, docIds, expect, marks, openDoc, settled, test, type Span, menuItem } from '../helpers/app';
 
 const CLI = process.env.BARCHASB ?? fileURLToPath(new URL('../../target/release/barchasb', import.meta.url));
 const PROJECT = 'index.html?project=../teams/q4/project.json';
@@ -42,7 +42,7 @@ async function giveName(page: Page, url: string, name: string): Promise<void> {
 }
 
 async function download(page: Page): Promise<string> {
-  const [d] = await Promise.all([page.waitForEvent('download'), page.locator('#export').click()]);
+  const [d] = await Promise.all([page.waitForEvent('download'), (await menuItem(page, '#export')).click()]);
   return readFileSync((await d.path())!, 'utf8');
 }
 
@@ -101,7 +101,7 @@ test('each annotator of a project gets their documents and their name is in ever
   await expect(page.locator('#project-name')).toHaveText('Mining news, Q4');
   // sara: her batch and the shared document; labels are the project's four
   expect(await docIds(page)).toEqual(['china', 'kazakhstan', 'shared']);
-  await page.locator('#labels').click();
+  await (await menuItem(page, '#labels')).click();
   await expect(page.locator('#labels-editor input.label-name')).toHaveCount(4);
   await page.keyboard.press('Escape');
   await page.reload();
@@ -151,7 +151,7 @@ for (const team of [2, 3]) {
     );
     await expect(reviewer.locator('#message')).toContainText(`Reviewing ${names.join(', ')}`);
     // The agreement the app shows is the CLI's for the same files.
-    await reviewer.locator('#agreement').click();
+    await (await menuItem(reviewer, '#agreement')).click();
     const overall = await reviewer.locator('#agreement-overall').textContent();
     expect(overall).toBe(cliAgree(exports));
     await expect(reviewer.locator('#annotator-progress li')).toHaveCount(team);

@@ -2,7 +2,7 @@
 // ones labelled differently first, relabel or delete everywhere in one
 // undo step, jump to an occurrence), the document list's search and
 // filters, and the colour theme.
-import { ARTIFACTS, cpIndexOf, docIds, expect, importFiles, mark, openApp, pasteDoc, settled, test } from '../helpers/app';
+import { ARTIFACTS, cpIndexOf, docIds, expect, importFiles, mark, openApp, pasteDoc, settled, test, menuItem } from '../helpers/app';
 
 const A = 'ایمیدرو در تهران با انجمن معدنکاری چین دیدار کرد.';
 const B = 'مدیرعامل ايميدرو در پکن گفت.';
@@ -17,7 +17,7 @@ test('the entity browser shows a name labelled two ways first, relabels it every
   ];
   await importFiles(page, [{ name: 'two.jsonl', body: lines.map((l) => JSON.stringify(l)).join('\n') }]);
   await expect(page.locator('#doc-list li[data-doc-id="b"]')).toHaveCount(1);
-  await page.locator('#entities').click();
+  await (await menuItem(page, '#entities')).click();
   const first = page.locator('#entity-table tr').first();
   await expect(first).toHaveClass(/conflict/);
   await expect(first.locator('td.name')).toHaveText('ایمیدرو');
@@ -32,14 +32,14 @@ test('the entity browser shows a name labelled two ways first, relabels it every
   // One undo brings both documents back.
   await page.locator('#entities-panel button.close').click();
   await page.keyboard.press('Control+z');
-  await page.locator('#entities').click();
+  await (await menuItem(page, '#entities')).click();
   await expect(page.locator('#entity-table tr').first()).toHaveClass(/conflict/);
   // An occurrence opens its document with the span focused.
   await page.locator('#entity-table tr.conflict button.occurrence[data-doc="b"]').click();
   await expect(page.locator('#doc-view')).toHaveAttribute('data-doc-id', 'b');
   await expect(page.locator('mark.span.focused')).toHaveAttribute('data-start', String(at));
   // Delete all: gone from every document.
-  await page.locator('#entities').click();
+  await (await menuItem(page, '#entities')).click();
   await page.locator('#entity-table tr.conflict button[data-action="delete-all"]').click();
   await expect(page.locator('#entity-table tr.conflict')).toHaveCount(0);
   await expect(mark(page, at, at + 7)).toHaveCount(0);
@@ -80,16 +80,16 @@ test('the theme follows the system, can be switched, and is remembered', async (
   const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   const dark = await bg();
   expect(dark).toBe('rgb(23, 24, 27)');
-  await page.locator('#theme').click(); // auto → dark (chosen)
+  await (await menuItem(page, '#theme')).click(); // auto → dark (chosen)
   await expect(page.locator('#theme')).toHaveAttribute('data-theme', 'dark');
-  await page.locator('#theme').click(); // → light
+  await (await menuItem(page, '#theme')).click(); // → light
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
   expect(await bg()).toBe('rgb(251, 250, 247)');
   await settled(page);
   await page.reload();
   await expect(page.locator('#doc-view')).toBeVisible();
   expect(await bg()).toBe('rgb(251, 250, 247)');
-  await page.locator('#theme').click(); // → auto: the system's dark again
+  await (await menuItem(page, '#theme')).click(); // → auto: the system's dark again
   expect(await bg()).toBe(dark);
   await page.screenshot({ path: `${ARTIFACTS}/dark.png` });
 });

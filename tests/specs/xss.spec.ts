@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Download, Page } from '@playwright/test';
-import { test, expect, openApp, openDoc, pasteDoc, viewText, importFiles, docIds, marks, settled, cpLength } from '../helpers/app';
+import { test, expect, openApp, openDoc, pasteDoc, viewText, importFiles, docIds, marks, settled, cpLength, menuItem } from '../helpers/app';
 import { PAYLOADS, TEXTS, armXss, expectNothingRan, expectShownAsText } from '../helpers/xss';
 
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/xss/${name}`, import.meta.url)), 'utf8');
@@ -111,7 +111,7 @@ test('an imported .jsonl with a payload as every id, text and label name shows e
   for (const p of TEXTS) expect(choices.some((c) => c.includes(labelOf(p))), labelOf(p)).toBe(true);
   await page.keyboard.press('Escape');
   // The labels editor holds each name as an input's value.
-  await page.locator('#labels').click();
+  await (await menuItem(page, '#labels')).click();
   const names = await page.locator('#labels-editor input.label-name').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
   for (const p of TEXTS) expect(names).toContain(labelOf(p));
   await page.keyboard.press('Escape');
@@ -156,7 +156,7 @@ test('a project made of payloads (name, labels, keys, descriptions, guidelines, 
   await openDoc(page, 'note');
   expect(await viewText(page)).toBe(TEXTS.join('\n') + '\n');
   // The project's labels: names (inputs' values), keys and descriptions.
-  await page.locator('#labels').click();
+  await (await menuItem(page, '#labels')).click();
   const rows = await page.locator('#labels-editor tr:has(input.label-name)').evaluateAll((trs) =>
     trs.map((tr) => ({
       name: (tr.querySelector('input.label-name') as HTMLInputElement).value,
@@ -168,7 +168,7 @@ test('a project made of payloads (name, labels, keys, descriptions, guidelines, 
   expect(rows).toEqual(project.labels.map((l: Record<string, string>) => ({ name: l.name, key: l.key, colour: l.colour, description: l.description })));
   await page.keyboard.press('Escape');
   // Its guidelines: every payload, as text (Markdown's `code` and **bold** marks taken off).
-  await page.locator('#guidelines').click();
+  await (await menuItem(page, '#guidelines')).click();
   await expect(page.locator('#guidelines-panel h2')).toHaveText(TEXTS[0]); // `#` is the panel's h2, `##` h3
   const plain = TEXTS.filter((p) => !/[`*|]/.test(p));
   expect(plain.length).toBeGreaterThan(50);
@@ -237,18 +237,18 @@ test('stored labels whose colours, keys and names are payloads (a tampered profi
   expect(styles.length).toBeGreaterThan(3);
   for (const s of styles) expect(s).toMatch(/^--c:#[0-9a-fA-F]{6}$/);
   await page.keyboard.press('Escape');
-  await page.locator('#labels').click();
+  await (await menuItem(page, '#labels')).click();
   await expectShownAsText(page.locator('#labels-editor .label-desc'), TEXTS.slice(0, 11));
   await expectNothingRan(page);
 });
 
 /** Every file one click on #export downloads (the main file, then its sidecars). */
 async function exportAll(page: Page, format: string): Promise<{ name: string; body: Buffer }[]> {
-  await page.locator('#export-format').selectOption(format);
+  await (await menuItem(page, '#export-format')).selectOption(format);
   const got: Download[] = [];
   const on = (d: Download) => got.push(d);
   page.on('download', on);
-  await page.locator('#export').click();
+  await (await menuItem(page, '#export')).click();
   await expect.poll(() => got.length).toBeGreaterThan(0);
   await page.waitForTimeout(700); // the sidecars follow the main file
   page.off('download', on);

@@ -231,6 +231,12 @@ pub enum Panel {
     Agreement,
     /// Every name across the documents (`components/entities.rs`).
     Entities,
+    /// The menu behind the header's `#menu-button`: files, export, the
+    /// model, the panels, theme and keys (`components/menu.rs`). Opening
+    /// a panel from it closes it.
+    Menu,
+    /// The document list, on a phone (on a wider screen it is always shown).
+    Documents,
 }
 
 /// One field of a label being edited.
@@ -683,6 +689,8 @@ impl AppState {
         self.focused = None;
         self.menu = Menu::None;
         self.offer = None;
+        // on a phone the list is a sheet over the text: it closes
+        self.panels.retain(|p| *p != Panel::Documents);
         self.ensure_suggestions(i);
         if !self.docs[i].opened {
             let rev = self.bump();

@@ -6,7 +6,7 @@
 
 use super::use_app;
 use crate::io::fresh_id;
-use crate::state::Action;
+use crate::state::{Action, Panel};
 use barchasb_core::{Document, Status};
 use yew::prelude::*;
 
@@ -123,7 +123,7 @@ pub fn DocList() -> Html {
         })
     };
     html! {
-        <nav id="doc-list">
+        <nav id="doc-list" class={classes!(app.panel_open(Panel::Documents).then_some("open"))}>
             <div class="progress-line">{ "Done: " }<span id="progress">{ format!("{done}/{total}") }</span></div>
             <div class="doc-filters">
                 <input id="doc-search" type="search" dir="auto" placeholder="Search id or text…" onchange={set(&search)} />

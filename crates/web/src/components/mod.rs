@@ -10,6 +10,7 @@ pub mod help;
 pub mod import_dialog;
 pub mod label_menu;
 pub mod labels_editor;
+pub mod menu;
 pub mod message_bar;
 pub mod model_bar;
 pub mod name_dialog;

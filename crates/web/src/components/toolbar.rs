@@ -1,8 +1,10 @@
-//! The toolbar: accept all, done & next, undo/redo, export (its format,
-//! which documents, and the suggestions checkbox), open files, the model's
-//! controls, and the panel toggles.
+//! The header, one row: the name, the project, the progress bar (done /
+//! total), the daily actions (accept all, done & next, undo, redo), the
+//! suggestions' progress, the save state and the menu (`components/menu.rs`,
+//! which holds files, export, the model and the panels). On a phone the
+//! daily actions are a bottom bar and `#docs-button` shows the list.
 
-use super::model_bar::ModelBar;
+use super::menu::MainMenu;
 use super::project_switch::ProjectSwitch;
 use super::use_app;
 use crate::formats_worker::{Request, Response, Which};
@@ -14,13 +16,6 @@ use yew::prelude::*;
 
 fn show_error(app: &AppHandle, text: String) {
     app.dispatch(Action::ShowMessage(Some(Message { text, error: true })));
-}
-
-/// Imports the chosen files (`hooks/files.rs`).
-fn import_files(app: AppHandle, input: web_sys::HtmlInputElement) {
-    let Some(list) = input.files() else { return };
-    crate::hooks::files::import_file_list(app, list);
-    input.set_value(""); // choosing the same file again fires `change` again
 }
 
 /// Downloads the export (made in the formats worker): its main file, then
@@ -54,56 +49,11 @@ pub(crate) fn export(app: &AppHandle, format: Format, which: Which, suggestions:
 #[function_component]
 pub fn Toolbar() -> Html {
     let app = use_app();
-    let with_suggestions = use_state(|| false);
     let act = |a: Action| {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.dispatch(a.clone()))
     };
-    let format = use_state(|| Format::Jsonl);
-    let which = use_state(Which::default);
-    let on_export = {
-        let app = app.clone();
-        let (with, format, which) = (*with_suggestions, *format, *which);
-        Callback::from(move |_: MouseEvent| export(&app, format, which, with))
-    };
-    let on_format = {
-        let format = format.clone();
-        Callback::from(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            format.set(select.value().parse().unwrap_or(Format::Jsonl));
-        })
-    };
-    let on_which = {
-        let which = which.clone();
-        Callback::from(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            which.set(if select.value() == "done" { Which::Done } else { Which::All });
-        })
-    };
-    let on_check = {
-        let with_suggestions = with_suggestions.clone();
-        Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            with_suggestions.set(input.checked());
-        })
-    };
-    let on_files = {
-        let app = app.clone();
-        Callback::from(move |e: Event| import_files(app.clone(), e.target_unchecked_into()))
-    };
-    let theme = use_state(dom::theme);
-    let on_theme = {
-        let theme = theme.clone();
-        Callback::from(move |_: MouseEvent| {
-            let next = match theme.as_str() {
-                "auto" => "dark",
-                "dark" => "light",
-                _ => "auto",
-            };
-            dom::set_theme(next);
-            theme.set(next.to_string());
-        })
-    };
+    let (done, all) = app.progress();
     let has_doc = app.open.is_some();
     // Documents waiting for the worker's first suggestions.
     let (waiting, total) = (app.awaiting_suggestions().count(), app.docs.len());
@@ -126,41 +76,16 @@ pub fn Toolbar() -> Html {
             }
             if app.team.review { <span id="review-badge">{ "review" }</span> }
             if let Some(u) = &app.team.user { <span id="user-name" dir="auto">{ u.clone() }</span> }
-            <button id="accept-all" disabled={!has_doc} onclick={act(Action::AcceptAll)} title="a">{ "Accept all" }</button>
-            <button id="done-next" disabled={!has_doc} onclick={act(Action::MarkDoneNext)} title="n">{ "Done & next" }</button>
-            <button id="undo" disabled={!app.can_undo()} onclick={act(Action::Undo)} title="Ctrl+Z">{ "Undo" }</button>
-            <button id="redo" disabled={!app.can_redo()} onclick={act(Action::Redo)} title="Ctrl+Shift+Z">{ "Redo" }</button>
-            <span class="sep" />
-            <button id="export" onclick={on_export} title={format!("barchasb-export.{}", format.extension())}>{ "Export" }</button>
-            <select id="export-format" aria-label="export format" onchange={on_format}>
-                { for Format::ALL.iter().map(|f| html! {
-                    <option value={f.name()} selected={*f == *format}>{ f.name() }</option>
-                }) }
-            </select>
-            <select id="export-which" aria-label="documents to export" onchange={on_which}>
-                <option value="all" selected={*which == Which::All}>{ "all documents" }</option>
-                <option value="done" selected={*which == Which::Done}>{ "done only" }</option>
-            </select>
-            <label class="check">
-                <input id="export-suggestions" type="checkbox" checked={*with_suggestions} onchange={on_check} />
-                { " with suggestions" }
-            </label>
-            <label class="file">
-                { "Open files: " }
-                <input id="open-files" type="file" multiple=true accept=".txt,.jsonl,.json,.conll,.iob,.spacy,.zip,.tsv,.ann,text/plain" onchange={on_files} />
-            </label>
-            <span class="sep" />
-            <button id="entities" onclick={act(Action::TogglePanel(Panel::Entities))}>{ "Names" }</button>
-            <button id="labels" onclick={act(Action::TogglePanel(Panel::Labels))}>{ "Labels" }</button>
-            <button id="guidelines" onclick={act(Action::TogglePanel(Panel::Guidelines))}>{ "Guidelines" }</button>
-            if app.team.review {
-                <button id="agreement" onclick={act(Action::TogglePanel(Panel::Agreement))}>{ "Agreement" }</button>
-            }
-            <button id="theme" data-theme={(*theme).clone()} onclick={on_theme} title="colours: system, dark, light">{ format!("theme: {}", *theme) }</button>
-            <button id="help" onclick={act(Action::TogglePanel(Panel::Help))} title="?">{ "Keys (?)" }</button>
-            // Last: the panel toggles stay above the panels (which start at
-            // 6.5rem); the model's group wraps to a row of its own.
-            <ModelBar />
+            <progress id="progress-bar" max={all.max(1).to_string()} value={done.to_string()}
+                title={format!("done: {done}/{all}")} aria-label="documents done" />
+            <button id="docs-button" aria-controls="doc-list" onclick={act(Action::TogglePanel(Panel::Documents))}
+                title="documents">{ format!("{done}/{all}") }</button>
+            <span class="primary">
+                <button id="accept-all" disabled={!has_doc} onclick={act(Action::AcceptAll)} title="a">{ "Accept all" }</button>
+                <button id="done-next" disabled={!has_doc} onclick={act(Action::MarkDoneNext)} title="n">{ "Done & next" }</button>
+                <button id="undo" disabled={!app.can_undo()} onclick={act(Action::Undo)} title="Ctrl+Z">{ "Undo" }</button>
+                <button id="redo" disabled={!app.can_redo()} onclick={act(Action::Redo)} title="Ctrl+Shift+Z">{ "Redo" }</button>
+            </span>
             if waiting > 0 {
                 <span id="suggest-progress" role="progressbar" aria-label="suggestions being computed"
                     aria-valuemin="0" aria-valuemax={total.to_string()} aria-valuenow={(total - waiting).to_string()}
@@ -168,6 +93,7 @@ pub fn Toolbar() -> Html {
             }
             <span id="save-status" class={classes!(app.storage_failed.then_some("failed"))} data-rev={app.rev.to_string()} data-saved-rev={app.saved_rev.to_string()}>{ save_state }</span>
             <super::storage_status::StorageStatus />
+            <MainMenu />
         </header>
     }
 }

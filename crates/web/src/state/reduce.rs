@@ -182,6 +182,8 @@ impl AppState {
         if self.panels.contains(&p) {
             self.panels.retain(|x| *x != p);
         } else {
+            // a panel chosen from the menu (or the list) takes its place
+            self.panels.retain(|x| !matches!(x, Panel::Menu | Panel::Documents));
             self.panels.push(p);
         }
     }

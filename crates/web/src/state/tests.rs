@@ -482,3 +482,25 @@ fn counted_messages_agree_in_number() {
     let s = s.reduce(Action::AcceptAll);
     assert_eq!(s.message.as_ref().unwrap().text, "Accepted 1 suggestion.");
 }
+
+#[test]
+fn a_panel_chosen_from_the_menu_closes_it_and_opening_a_document_closes_the_list() {
+    let s = Rc::new(AppState::default()).reduce(Action::Loaded {
+        docs: seed_documents()
+            .into_iter()
+            .map(|doc| Loaded { doc, suggested: true, opened: false, learned: None, disputes: Vec::new() })
+            .collect(),
+        labels: None,
+        open: None,
+    });
+    let s = s.reduce(Action::TogglePanel(Panel::Menu));
+    assert!(s.panel_open(Panel::Menu));
+    let s = s.reduce(Action::TogglePanel(Panel::Labels));
+    assert!(s.panel_open(Panel::Labels) && !s.panel_open(Panel::Menu));
+    // the list (a sheet on a phone) closes when a document is chosen in it
+    let s = s.reduce(Action::TogglePanel(Panel::Documents)).reduce(Action::Open(1));
+    assert!(!s.panel_open(Panel::Documents));
+    assert!(s.panel_open(Panel::Labels), "other panels stay");
+    let s = s.reduce(Action::TogglePanel(Panel::Menu)).reduce(Action::CloseAll);
+    assert!(!s.panel_open(Panel::Menu), "Escape closes the menu");
+}

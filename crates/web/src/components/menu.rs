@@ -1,0 +1,153 @@
+//! `#menu`: what an annotator needs now and then, behind the header's
+//! `#menu-button` (the header keeps the daily actions): opening files (a
+//! styled button over the hidden `input#open-files`; files can also be
+//! dropped anywhere), the export (`#export`, its format, which documents,
+//! with suggestions or not), the model's controls, the panels (names,
+//! labels, guidelines, agreement), the theme and the keys. On a phone it is
+//! a bottom sheet.
+
+use super::model_bar::ModelBar;
+use super::toolbar::export;
+use super::use_app;
+use crate::formats_worker::Which;
+use crate::state::{Action, Panel};
+use crate::{dom, AppHandle};
+use barchasb_formats::Format;
+use yew::prelude::*;
+
+/// Imports the chosen files (`hooks/files.rs`).
+fn import_files(app: AppHandle, input: web_sys::HtmlInputElement) {
+    let Some(list) = input.files() else { return };
+    crate::hooks::files::import_file_list(app, list);
+    input.set_value(""); // choosing the same file again fires `change` again
+}
+
+/// The file types the importers read.
+const ACCEPT: &str = ".txt,.jsonl,.json,.conll,.iob,.spacy,.zip,.tsv,.ann,text/plain";
+
+/// The export's controls (the state lives in [`MainMenu`]: one component,
+/// a smaller wasm).
+fn export_row(
+    app: &AppHandle,
+    with_suggestions: &UseStateHandle<bool>,
+    format: &UseStateHandle<Format>,
+    which: &UseStateHandle<Which>,
+) -> Html {
+    let on_export = {
+        let app = app.clone();
+        let (with, format, which) = (**with_suggestions, **format, **which);
+        Callback::from(move |_: MouseEvent| {
+            export(&app, format, which, with);
+            app.dispatch(Action::TogglePanel(Panel::Menu)); // done: the menu closes
+        })
+    };
+    let on_format = {
+        let format = format.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            format.set(select.value().parse().unwrap_or(Format::Jsonl));
+        })
+    };
+    let on_which = {
+        let which = which.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            which.set(if select.value() == "done" { Which::Done } else { Which::All });
+        })
+    };
+    let on_check = {
+        let with_suggestions = with_suggestions.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            with_suggestions.set(input.checked());
+        })
+    };
+    html! {
+        <div class="menu-row">
+            <button id="export" onclick={on_export} title={format!("barchasb-export.{}", (**format).extension())}>{ "Export" }</button>
+            <select id="export-format" aria-label="export format" onchange={on_format}>
+                { for Format::ALL.iter().map(|f| html! {
+                    <option value={f.name()} selected={*f == **format}>{ f.name() }</option>
+                }) }
+            </select>
+            <select id="export-which" aria-label="documents to export" onchange={on_which}>
+                <option value="all" selected={**which == Which::All}>{ "all documents" }</option>
+                <option value="done" selected={**which == Which::Done}>{ "done only" }</option>
+            </select>
+            <label class="check">
+                <input id="export-suggestions" type="checkbox" checked={**with_suggestions} onchange={on_check} />
+                { " with suggestions" }
+            </label>
+        </div>
+    }
+}
+
+#[function_component]
+pub fn MainMenu() -> Html {
+    let app = use_app();
+    let with_suggestions = use_state(|| false);
+    let format = use_state(|| Format::Jsonl);
+    let which = use_state(Which::default);
+    let open = app.panel_open(Panel::Menu);
+    let panel = |p: Panel| {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::TogglePanel(p)))
+    };
+    let on_files = {
+        let app = app.clone();
+        Callback::from(move |e: Event| import_files(app.clone(), e.target_unchecked_into()))
+    };
+    // A styled button for the hidden file input (no raw "Choose Files").
+    let input = use_node_ref();
+    let choose = {
+        let input = input.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(i) = input.cast::<web_sys::HtmlInputElement>() {
+                i.click();
+            }
+        })
+    };
+    let theme = use_state(dom::theme);
+    let on_theme = {
+        let theme = theme.clone();
+        Callback::from(move |_: MouseEvent| {
+            let next = match theme.as_str() {
+                "auto" => "dark",
+                "dark" => "light",
+                _ => "auto",
+            };
+            dom::set_theme(next);
+            theme.set(next.to_string());
+        })
+    };
+    html! {
+        <>
+        <button id="menu-button" class="menu-button" aria-haspopup="true" aria-expanded={open.to_string()}
+            aria-controls="menu" onclick={panel(Panel::Menu)} title="Files, export, model, labels, guidelines, keys">{ "☰ Menu" }</button>
+        // Always in the page (hidden when closed), so the file input exists
+        // for a drop or a script even while the menu is closed.
+        <div id="menu" role="menu" hidden={!open}>
+            <h3>{ "Files" }</h3>
+            <div class="menu-row">
+                <button id="open-files-button" onclick={choose}>{ "Open files…" }</button>
+                <input id="open-files" ref={input} type="file" multiple=true hidden=true accept={ACCEPT} onchange={on_files} />
+                <span class="hint">{ "or drop files anywhere" }</span>
+            </div>
+            { export_row(&app, &with_suggestions, &format, &which) }
+            <h3>{ "Model" }</h3>
+            <div class="menu-row"><ModelBar /></div>
+            <h3>{ "View" }</h3>
+            <div class="menu-row">
+                <button id="entities" onclick={panel(Panel::Entities)}>{ "Names" }</button>
+                <button id="labels" onclick={panel(Panel::Labels)}>{ "Labels" }</button>
+                <button id="guidelines" onclick={panel(Panel::Guidelines)}>{ "Guidelines" }</button>
+                if app.team.review {
+                    <button id="agreement" onclick={panel(Panel::Agreement)}>{ "Agreement" }</button>
+                }
+                <button id="theme" data-theme={(*theme).clone()} onclick={on_theme} title="colours: system, dark, light">{ format!("theme: {}", *theme) }</button>
+                <button id="help" onclick={panel(Panel::Help)} title="?">{ "Keys (?)" }</button>
+            </div>
+        </div>
+        </>
+    }
+}
