@@ -3,7 +3,6 @@
 
 use barchasb_core::Document;
 use barchasb_formats::Format;
-use std::collections::BTreeSet;
 use std::io::Read;
 
 /// Documents read from one source, and the problems met on the way.
@@ -70,15 +69,7 @@ pub fn load_as(path: &str, format: Option<Format>) -> Loaded {
     for note in &parsed.notes {
         eprintln!("{note}");
     }
-    // Every label is known here: the merge only makes ids unique.
-    let labels: BTreeSet<String> = parsed
-        .records
-        .iter()
-        .flat_map(|r| r.doc.spans.iter().chain(&r.doc.suggestions))
-        .map(|s| s.label.clone())
-        .collect();
-    let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
-    let merged = barchasb_formats::merge(&[], &labels, vec![parsed], Default::default());
+    let merged = barchasb_formats::merge_alone(parsed);
     for line in &merged.report {
         eprintln!("{line}");
     }

@@ -160,6 +160,21 @@ fn compare(mine: &Document, r: &Record) -> Same {
     }
 }
 
+/// One file read on its own, as the CLI and the Python package take it:
+/// every label it uses is known (nothing is asked), so the merge only makes
+/// repeated ids unique.
+pub fn merge_alone(parsed: Parsed) -> Merge {
+    let labels: std::collections::BTreeSet<&str> = parsed
+        .records
+        .iter()
+        .flat_map(|r| r.doc.spans.iter().chain(&r.doc.suggestions))
+        .map(|s| s.label.as_str())
+        .collect();
+    let labels: Vec<String> = labels.into_iter().map(String::from).collect();
+    let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+    merge(&[], &labels, vec![parsed], Choices::default())
+}
+
 /// Applies an import with its answers. Ids are made unique (`08 (2)`)
 /// against what is there and what came before in the import.
 pub fn merge<'a>(

@@ -43,7 +43,7 @@ pub use decode::{decode_with, Decoded, Undecodable, Windows1256};
 pub use detect::{companions, detect, is_native, read_any, read_as, read_together, read_with};
 pub use export::{export, gate, label_names, ExportOptions, OutFile, Scheme, Unwritable};
 pub use format::{Format, UnknownFormat};
-pub use import::{merge, questions, Choices, Conflict, Merge, OnConflict, OnUnknownLabels, Questions};
+pub use import::{merge, merge_alone, questions, Choices, Conflict, Merge, OnConflict, OnUnknownLabels, Questions};
 pub use jsonl::read_line;
 pub use problem::Problem;
 pub use project::{read_project, Project};

@@ -8,7 +8,6 @@ use crate::Error;
 use barchasb_core::Document;
 use barchasb_formats::{ExportOptions, Format, Scheme};
 use pyo3::prelude::*;
-use std::collections::BTreeSet;
 use std::path::Path;
 
 fn format_named(name: &str) -> PyResult<Format> {
@@ -56,15 +55,7 @@ pub fn read(py: Python<'_>, path: &str, format: Option<&str>) -> PyResult<(Vec<S
         };
         let problems = parsed.all_problems().iter().map(|p| p.to_string()).collect();
         let mut notes = parsed.notes.clone();
-        // Every label is known here: the merge only makes ids unique.
-        let labels: BTreeSet<String> = parsed
-            .records
-            .iter()
-            .flat_map(|r| r.doc.spans.iter().chain(&r.doc.suggestions))
-            .map(|s| s.label.clone())
-            .collect();
-        let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
-        let merged = barchasb_formats::merge(&[], &labels, vec![parsed], Default::default());
+        let merged = barchasb_formats::merge_alone(parsed);
         notes.extend(merged.report);
         (merged.add.iter().map(Document::to_json_line).collect(), problems, notes)
     }))
