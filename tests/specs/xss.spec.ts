@@ -232,10 +232,25 @@ test('stored labels whose colours, keys and names are payloads (a tampered profi
   await page.locator('#doc-view mark.span').first().click();
   await expect(page.locator('#span-menu')).toBeVisible();
   await expectShownAsText(page.locator('#span-menu button[data-label]'), TEXTS.slice(0, 3));
-  // Every colour the page sets is #rrggbb: a payload colour fell back to grey.
-  const styles = await page.locator('[style*="--c"]').evaluateAll((els) => els.map((e) => e.getAttribute('style')!));
-  expect(styles.length).toBeGreaterThan(3);
-  for (const s of styles) expect(s).toMatch(/^--c:#[0-9a-fA-F]{6}$/);
+  // No element has a style attribute (the CSP allows none in the markup)
+  // but the open popup, placed through the CSSOM; the colours are the
+  // generated stylesheet's, one rule per label, each #rrggbb: a payload
+  // colour fell back to grey and a payload name stayed a string.
+  await expect(page.locator('body [style]:not(#span-menu):not(#label-menu)')).toHaveCount(0);
+  await expect(page.locator('#span-menu')).toHaveAttribute('style', /^left: \d+px; top: \d+px;$/);
+  const rules = await page.evaluate(() =>
+    Array.from(document.adoptedStyleSheets).flatMap((sheet) =>
+      Array.from(sheet.cssRules).map((r) => ({ text: r.cssText, c: (r as CSSStyleRule).style.getPropertyValue('--c').trim() })),
+    ),
+  );
+  expect(rules.length).toBeGreaterThanOrEqual(11);
+  for (const r of rules) {
+    expect(r.c, r.text).toMatch(/^#[0-9a-fA-F]{6}$/);
+    expect(r.text, 'one rule, selectors of data-label only').toMatch(/^mark\.span\[data-label=".*"\], \.menu \[data-label=".*"\] \{ --c: #[0-9a-fA-F]{6}; \}$/s);
+  }
+  // and the marks take their colour from it
+  const c = await page.locator('#doc-view mark.span').first().evaluate((m) => getComputedStyle(m).getPropertyValue('--c').trim());
+  expect(c).toMatch(/^#[0-9a-fA-F]{6}$/);
   await page.keyboard.press('Escape');
   await (await menuItem(page, '#labels')).click();
   await expectShownAsText(page.locator('#labels-editor .label-desc'), TEXTS.slice(0, 11));

@@ -17,6 +17,7 @@ mod layout;
 mod markdown;
 mod matching;
 mod state;
+mod styles;
 mod tagger_worker;
 
 use components::{
@@ -39,6 +40,8 @@ fn App() -> Html {
     let model = hooks::model::use_model(state.clone(), storage);
     hooks::keyboard::use_keyboard(state.clone());
     hooks::files::use_file_drop(state.clone());
+    // The labels' colours: a generated stylesheet, not inline styles.
+    use_effect_with(state.labels.clone(), |labels| styles::set_rules(&styles::label_rules(labels)));
     html! {
         <ContextProvider<AppHandle> context={state.clone()}>
         <ContextProvider<ModelBridge> context={model}>

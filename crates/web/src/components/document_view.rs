@@ -12,7 +12,7 @@
 //! and kept while the text is unchanged, so opening a long document does not
 //! tokenize it.
 
-use super::{color_style, use_app};
+use super::use_app;
 use crate::dom;
 use crate::layout::{paragraphs, Para, Run};
 use crate::state::{Action, Entry, Menu, SpanState, LOW_CONFIDENCE};
@@ -56,7 +56,6 @@ fn Paragraph(props: &ParagraphProps) -> Html {
                     data-confidence={confidence.map(|c| format!("{:.2}", f64::from(c)))}
                     data-offset={(at != start).then(|| at.to_string())}
                     tabindex="-1"
-                    style={color_style(&props.labels, label.as_deref().unwrap_or(""))}
                 >{ text.clone() }</mark>
             }
         }

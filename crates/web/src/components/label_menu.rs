@@ -1,6 +1,6 @@
 //! `#label-menu`: the label for a new selection (already snapped to tokens).
 
-use super::{color_style, use_app};
+use super::use_app;
 use crate::dom;
 use crate::state::{Action, Menu};
 use yew::prelude::*;
@@ -8,7 +8,9 @@ use yew::prelude::*;
 #[function_component]
 pub fn LabelMenu() -> Html {
     let app = use_app();
-    let Menu::Label { start, end, x, y } = app.menu else { return html! {} };
+    let (x, y) = if let Menu::Label { x, y, .. } = app.menu { (x, y) } else { (0, 0) };
+    let placed = crate::styles::use_placed(x, y);
+    let Menu::Label { start, end, .. } = app.menu else { return html! {} };
     let text: String =
         app.open_entry().map(|e| e.doc.text.chars().skip(start).take(end - start).collect()).unwrap_or_default();
     let labels = app.labels.labels.iter().map(|l| {
@@ -21,15 +23,14 @@ pub fn LabelMenu() -> Html {
             })
         };
         html! {
-            <button key={l.name.clone()} data-label={l.name.clone()} role="menuitem" class="label-choice"
-                style={color_style(&app.labels, &l.name)} {onclick}>
+            <button key={l.name.clone()} data-label={l.name.clone()} role="menuitem" class="label-choice" {onclick}>
                 <kbd>{ l.key.clone() }</kbd>{ " " }{ l.name.clone() }
             </button>
         }
     });
     html! {
         <div id="label-menu" role="menu" class="menu" data-start={start.to_string()} data-end={end.to_string()}
-            style={format!("left:{x}px;top:{y}px")}>
+            ref={placed}>
             <div class="menu-head" dir="rtl" lang="fa">{ "«" }<bdi>{ text }</bdi>{ "»" }</div>
             <div class="menu-labels">{ for labels }</div>
         </div>

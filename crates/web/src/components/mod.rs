@@ -28,11 +28,3 @@ use yew::prelude::*;
 pub fn use_app() -> AppHandle {
     use_context::<AppHandle>().expect("rendered inside the App's context provider")
 }
-
-/// A label's colour as a CSS custom property, or grey for an unknown label.
-/// Only `#rrggbb` is let through, so a stored colour can never inject CSS.
-pub fn color_style(labels: &barchasb_core::LabelSet, name: &str) -> String {
-    let valid = |c: &&str| c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|h| h.is_ascii_hexdigit());
-    let c = labels.get(name).map(|l| l.color.as_str()).filter(valid).unwrap_or("#888888");
-    format!("--c:{c}")
-}

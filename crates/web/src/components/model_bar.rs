@@ -55,30 +55,25 @@ pub fn ModelBar() -> Html {
     let labels_title = app.labels_note().unwrap_or_default();
     let labels_text = format!("not learning {}", count(not_learned.len(), "label", "labels"));
     let (tokens, ms) = m.last_suggest.map(|(t, ms)| (t.to_string(), format!("{ms:.1}"))).unzip();
-    // Inline styles: the stylesheet belongs to www/ (the CSP allows inline
-    // styles). The file input is hidden behind a label that looks like the
-    // other buttons.
-    const BUTTON: &str = "padding:0.2rem 0.7rem;border:1px solid var(--line);border-radius:6px;\
-                          background:#f6f5f2;cursor:pointer;white-space:nowrap";
+    // Styled by www/layout.css (no inline styles under the CSP). The file
+    // input is hidden behind a label that looks like the other buttons.
     html! {
-        <span id="model" class="model" style="display:inline-flex;align-items:center;gap:0.4rem;flex-wrap:nowrap">
+        <span id="model" class="model">
             <span id="model-status" title="Documents the tagger has learned from (it learns from each document marked done)"
-                style="unicode-bidi:plaintext;white-space:nowrap;font-size:0.9rem;color:var(--muted)"
                 data-docs-learned={m.docs_learned.map(|n| n.to_string())}
                 data-learning={learning.to_string()}
                 data-saved-docs-learned={m.saved.map(|n| n.to_string())}
                 data-suggest-tokens={tokens} data-suggest-ms={ms}
                 data-suggest-runs={m.suggest_runs.to_string()}>{ status }</span>
             if !not_learned.is_empty() {
-                <span id="model-labels" title={labels_title} data-not-learned={not_learned.join(",")}
-                    style="white-space:nowrap;font-size:0.9rem;color:#9a6324;cursor:help" dir="ltr">
+                <span id="model-labels" title={labels_title} data-not-learned={not_learned.join(",")} dir="ltr">
                     { "⚠ " }{ labels_text }</span>
             }
             <button id="model-export" disabled={m.docs_learned.is_none()} onclick={on_export} title="Download the model (barchasb-model.bin)">{ "Export model" }</button>
-            <label for="model-import" style={BUTTON} title="Load a model file exported from barchasb">{ "Import model…" }</label>
+            <label for="model-import" class="button" title="Load a model file exported from barchasb">{ "Import model…" }</label>
             <input id="model-import" type="file" hidden=true accept=".bin,application/octet-stream" onchange={on_import} />
             if m.confirm_reset {
-                <span role="group" style="display:inline-flex;align-items:center;gap:0.3rem;white-space:nowrap">
+                <span role="group" class="model-confirm">
                     <span dir="ltr">{ "Forget what it learned?" }</span>
                     <button id="model-reset-confirm" onclick={ev(ModelEvent::ConfirmReset)}>{ "Reset" }</button>
                     <button id="model-reset-cancel" onclick={ev(ModelEvent::CancelReset)}>{ "Cancel" }</button>

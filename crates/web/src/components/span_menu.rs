@@ -1,13 +1,16 @@
 //! `#span-menu`: confirm, delete or relabel the clicked (or focused) span.
 
-use super::{color_style, use_app};
+use super::use_app;
 use crate::state::{Action, Menu, SpanState};
+use crate::styles::use_placed;
 use yew::prelude::*;
 
 #[function_component]
 pub fn SpanMenu() -> Html {
     let app = use_app();
-    let Menu::Span { start, x, y } = app.menu else { return html! {} };
+    let (x, y) = if let Menu::Span { x, y, .. } = app.menu { (x, y) } else { (0, 0) };
+    let placed = use_placed(x, y);
+    let Menu::Span { start, .. } = app.menu else { return html! {} };
     let Some(span) = app.open_entry().and_then(|e| e.view_spans().into_iter().find(|s| s.start == start)) else {
         return html! {};
     };
@@ -18,7 +21,7 @@ pub fn SpanMenu() -> Html {
     let labels = app.labels.labels.iter().map(|l| {
         let current = l.name == span.label;
         html! {
-            <button key={l.name.clone()} data-label={l.name.clone()} role="menuitem" style={color_style(&app.labels, &l.name)}
+            <button key={l.name.clone()} data-label={l.name.clone()} role="menuitem"
                 class={classes!("label-choice", current.then_some("current"))}
                 onclick={act(Action::Relabel { start, label: l.name.clone() })}>
                 <kbd>{ l.key.clone() }</kbd>{ " " }{ l.name.clone() }
@@ -31,9 +34,9 @@ pub fn SpanMenu() -> Html {
         .map(|e| e.doc.text.chars().skip(span.start).take(span.end - span.start).collect())
         .unwrap_or_default();
     html! {
-        <div id="span-menu" role="menu" class="menu" style={format!("left:{x}px;top:{y}px")}>
+        <div id="span-menu" role="menu" class="menu" ref={placed}>
             <div class="menu-head" dir="auto">
-                <span class="menu-label" style={color_style(&app.labels, &span.label)}>{ span.label.clone() }</span>
+                <span class="menu-label" data-label={span.label.clone()}>{ span.label.clone() }</span>
                 { format!(" [{}, {}) {}", span.start, span.end, span.state.as_str()) }
             </div>
             <div class="menu-text" dir="rtl" lang="fa">{ "«" }<bdi>{ text }</bdi>{ "»" }</div>
