@@ -367,3 +367,22 @@ export async function menuItem(page: Page, selector: string): Promise<Locator> {
   }
   return item;
 }
+
+/**
+ * The runs of at least `min` Persian letters between spaces that no span of
+ * `taken` touches (nor sits right beside): places for a fresh span by drag.
+ */
+export function freeWords(text: string, taken: { start: number; end: number }[], min: number): { start: number; end: number }[] {
+  const cps = Array.from(text);
+  const re = /[\u0600-\u06FF]/;
+  const words: { start: number; end: number }[] = [];
+  for (let s = 1; s < cps.length; s++) {
+    if (cps[s - 1] !== ' ' || !re.test(cps[s])) continue;
+    let e = s;
+    while (e < cps.length && re.test(cps[e])) e++;
+    if (e - s < min || cps[e] !== ' ') continue;
+    if (taken.some((t) => t.start - 1 <= e && s <= t.end + 1)) continue;
+    words.push({ start: s, end: e });
+  }
+  return words;
+}

@@ -1,5 +1,5 @@
-// Ending a tab as a person or the OS does: a killed renderer, a closed tab.
-// (specs/crash.spec.ts has its own copy of these, from before this file.)
+// Ending a tab as a person or the OS does: a killed renderer, a closed tab
+// (crash.spec.ts and soak.spec.ts).
 import type { Page } from '@playwright/test';
 
 /** The ids of the browser's renderer processes (a test's browser runs only its own context). */

@@ -17,8 +17,9 @@ import {
   seedText,
   SEEDS,
   LABEL_KEYS,
-  type Span, menuItem } from '../helpers/app';
+  type Span, menuItem, freeWords } from '../helpers/app';
 import type { Page } from '@playwright/test';
+import { endTab, rendererIds } from '../helpers/tabs';
 
 const ID = SEEDS[1];
 const TEXT = seedText(ID);
@@ -47,18 +48,9 @@ async function shown(page: Page, status: string): Promise<Want> {
 
 /** A word of plain letters (between spaces) that no span touches: a fresh span by drag. */
 function freeWord(want: Want): Span {
-  const taken = [...want.spans, ...want.suggestions];
-  const cps = Array.from(TEXT);
-  const re = /[\u0600-\u06FF]/;
-  for (let s = 1; s < cps.length; s++) {
-    if (cps[s - 1] !== ' ' || !re.test(cps[s])) continue;
-    let e = s;
-    while (e < cps.length && re.test(cps[e])) e++;
-    if (e - s < 4 || cps[e] !== ' ') continue;
-    if (taken.some((t) => t.start - 1 <= e && s <= t.end + 1)) continue;
-    return { start: s, end: e, label: 'EVENT' };
-  }
-  throw new Error('no free word in the seed');
+  const [w] = freeWords(TEXT, [...want.spans, ...want.suggestions], 4);
+  if (!w) throw new Error('no free word in the seed');
+  return { ...w, label: 'EVENT' };
 }
 
 /**
@@ -104,16 +96,6 @@ async function edit(page: Page, kind: Kind, before: Want, check: boolean): Promi
   return after;
 }
 
-/** The ids of the browser's renderer processes. */
-async function renderers(page: Page): Promise<number[]> {
-  const cdp = await page.context().browser()!.newBrowserCDPSession();
-  const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as {
-    processInfo: { type: string; id: number }[];
-  };
-  await cdp.detach();
-  return processInfo.filter((p) => p.type === 'renderer').map((p) => p.id);
-}
-
 const ORDERS: { edits: Kind[]; how: 'crash' | 'close' }[] = [
   { edits: ['add', 'relabel', 'delete', 'done'], how: 'crash' },
   { edits: ['done', 'delete', 'relabel', 'add'], how: 'crash' },
@@ -135,7 +117,7 @@ for (const { edits, how } of ORDERS) {
       const last = k === edits.length - 1;
       // "done" opens the next document: come back to this one (a click).
       if ((await page.locator('#doc-view').getAttribute('data-doc-id')) !== ID) await openDoc(page, ID);
-      if (last) pids = await renderers(page);
+      if (last) pids = await rendererIds(page);
       want = await edit(page, edits[k], want, !last);
       if (!last) {
         // The view is what was expected (and what the export must hold).
@@ -148,25 +130,10 @@ for (const { edits, how } of ORDERS) {
         }
       }
     }
-    if (how === 'crash') {
-      // Right after the last edit, with no wait: the renderer is killed, as
-      // the OS kills a tab (out of memory) or a crash ends it. (CDP's
-      // Page.crash makes this headless Chromium write a crash dump for about
-      // a minute first; a SIGKILL is the same loss of the renderer, at once.)
-      // The browser runs this test's context only, so its renderers are this
-      // tab's (and its worker's); their ids were taken before the last edit.
-      const crashed = page.waitForEvent('crash');
-      for (const pid of pids) process.kill(pid, 'SIGKILL');
-      await crashed;
-    } else {
-      await page.close({ runBeforeUnload: false });
-    }
-
-    // (A spare renderer killed with the tab's can fail the first new page.)
-    const again = await page
-      .context()
-      .newPage()
-      .catch(() => page.context().newPage());
+    // Right after the last edit, with no wait: the renderer is killed, as
+    // the OS kills a tab (out of memory) or a crash ends it; its ids were
+    // taken before the last edit (the browser runs this test's context only).
+    const again = await endTab(page, how === 'crash' ? 'kill' : 'close', pids);
     await openApp(again);
     // The dead tab's lock went with it: the new tab edits.
     await expect(again.locator('#tab-banner')).toHaveCount(0);

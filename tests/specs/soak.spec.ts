@@ -10,7 +10,7 @@
 // the tests; SOAK_SEED fixes the first seed (printed). A seed that once
 // found a loss goes in REGRESSIONS and runs every time.
 import type { Page } from '@playwright/test';
-import { test, expect, openApp, openDoc, marks, mark, dragSelect, docIds, importFiles, settled, LABEL_KEYS, type Span, type Mark } from '../helpers/app';
+import { test, expect, openApp, openDoc, marks, mark, dragSelect, docIds, importFiles, settled, LABEL_KEYS, type Span, type Mark, freeWords } from '../helpers/app';
 import { storedDocs } from '../helpers/storage';
 import { endTab, rendererIds } from '../helpers/tabs';
 
@@ -90,17 +90,7 @@ function touched(d: Doc): void {
 
 /** A run of letters between spaces that no mark touches (a fresh span by drag), or null. */
 function freeWord(s: Soak, text: string, taken: Mark[]): { start: number; end: number } | null {
-  const cps = Array.from(text);
-  const re = /[\u0600-\u06FF]/;
-  const words: { start: number; end: number }[] = [];
-  for (let i = 1; i < cps.length; i++) {
-    if (cps[i - 1] !== ' ' || !re.test(cps[i])) continue;
-    let e = i;
-    while (e < cps.length && re.test(cps[e])) e++;
-    if (e - i < 3 || cps[e] !== ' ') continue;
-    if (taken.some((t) => t.start - 1 <= e && i <= t.end + 1)) continue;
-    words.push({ start: i, end: e });
-  }
+  const words = freeWords(text, taken, 3);
   return words.length ? pick(s, words) : null;
 }
 
