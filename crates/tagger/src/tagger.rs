@@ -195,15 +195,7 @@ impl Tagger {
     /// sequence (as INCEpTION's active learning ranks documents); smaller is
     /// less sure, `f64::INFINITY` for a text without tokens.
     pub fn margin(&self, text: &str) -> f64 {
-        let a = self.analyse(text);
-        let trans = self.model.transitions();
-        bio::segments(&a.tokens, None)
-            .into_iter()
-            .map(|seg| {
-                let emit = self.model.emissions(&a.feats, seg);
-                viterbi::margin(&viterbi::Lattice { n_tags: self.model.n_tags(), emit: &emit, trans: &trans })
-            })
-            .fold(f64::INFINITY, f64::min)
+        self.token_max_marginals(&self.analyse(text)).1
     }
 
     /// Where suggestions of `label` come from: the source that did best on

@@ -112,15 +112,8 @@ pub fn max_marginals(lat: &Lattice) -> Vec<f64> {
 /// The margin between the best allowed path's score and the second best's
 /// (how sure the decoding is; `f64::INFINITY` with fewer than two paths).
 /// The second best differs from the best at some token, so it is the best
-/// max-marginal of a tag off the best path.
-pub fn margin(lat: &Lattice) -> f64 {
-    if lat.emit.is_empty() {
-        return f64::INFINITY;
-    }
-    margin_of(lat, &max_marginals(lat))
-}
-
-/// [`margin`] from the lattice's max-marginals `mm` (already computed).
+/// max-marginal of a tag off the best path: `mm` are the lattice's
+/// max-marginals ([`max_marginals`], already computed).
 pub fn margin_of(lat: &Lattice, mm: &[f64]) -> f64 {
     let t = lat.n_tags;
     if lat.emit.is_empty() {
@@ -169,6 +162,10 @@ mod tests {
         let emit = [0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 9.0, 0.0, 0.0, 0.0];
         let lat = Lattice { n_tags: 5, emit: &emit, trans: &[0.0; 30] };
         assert_eq!(decode(&lat), [unit(0), O]);
+    }
+
+    fn margin(lat: &Lattice) -> f64 {
+        margin_of(lat, &max_marginals(lat))
     }
 
     #[test]
