@@ -289,10 +289,13 @@ impl AppState {
     /// learned. Only documents suggested already (the others wait for their
     /// first analysis, which the worker makes with the model as it is then).
     pub fn refreshable(&self) -> impl Iterator<Item = usize> + '_ {
-        (0..self.docs.len()).filter(|&i| {
-            let e = &self.docs[i];
-            (!e.opened || self.open == Some(i)) && e.suggested && e.doc.status == Status::New
-        })
+        (0..self.docs.len()).filter(|&i| self.is_refreshable(i))
+    }
+
+    /// Whether document `i` is one of [`AppState::refreshable`].
+    fn is_refreshable(&self, i: usize) -> bool {
+        let e = &self.docs[i];
+        (!e.opened || self.open == Some(i)) && e.suggested && e.doc.status == Status::New
     }
 
     /// Documents marked done that the current model learned with the
@@ -373,7 +376,7 @@ impl AppState {
                 for (id, scored) in docs {
                     // Opened or edited since the request: left alone.
                     let Some(i) = self.index_of(&id) else { continue };
-                    if !self.refreshable().any(|r| r == i) {
+                    if !self.is_refreshable(i) {
                         continue;
                     }
                     let spans = scored.spans.clone();
