@@ -70,7 +70,7 @@ pub fn StorageStatus() -> Html {
     }
     let export = {
         let app = app.clone();
-        Callback::from(move |_: MouseEvent| super::toolbar::export(&app, Format::Jsonl, Which::All, false))
+        Callback::from(move |_: MouseEvent| super::menu::export(&app, Format::Jsonl, Which::All, false))
     };
     let kept = match *persisted {
         Some(true) => "persistent",

@@ -7,44 +7,8 @@
 use super::menu::MainMenu;
 use super::project_switch::ProjectSwitch;
 use super::use_app;
-use crate::formats_worker::{Request, Response, Which};
-use crate::hooks::files::ask;
-use crate::state::{Action, Message, Panel, TabRole};
-use crate::{dom, AppHandle};
-use barchasb_formats::Format;
+use crate::state::{Action, Panel, TabRole};
 use yew::prelude::*;
-
-fn show_error(app: &AppHandle, text: String) {
-    app.dispatch(Action::ShowMessage(Some(Message { text, error: true })));
-}
-
-/// Downloads the export (made in the formats worker): its main file, then
-/// each sidecar; or says which spans cannot be written, writing nothing.
-pub(crate) fn export(app: &AppHandle, format: Format, which: Which, suggestions: bool) {
-    let labels: Vec<String> = app.labels.names().map(String::from).collect();
-    let docs: String = app.export_documents().iter().map(|d| d.to_json_line() + "\n").collect();
-    let app = app.clone();
-    let req = Request::Export { format: format.name().to_string(), docs, which, suggestions, labels };
-    ask(req, move |r| match r {
-        Response::Exported(Ok(files)) => {
-            for (name, bytes) in &files {
-                if let Err(e) = dom::download(name, &bytes[..], "application/octet-stream") {
-                    return show_error(&app, format!("Export failed: {e}"));
-                }
-            }
-        }
-        Response::Exported(Err(bad)) => {
-            let shown: Vec<&str> = bad.iter().take(3).map(String::as_str).collect();
-            let more = if bad.len() > 3 { format!(" (and {} more)", bad.len() - 3) } else { String::new() };
-            let why = shown.join("; ");
-            show_error(
-                &app,
-                format!("Nothing was exported: {} span(s) cannot be written as {format}: {why}{more}", bad.len()),
-            );
-        }
-        _ => {}
-    });
-}
 
 #[function_component]
 pub fn Toolbar() -> Html {
