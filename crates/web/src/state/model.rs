@@ -288,6 +288,8 @@ impl AppState {
     /// model has learned the document just done, and must show what it
     /// learned. Only documents suggested already (the others wait for their
     /// first analysis, which the worker makes with the model as it is then).
+    /// Never in a review: a merged document shows the annotators' spans
+    /// and their disagreements, and no model answer may fill them in.
     pub fn refreshable(&self) -> impl Iterator<Item = usize> + '_ {
         (0..self.docs.len()).filter(|&i| self.is_refreshable(i))
     }
@@ -295,7 +297,7 @@ impl AppState {
     /// Whether document `i` is one of [`AppState::refreshable`].
     fn is_refreshable(&self, i: usize) -> bool {
         let e = &self.docs[i];
-        (!e.opened || self.open == Some(i)) && e.suggested && e.doc.status == Status::New
+        !self.team.review && (!e.opened || self.open == Some(i)) && e.suggested && e.doc.status == Status::New
     }
 
     /// Documents marked done that the current model learned with the

@@ -389,6 +389,22 @@ mod tests {
         assert_eq!(e.doc.spans, vec![Span::new(0, 7, "ORG")], "settled: what both marked");
         assert_eq!(e.disputes.len(), 2);
         assert!(!e.doc.meta.contains_key("disputes"));
+        // a model answer that comes late (asked for before the review) leaves it alone
+        assert_eq!(s.refreshable().count(), 0);
+        let late = crate::state::ModelEvent::Suggested {
+            docs: vec![(
+                "d".into(),
+                crate::tagger_worker::Scored {
+                    spans: vec![Span::new(11, 16, "LOC")],
+                    confidence: vec![0.9],
+                    margin: 1.0,
+                },
+            )],
+            tokens: 9,
+            ms: 1.0,
+        };
+        let s = s.reduce(Action::Model(late));
+        assert!(s.docs[0].doc.suggestions.is_empty() && s.docs[0].disputes.len() == 2);
         let view = &s.team.report.as_ref().unwrap().0;
         assert!(view.table("overall")[0][0].starts_with("overall F1="));
         let s = s.reduce(Action::MarkDoneNext);
