@@ -40,6 +40,7 @@ fn App() -> Html {
     let model = hooks::model::use_model(state.clone(), storage);
     hooks::keyboard::use_keyboard(state.clone());
     hooks::files::use_file_drop(state.clone());
+    hooks::warm::use_warm_matching(state.clone());
     // The labels' colours: a generated stylesheet, not inline styles.
     use_effect_with(state.labels.clone(), |labels| styles::set_rules(&styles::label_rules(labels)));
     html! {

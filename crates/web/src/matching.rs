@@ -14,24 +14,49 @@ struct Read {
     table: OffsetTable,
 }
 
+/// At most this many texts are kept read (then the cache starts again).
+const KEPT: usize = 2048;
+
 thread_local! {
     /// By document id and text generation (a text never changes under one).
     static READ: RefCell<HashMap<(String, u64), Rc<Read>>> = RefCell::new(HashMap::new());
+}
+
+/// The text of document `id` at text generation `gen`, tokenized once.
+fn read(id: &str, gen: u64, text: &str) -> Rc<Read> {
+    READ.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= KEPT && !m.contains_key(&(id.to_string(), gen)) {
+            m.clear(); // bounded: rebuilt as needed
+        }
+        m.entry((id.to_string(), gen))
+            .or_insert_with(|| Rc::new(Read { tokens: tokenize(text), table: OffsetTable::new(text) }))
+            .clone()
+    })
+}
+
+/// Whether the text of `id` at `gen` is read already.
+pub fn is_read(id: &str, gen: u64) -> bool {
+    READ.with(|m| m.borrow().contains_key(&(id.to_string(), gen)))
+}
+
+/// Reads the text of document `id` at `gen` ahead of need (`hooks::warm`
+/// does it while the annotator reads), so the first label in a long
+/// document does not tokenize it, and every other document, before the
+/// label shows. `false` once the cache is full: nothing more is read ahead.
+pub fn warm(id: &str, gen: u64, text: &str) -> bool {
+    if READ.with(|m| m.borrow().len()) >= KEPT {
+        return false;
+    }
+    read(id, gen, text);
+    true
 }
 
 /// The occurrences of `target` (as `occurrences` finds them) in the text of document `id` at text generation `gen`,
 /// tokenized once and kept: labelling a span in a long document does not
 /// tokenize every document again to count the other occurrences.
 pub fn occurrences_cached(id: &str, gen: u64, text: &str, target: &str) -> Vec<Range<usize>> {
-    let read = READ.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.len() > 512 {
-            m.clear(); // bounded: rebuilt as needed
-        }
-        m.entry((id.to_string(), gen))
-            .or_insert_with(|| Rc::new(Read { tokens: tokenize(text), table: OffsetTable::new(text) }))
-            .clone()
-    });
+    let read = read(id, gen, text);
     occurrences_in(&read.tokens, &read.table, target)
 }
 
@@ -86,6 +111,22 @@ pub fn key_of(text: &str, range: Range<usize>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_read_ahead_is_the_one_matched_and_the_cache_stays_bounded() {
+        let text = "ایمیدرو در تهران؛ ايميدرو در پکن";
+        assert!(!is_read("w", 1));
+        assert!(warm("w", 1, text));
+        assert!(is_read("w", 1) && !is_read("w", 2), "by text generation");
+        assert_eq!(occurrences_cached("w", 1, text, &key("ایمیدرو")), occurrences(text, &key("ایمیدرو")));
+        for g in 2..KEPT as u64 + 1 {
+            assert!(warm("w", g, "x"));
+        }
+        assert!(!warm("w", 9999, "x"), "full: nothing more read ahead");
+        assert!(!is_read("w", 9999));
+        // a match still reads what it needs (the cache starts again)
+        assert_eq!(occurrences_cached("w", 1, text, &key("ایمیدرو")).len(), 2);
+    }
 
     fn texts(text: &str, rs: &[Range<usize>]) -> Vec<String> {
         rs.iter().map(|r| text.chars().skip(r.start).take(r.end - r.start).collect()).collect()

@@ -1,8 +1,9 @@
 //! Effects: files opened or dropped, IndexedDB persistence, the tagger's worker, the global
-//! keyboard listener and the one-editing-tab lock.
+//! keyboard listener, the one-editing-tab lock and the texts read ahead for matching.
 
 pub mod files;
 pub mod keyboard;
 pub mod model;
 pub mod persistence;
 pub mod tab_lock;
+pub mod warm;
