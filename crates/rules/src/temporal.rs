@@ -223,14 +223,75 @@ fn weekday_at(lx: &Lexicon, t: &[Token], j: usize) -> Option<(u32, usize)> {
 // ---------------------------------------------------------------------------
 // dates
 
-/// The date starting at token `i`, with a weekday or calendar word before it.
+/// The date starting at token `i`: an edge of a month before it
+/// (`اواخر خرداد`), its anchor after it (`اسفندماه امسال`), and a second
+/// such date closing a range (`ابتدای فروردین تا پایان آبان ماه`).
 fn date_at(lx: &Lexicon, t: &[Token], i: usize) -> Option<DateMatch> {
+    if let Some(d) = months_ending(lx, t, i) {
+        return Some(d);
+    }
+    let edged =
+        || MONTH_EDGES.contains(&norm(t, i)).then(|| day_date_at(lx, t, i + 1)).flatten().filter(|d| d.month.is_some());
+    let mut d = anchored(t, edged().or_else(|| day_date_at(lx, t, i))?);
+    if d.month.is_some() && !d.range && is_range_word(t, d.end) {
+        let k = d.end + 1;
+        let edge = usize::from(MONTH_EDGES.contains(&norm(t, k)));
+        if let Some(second) = month_year(lx, t, k + edge).or_else(|| day_month(lx, t, k + edge)) {
+            d = anchored(t, DateMatch { end: second.end, range: true, year: second.year, ..d });
+        }
+    }
+    Some(d)
+}
+
+/// `دوازده ماه منتهی به آبان ماه ۱۳۹۱`, `۶ ماهه منتهی به شهریور`: a
+/// period the calendar closes, one DATE (the count alone is a duration).
+fn months_ending(lx: &Lexicon, t: &[Token], i: usize) -> Option<DateMatch> {
+    let p = numbers::phrase(lx, &t[i..]).filter(|p| !p.scaled)?;
+    let k = i + p.len;
+    if !(matches!(norm(t, k), "ماه" | "ماهه") && norm(t, k + 1) == "منتهی" && norm(t, k + 2) == "به") {
+        return None;
+    }
+    let d = day_date_at(lx, t, k + 3).filter(|d| d.month.is_some())?;
+    Some(DateMatch { range: true, ..d })
+}
+
+/// Words that put a date at an edge of a month: they belong to it.
+const MONTH_EDGES: &[&str] = &["ابتدای", "اوایل", "اوائل", "اواسط", "اواخر", "اوخر", "پایان", "آغاز", "انتهای", "نیمه"];
+
+/// A month without its year takes the word that ties it to one:
+/// `اسفندماه امسال`, `خردادماه آینده`, `آبان سال گذشته`, `اسفندماه این سال`.
+fn anchored(t: &[Token], d: DateMatch) -> DateMatch {
+    if d.month.is_none() || d.year.is_some() {
+        return d;
+    }
+    DateMatch { end: d.end + anchor_len(t, d.end), ..d }
+}
+
+/// The tokens at `j` that tie a month or season to a year (0 if none).
+fn anchor_len(t: &[Token], j: usize) -> usize {
+    let relative = |j: usize| matches!(norm(t, j), "جاری" | "گذشته" | "آینده" | "قبل");
+    match norm(t, j) {
+        "امسال" | "پارسال" => 1,
+        w if relative(j) && w != "قبل" => 1,
+        "سال" if relative(j + 1) => 2,
+        "این" if norm(t, j + 1) == "سال" => 2,
+        _ => 0,
+    }
+}
+
+/// The date at token `i`, with a weekday or calendar word before it.
+fn day_date_at(lx: &Lexicon, t: &[Token], i: usize) -> Option<DateMatch> {
     let roz = matches!(norm(t, i), "روز" | "روزهای");
     let w = i + usize::from(roz);
     if let Some((weekday, n)) = weekday_at(lx, t, w) {
         let k = w + n;
-        let after = k + usize::from(matches!(norm(t, k), "،" | ","));
-        if let Some(d) = date_core(lx, t, after) {
+        // «یکشنبه، ۲۹ مرداد», «روز یکشنبه به تاریخ 1402/5/29»
+        let after = match (norm(t, k), norm(t, k + 1)) {
+            ("،" | ",", _) => k + 1,
+            ("به", "تاریخ") => k + 2,
+            _ => k,
+        };
+        if let Some(d) = date_core(lx, t, after).filter(|d| after == k || after == k + 1 || d.day.is_some()) {
             return Some(DateMatch { weekday: Some(weekday), ..d });
         }
         // A weekday alone; جمعه alone is too often the Friday prayer.
@@ -363,13 +424,19 @@ fn month_year(lx: &Lexicon, t: &[Token], i: usize) -> Option<DateMatch> {
     (!m.ambiguous || mah || mah_before || joined_to_month()).then_some(d)
 }
 
-/// A season with its year: `پاییز ۱۴۰۲`, `بهار سال ۹۸`, `زمستان 2024`.
+/// A season tied to the calendar: with its year (`پاییز ۱۴۰۲`, `بهار سال
+/// ۹۸`, `زمستان 2024`), with the word that ties it to one (`بهار امسال`,
+/// `پاییز سال آینده`), or alone after در, از, تا (`در پائیز`).
 fn season_year(lx: &Lexicon, t: &[Token], i: usize) -> Option<DateMatch> {
-    if !matches!(norm(t, i), "بهار" | "تابستان" | "پاییز" | "زمستان") {
+    if !matches!(norm(t, i), "بهار" | "تابستان" | "پاییز" | "پائیز" | "زمستان") {
         return None;
     }
-    let (year, n) = year_after(lx, t, i + 1)?;
-    Some(DateMatch { end: i + 1 + n, year, ..Default::default() })
+    if let Some((year, n)) = year_after(lx, t, i + 1) {
+        return Some(DateMatch { end: i + 1 + n, year, ..Default::default() });
+    }
+    let tied = anchor_len(t, i + 1);
+    let alone = i > 0 && matches!(norm(t, i - 1), "در" | "از" | "تا" | "طی");
+    (tied > 0 || alone).then_some(DateMatch { end: i + 1 + tied, ..Default::default() })
 }
 
 /// `سال 2016`, `سال ۹۲`, `سال‌های ۱۳۹۰ تا ۱۳۹۵`.

@@ -110,8 +110,25 @@ fn ordinal_days_and_year_like_numbers() {
     assert_eq!(found("جام جهانی ۲۰۲۲ قطر و المپیک ۲۰۲۴ فرانسه"), []);
     assert_eq!(found("۱۲ جزیره"), [(Q, "۱۲ جزیره")]);
     assert_eq!(found("سهم این بخش ۱ درصد است"), [(Q, "۱ درصد")]);
-    assert_eq!(dates("در پاییز ۱۴۰۲ و بهار سال ۹۸ و زمستان گذشته"), ["پاییز ۱۴۰۲", "بهار سال ۹۸"]);
+    // A season is a calendar anchor, as a month is (news-dev's convention 8):
+    // with the word that ties it to a year too.
+    assert_eq!(dates("در پاییز ۱۴۰۲ و بهار سال ۹۸ و زمستان گذشته"), ["پاییز ۱۴۰۲", "بهار سال ۹۸", "زمستان گذشته"]);
     assert_eq!(found("او یک بار گفت"), []);
+}
+
+#[test]
+fn months_and_seasons_take_their_edges_and_anchors() {
+    assert_eq!(dates("از اواخر خردادماه آینده آغاز شود"), ["اواخر خردادماه آینده"]);
+    assert_eq!(dates("تا پایان اسفندماه این سال، نسبت به"), ["پایان اسفندماه این سال"]);
+    assert_eq!(dates("تا اسفندماه امسال به بهره برداری"), ["اسفندماه امسال"]);
+    assert_eq!(dates("از ابتدای فروردین تا پایان آبان ماه به طور متوسط"), ["ابتدای فروردین تا پایان آبان ماه"]);
+    assert_eq!(dates("پائیز سال آینده به روسیه و بهار امسال در مسکو"), ["پائیز سال آینده", "بهار امسال"]);
+    assert_eq!(dates("نشست سران در پاییز خواهد بود"), ["پاییز"]);
+    assert_eq!(dates("روز یکشنبه به تاریخ 1402/5/29 در درگاه"), ["روز یکشنبه به تاریخ 1402/5/29"]);
+    assert_eq!(found("تورم شش ماه منتهی به شهریور ۱۴۰۲ و ۳ ماه"), [(D, "شش ماه منتهی به شهریور ۱۴۰۲"), (Q, "۳ ماه")]);
+    // not: a season that is no time (a name, «بهار عربی»), an edge with no month, a bare relative year
+    assert_eq!(dates("بهار عربی و پایان کار در سال آینده"), Vec::<&str>::new());
+    assert_eq!(dates("روز یکشنبه به تاریخ کشور"), ["روز یکشنبه"]);
 }
 
 #[test]
