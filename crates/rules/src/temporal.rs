@@ -554,7 +554,7 @@ const LABEL_NOUNS: &[&str] = &[
     "ساعت", "ماده", "بند", "تبصره", "اصل", "شماره", "فاز", "مرحله", "ردیف", "صفحه", "کد", "پلاک",
     "نسخه", "بخش", "قسمت", "فصل", "جلسه", "دوره", "منطقه", "گروه", "سطح", "درجه", "رتبه", "بلوک",
     "خط", "پایه", "کلاس", "قطعنامه", "مصوبه", "بخشنامه", "پرونده", "شعبه", "پرواز", "مدل", "نسل", "ناحیه",
-    "کانال",
+    "کانال", "شناسه",
 ];
 
 /// Scale words of amounts written in English: `USD 5 million`, `$2bn`.
@@ -568,8 +568,47 @@ fn is_code(lx: &Lexicon, t: &[Token], j: usize) -> bool {
 const MONEY_SYMBOLS: &[&str] = &["$", "€", "£", "¥", "₽", "﷼"];
 const PERCENT: &[&str] = &["%", "٪"];
 
-/// A MONEY or QUANTITY at token `i`: where it ends and its label.
+/// A MONEY or QUANTITY at token `i`: where it ends and its label. Numbers
+/// that share one written unit are one span (`۱۵، ۱۱ و ۱۱ میلیون لیتر`,
+/// `49 و 29 درصد`); a counted noun takes what completes it (`یک ساعت و
+/// نیم`, `3 مدال طلا`).
 fn amount_at(lx: &Lexicon, text: &str, t: &[Token], i: usize) -> Option<(usize, &'static str)> {
+    if let Some(last) = shared_unit_list(t, i) {
+        // a unit or currency written (a counted noun may count the last alone: «۲ و ۳ نفر»)
+        let e = last + numbers::phrase(lx, &t[last..]).map_or(1, |p| p.len);
+        let unit = PERCENT.contains(&norm(t, e))
+            || name_at(t, e, lx.max_words, |k| lx.unit(k).is_some() || lx.is_currency(k)).is_some();
+        if let Some(found) = amount_at(lx, text, t, last).filter(|_| unit) {
+            return Some(found);
+        }
+    }
+    let (end, label) = amount_core(lx, text, t, i)?;
+    if label != labels::QUANTITY {
+        return Some((end, label));
+    }
+    let completed = match (norm(t, end - 1), norm(t, end), norm(t, end + 1)) {
+        (_, "و", "نیم") => 2,
+        ("مدال" | "مدالهای", "طلا" | "نقره" | "برنز", _) => 1,
+        _ => 0,
+    };
+    Some((end + completed, label))
+}
+
+/// The start of the last number of a list of bare numbers at `i` joined by
+/// `،` or `و` (`۱۵، ۱۱و ۱۱`), if there is such a list.
+fn shared_unit_list(t: &[Token], i: usize) -> Option<usize> {
+    let bare = |j: usize| t.get(j).is_some_and(numbers::is_amount) && !t.get(j + 1).is_some_and(numbers::is_amount);
+    if !bare(i) {
+        return None;
+    }
+    let mut last = i;
+    while matches!(norm(t, last + 1), "،" | "," | "و") && bare(last + 2) {
+        last += 2;
+    }
+    (last > i).then_some(last)
+}
+
+fn amount_core(lx: &Lexicon, text: &str, t: &[Token], i: usize) -> Option<(usize, &'static str)> {
     // `$5`, `USD 5 million`
     let symbol = MONEY_SYMBOLS.contains(&norm(t, i)) || is_code(lx, t, i);
     let percent = PERCENT.contains(&norm(t, i));
@@ -580,7 +619,13 @@ fn amount_at(lx: &Lexicon, text: &str, t: &[Token], i: usize) -> Option<(usize, 
     let after_preposition = k > 0 && matches!(norm(t, k - 1), "در" | "از" | "تا" | "طی");
     let year_like = p.len == 1 && t[k].norm.len() == 4 && int(t, k).is_some_and(|y| is_year_like(y as i32));
     let unsure_year = after_preposition && year_like;
-    let labelled = i > 0 && LABEL_NOUNS.contains(&norm(t, i - 1));
+    // `بند ۵`, `کد خبر: ۲۴۲۶۱۵`: a number that is a label's value counts
+    // nothing (`گفت: ۳ تصادف` does).
+    let label_before = |j: usize| j < i && LABEL_NOUNS.contains(&norm(t, j));
+    let labelled = i > 0
+        && (label_before(i - 1)
+            || matches!(norm(t, i - 1), ":" | "：")
+                && (i >= 2 && label_before(i - 2) || i >= 3 && label_before(i - 3)));
     if is_range_word(t, e) {
         if let Some(p2) = t.get(e + 1..).and_then(|rest| numbers::phrase(lx, rest)) {
             e += 1 + p2.len;
@@ -625,8 +670,12 @@ fn amount_at(lx: &Lexicon, text: &str, t: &[Token], i: usize) -> Option<(usize, 
     if w == "درصدی" {
         return Some((e + 1, labels::QUANTITY));
     }
-    (!p.is_small_word() && !unsure_year && !labelled && counted_noun(lx, text, t, e))
-        .then_some((e + 1, labels::QUANTITY))
+    // `4تا ایستگاه`, `30 تا کلانشهر`: تا as the classifier (not after از, where it is «to»)
+    let classifier = usize::from(w == "تا" && p.digits && !(k > 0 && norm(t, k - 1) == "از"));
+    // `یک مدال طلا`: a medal table counts from one
+    let medal = w == "مدال" && matches!(norm(t, e + 1), "طلا" | "نقره" | "برنز");
+    ((!p.is_small_word() || medal) && !unsure_year && !labelled && counted_noun(lx, text, t, e + classifier))
+        .then_some((e + classifier + 1, labels::QUANTITY))
 }
 
 /// The longest name (of at most `max` tokens) at `j` that `known` accepts.

@@ -61,6 +61,11 @@ pub fn phrase(lx: &Lexicon, t: &[Token]) -> Option<Phrase> {
     } else {
         return None;
     };
+    // A decimal whose digits a right-to-left editor turned round, with a
+    // space after the point: `۴/ ۷۴` (74.4 as written in the source).
+    if last == Last::Digits && reversed_decimal(t) {
+        p.len = 3;
+    }
     while let Some(next) = t.get(p.len) {
         if next.kind == TokenKind::Word && lx.scale(&next.norm).is_some() {
             p.scaled = true;
@@ -88,6 +93,18 @@ pub fn phrase(lx: &Lexicon, t: &[Token]) -> Option<Phrase> {
     Some(p)
 }
 
+/// `۴/ ۷۴`: digits, `/` right after them, a space, digits (and no second
+/// `/`, which would make it a date).
+fn reversed_decimal(t: &[Token]) -> bool {
+    let [a, slash, b, ..] = t else { return false };
+    slash.norm == "/"
+        && a.range.end == slash.range.start
+        && slash.range.end < b.range.start
+        && b.kind == TokenKind::Number
+        && !b.norm.contains('/')
+        && t.get(3).is_none_or(|n| n.norm != "/")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,5 +130,8 @@ mod tests {
         assert_eq!(len("۱۳۹۳/۱۱/۰۷"), None);
         assert_eq!(len("10:30"), None);
         assert_eq!(len("ایران"), None);
+        assert_eq!(len("۴/ ۷۴ میلیون لیتر"), Some((4, true, 0, true)));
+        assert_eq!(len("۴ / ۷۴"), Some((1, true, 0, false)), "not a decimal with spaces on both sides");
+        assert_eq!(len("1402/ 5/ 29"), Some((1, true, 0, false)), "a date");
     }
 }

@@ -43,7 +43,8 @@ fn day_month_year_in_three_digit_scripts() {
     assert_eq!(dates("روز ۱ مه 2024 امضا شد"), ["روز ۱ مه 2024"]);
     assert_eq!(dates("۱۵ مهر تا ۲۰ آبان ۱۴۰۳"), ["۱۵ مهر تا ۲۰ آبان ۱۴۰۳"]);
     assert_eq!(dates("روزهای ۲۳ و ۲۴ اکتبر"), ["روزهای ۲۳ و ۲۴ اکتبر"]);
-    assert_eq!(found("۲ و ۳ نفر"), [(Q, "۳ نفر")]);
+    // not days: two numbers sharing a unit, one QUANTITY (news-dev's convention 9)
+    assert_eq!(found("۲ و ۳ نفر"), [(Q, "۲ و ۳ نفر")]);
     assert_eq!(dates("در ۱۲ ربیع‌الاول ۱۴۴۶ و ۱۰ ذی الحجه"), ["۱۲ ربیع‌الاول ۱۴۴۶", "۱۰ ذی الحجه"]);
     assert_eq!(dates("۱۵ خرداد سال ۱۴۰۲"), ["۱۵ خرداد سال ۱۴۰۲"]);
     assert_eq!(dates("۲۰ دی‌ماه ۱۴۰۱"), ["۲۰ دی‌ماه ۱۴۰۱"]);
@@ -114,6 +115,18 @@ fn ordinal_days_and_year_like_numbers() {
     // with the word that ties it to a year too.
     assert_eq!(dates("در پاییز ۱۴۰۲ و بهار سال ۹۸ و زمستان گذشته"), ["پاییز ۱۴۰۲", "بهار سال ۹۸", "زمستان گذشته"]);
     assert_eq!(found("او یک بار گفت"), []);
+}
+
+#[test]
+fn amounts_that_share_a_unit_or_complete_their_noun() {
+    assert_eq!(found("با تولید ۱۲، ۹و ۸ میلیون لیتر در روز"), [(Q, "۱۲، ۹و ۸ میلیون لیتر")]);
+    assert_eq!(found("به ترتیب 41 و 27 درصد"), [(Q, "41 و 27 درصد")]);
+    assert!(found("بندهای ۵ و ۶ قانون").iter().all(|e| !e.1.contains('۵')), "no unit: no list");
+    assert_eq!(found("به ۳/ ۵۲ میلیون تن رسید"), [(Q, "۳/ ۵۲ میلیون تن")]);
+    assert_eq!(found("پس از دو ساعت و نیم و ۵ تا ورزشگاه"), [(Q, "دو ساعت و نیم"), (Q, "۵ تا ورزشگاه")]);
+    assert_eq!(found("از 8 تا پایان"), []);
+    assert_eq!(found("با کسب یک مدال طلا و 2 مدال برنز"), [(Q, "یک مدال طلا"), (Q, "2 مدال برنز")]);
+    assert_eq!(found("شناسه خبر: ۹۸۱۲۳۴ زمان انتشار"), []);
 }
 
 #[test]
