@@ -410,3 +410,11 @@ fn a_listed_company_is_an_org_with_its_head() {
     // The metal alone stays a commodity.
     assert_eq!(names("تولید فولاد افزایش یافت"), ["COMMODITY:فولاد"]);
 }
+
+#[test]
+fn places_people_go_to_are_facilities_with_their_head() {
+    assert_eq!(names("مسیر خط مترو شهرری کوتاه شد"), ["FAC:خط مترو شهرری"]);
+    assert_eq!(names("آب پشت سد لتیان کم شد"), ["FAC:سد لتیان"]);
+    // no name after the head: nothing
+    assert_eq!(names("به بیمارستان منتقل شد و در خیابان ماند"), Vec::<String>::new());
+}
