@@ -386,3 +386,53 @@ export function freeWords(text: string, taken: { start: number; end: number }[],
   }
   return words;
 }
+
+/** The word cursor's range (`#doc-view[data-caret-start][data-caret-end]`), or null. */
+export async function caretRange(page: Page): Promise<{ start: number; end: number } | null> {
+  const v = page.locator('#doc-view');
+  const [s, e] = [await v.getAttribute('data-caret-start'), await v.getAttribute('data-caret-end')];
+  return s === null || e === null ? null : { start: Number(s), end: Number(e) };
+}
+
+/** The text under the CSS custom highlight `name` (what the page shows highlighted), or null. */
+export async function highlightText(page: Page, name: string): Promise<string | null> {
+  return page.evaluate((n) => {
+    const h = (CSS as any).highlights?.get(n);
+    if (!h) return null;
+    return Array.from(h as Iterable<Range>).map((r) => r.toString()).join('|');
+  }, name);
+}
+
+/** The focused span's start (`mark.span.focused`), or null. */
+export async function focusedStart(page: Page): Promise<number | null> {
+  const f = page.locator('#doc-view mark.span.focused');
+  if ((await f.count()) === 0) return null;
+  return Number(await f.first().getAttribute('data-start'));
+}
+
+/**
+ * Viewport points of a span's two handles: its start at the right edge of
+ * its first line box, its end at the left edge of its last (the label tag's
+ * far side), in this right-to-left text.
+ */
+export async function handlePoints(
+  page: Page,
+  start: number,
+  end: number,
+): Promise<{ start: { x: number; y: number }; end: { x: number; y: number } }> {
+  return mark(page, start, end).evaluate((m) => {
+    const rs = m.getClientRects();
+    const [a, b] = [rs[0], rs[rs.length - 1]];
+    return { start: { x: a.right - 2, y: a.top + a.height / 2 }, end: { x: b.left + 2, y: b.top + b.height / 2 } };
+  });
+}
+
+/**
+ * A viewport point at the caret position before code point `offset` (its
+ * right side, in right-to-left text), for character-exact drags.
+ */
+export async function caretPoint(page: Page, offset: number): Promise<{ x: number; y: number }> {
+  const c = (await charCenter(page, offset)) as { x: number; y: number; w: number };
+  // charCenter is at 70% of the glyph from its left: 25% more is near its right edge.
+  return { x: c.x + c.w * 0.25, y: c.y };
+}

@@ -1,5 +1,6 @@
-// A keyboard-only session: Tab between spans, Enter confirms, a label key
-// relabels, Delete removes, a accepts all, n marks done and opens the next.
+// A keyboard-only session: Tab between spans, Enter confirms (and goes on), a
+// label key relabels (and goes on), Delete removes, a accepts all, n marks done
+// and opens the next.
 import { test, expect, openApp, marks, mark, docIds, settled, SEEDS, LABEL_KEYS, ARTIFACTS, menuItem } from '../helpers/app';
 
 test('keyboard only: Tab, Shift+Tab, Enter, label key, Delete, a, n', async ({ page }) => {
@@ -23,24 +24,24 @@ test('keyboard only: Tab, Shift+Tab, Enter, label key, Delete, a, n', async ({ p
   // The focused span has the keyboard focus too.
   expect(await page.evaluate(() => document.activeElement?.getAttribute('data-start'))).toBe(String(ms[1].start));
 
-  // Enter confirms it.
+  // Enter confirms it and goes on to the next span.
   await page.keyboard.press('Enter');
   await expect(mark(page, ms[1].start, ms[1].end)).toHaveAttribute('data-state', 'confirmed');
   await expect(mark(page, ms[1].start, ms[1].end)).toHaveAttribute('data-label', ms[1].label);
-
-  // A label key relabels the focused span and confirms it.
-  await page.keyboard.press('Tab');
   await expect(focused).toHaveAttribute('data-start', String(ms[2].start));
+
+  // A label key relabels the focused span, confirms it and goes on.
   const label = ms[2].label === 'LOC' ? 'PER' : 'LOC';
   await page.keyboard.press(LABEL_KEYS[label]);
   await expect(mark(page, ms[2].start, ms[2].end)).toHaveAttribute('data-label', label);
   await expect(mark(page, ms[2].start, ms[2].end)).toHaveAttribute('data-state', 'confirmed');
-
-  // Delete removes it.
-  await page.keyboard.press('Tab');
   await expect(focused).toHaveAttribute('data-start', String(ms[3].start));
+
+  // Delete removes it; the focus goes to the next span, not to the page.
   await page.keyboard.press('Delete');
   await expect(mark(page, ms[3].start, ms[3].end)).toHaveCount(0);
+  await expect(focused).toHaveAttribute('data-start', String(ms[4].start));
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('data-start'))).toBe(String(ms[4].start));
 
   // ? shows every key; Escape closes it.
   await page.keyboard.press('?');

@@ -1,8 +1,12 @@
 //! The few direct DOM operations: reading the selection in code points,
-//! focusing a span element, downloading a file.
+//! showing a code point range (the word cursor, a dragged boundary),
+//! finding a span's ends under the pointer, focusing a span element,
+//! downloading a file.
 
-use crate::dom_offsets::{node_point_to_char, snap_words, token_words};
+use crate::dom_offsets::{char_to_node_point, node_point_to_char, snap_words, token_words};
+use crate::state::Edge;
 use std::ops::Range;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
 
@@ -83,6 +87,145 @@ pub fn snap_in(entry: &crate::state::Entry, sel: Range<usize>) -> Option<Range<u
 /// The current selection snapped to the open document's words.
 pub fn snapped_selection(entry: &crate::state::Entry) -> Option<Range<usize>> {
     snap_in(entry, selection_chars()?)
+}
+
+/// The DOM position (text node, UTF-16 offset) of code point `k` of the
+/// open document: in the run that holds it (`at_end`: the run it ends, so
+/// a range's end stays beside its last character).
+fn dom_point(k: usize, at_end: bool) -> Option<(Node, u32)> {
+    let runs = document()?.query_selector_all("#doc-view [data-offset], #doc-view mark.span[data-start]").ok()?;
+    for i in 0..runs.length() {
+        let Some(el) = runs.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+        let Some(base) = base_of(&el) else { continue };
+        let Some(text) = (0..el.child_nodes().length())
+            .filter_map(|j| el.child_nodes().item(j))
+            .find(|n| n.node_type() == Node::TEXT_NODE)
+        else {
+            continue;
+        };
+        let t = text.text_content().unwrap_or_default();
+        let len = t.chars().count();
+        let inside = if at_end { base < k && k <= base + len } else { base <= k && k < base + len };
+        if inside {
+            return Some((text, char_to_node_point(&t, k - base) as u32));
+        }
+    }
+    None
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// A DOM `Range` (web-sys has it behind a feature this crate leaves off).
+    type DomRange;
+    #[wasm_bindgen(js_namespace = document, js_name = createRange)]
+    fn create_range() -> DomRange;
+    #[wasm_bindgen(method, catch, js_name = setStart)]
+    fn set_start(this: &DomRange, node: &Node, offset: u32) -> Result<(), JsValue>;
+    #[wasm_bindgen(method, catch, js_name = setEnd)]
+    fn set_end(this: &DomRange, node: &Node, offset: u32) -> Result<(), JsValue>;
+    #[wasm_bindgen(method, js_name = getBoundingClientRect)]
+    fn bounds(this: &DomRange) -> web_sys::DomRect;
+    #[wasm_bindgen(method, js_name = selectNodeContents)]
+    fn select_contents(this: &DomRange, node: &Node);
+
+    /// A `DOMRectList`.
+    type Rects;
+    #[wasm_bindgen(method, getter)]
+    fn length(this: &Rects) -> u32;
+    #[wasm_bindgen(method)]
+    fn item(this: &Rects, i: u32) -> Option<web_sys::DomRect>;
+    /// An element, for `getClientRects` (behind another web-sys feature).
+    type AnyElement;
+    #[wasm_bindgen(method, js_name = getClientRects)]
+    fn client_rects(this: &AnyElement) -> Rects;
+
+    /// A CSS custom highlight (`::highlight(name)` in the style sheet).
+    type Highlight;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(r: &DomRange) -> Result<Highlight, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = ["CSS", "highlights"], js_name = set)]
+    fn highlight_set(name: &str, h: &Highlight) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = ["CSS", "highlights"], js_name = delete)]
+    fn highlight_delete(name: &str) -> Result<JsValue, JsValue>;
+
+    /// A selection, for `addRange` of a [`DomRange`].
+    type AnySelection;
+    #[wasm_bindgen(method, js_name = addRange)]
+    fn add_dom_range(this: &AnySelection, r: &DomRange);
+}
+
+/// The DOM range of code points `r` of the open document.
+fn dom_range(r: &Range<usize>) -> Option<DomRange> {
+    let (a, ao) = dom_point(r.start, false)?;
+    let (b, bo) = dom_point(r.end, true)?;
+    let range = create_range();
+    range.set_start(&a, ao).ok()?;
+    range.set_end(&b, bo).ok()?;
+    Some(range)
+}
+
+/// Shows code points `r` of the open document as the highlight `name`
+/// (`None`: none); where the browser has no custom highlights, as the
+/// selection. Scrolls it into view when `scroll`.
+pub fn show_range(name: &str, r: Option<&Range<usize>>, scroll: bool) {
+    let _ = highlight_delete(name);
+    let Some(range) = r.and_then(dom_range) else { return };
+    if Highlight::new(&range).and_then(|h| highlight_set(name, &h)).is_err() {
+        select_dom_range(&range);
+    }
+    if scroll {
+        let b = range.bounds();
+        let h = web_sys::window().and_then(|w| w.inner_height().ok()?.as_f64()).unwrap_or(600.0);
+        if b.top() < 0.0 || b.bottom() > h {
+            let _ = web_sys::window().map(|w| w.scroll_by_with_x_and_y(0.0, b.top() - h / 3.0));
+        }
+    }
+}
+
+fn select_dom_range(range: &DomRange) {
+    if let Some(Ok(Some(sel))) = web_sys::window().map(|w| w.get_selection()) {
+        let _ = sel.remove_all_ranges();
+        sel.unchecked_ref::<AnySelection>().add_dom_range(range);
+    }
+}
+
+/// Makes the selection exactly code points `r` (a drag's snapped range: the
+/// highlight is then what a label key labels).
+pub fn select_chars(r: &Range<usize>) {
+    if let Some(range) = dom_range(r) {
+        select_dom_range(&range);
+    }
+}
+
+/// Which end of the span `mark` a viewport point is on: the start at its
+/// inline start (the right, in this right-to-left text), the end at its
+/// inline end (the left: the label tag's side), within a few pixels.
+pub fn edge_at(mark: &Element, x: f64, y: f64) -> Option<Edge> {
+    let rects = mark.unchecked_ref::<AnyElement>().client_rects();
+    let (first, last) = (rects.item(0)?, rects.item(rects.length().checked_sub(1)?)?);
+    let text = create_range();
+    text.select_contents(mark);
+    let t = text.bounds();
+    let on = |r: &web_sys::DomRect| y >= r.top() - 2.0 && y <= r.bottom() + 2.0;
+    const NEAR: f64 = 7.0;
+    if on(&first) && x <= first.right() + NEAR && x >= (t.right() - 3.0).min(first.right() - NEAR) {
+        return Some(Edge::Start);
+    }
+    if on(&last) && x >= last.left() - NEAR && x <= (t.left() + 3.0).max(last.left() + NEAR) {
+        return Some(Edge::End);
+    }
+    None
+}
+
+/// Focuses the element with this id; whether it has the focus now (not
+/// when it is hidden).
+pub fn focus_id(id: &str) -> bool {
+    let Some(doc) = document() else { return false };
+    let Some(el) = doc.get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
+        return false;
+    };
+    let _ = el.focus();
+    doc.active_element().is_some_and(|a| a.id() == id)
 }
 
 pub fn clear_selection() {

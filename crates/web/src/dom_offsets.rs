@@ -20,6 +20,29 @@ pub fn node_point_to_char(base: usize, node_text: &str, utf16: usize) -> usize {
     base + local
 }
 
+/// The UTF-16 offset inside a node's text of its code point `local` (the
+/// other way of [`node_point_to_char`]); past the end clamps to the end.
+pub fn char_to_node_point(node_text: &str, local: usize) -> usize {
+    let table = OffsetTable::new(node_text);
+    table.char_to_utf16(local.min(table.char_len()))
+}
+
+/// Where a dragged handle at caret position `at` puts the span's start
+/// (`start_edge`) or end: the start of the word it is in (or the next
+/// word's), the end of the word it is in (or the word's before); `exact`
+/// (Alt held) keeps the position itself.
+pub fn snap_edge(words: &[(u32, u32)], at: usize, start_edge: bool, exact: bool) -> usize {
+    if exact {
+        return at;
+    }
+    let w = words.iter().map(|&(s, e)| (s as usize, e as usize));
+    if start_edge {
+        w.clone().find(|&(s, e)| s <= at && at < e).or_else(|| w.clone().find(|&(s, _)| s >= at)).map_or(at, |x| x.0)
+    } else {
+        w.clone().find(|&(s, e)| s < at && at <= e).or_else(|| w.rev().find(|&(_, e)| e <= at)).map_or(at, |x| x.1)
+    }
+}
+
 /// The core tokenizer's tokens of a text, in code points: the words to snap
 /// to until the worker has sent the rules' words (which also split words
 /// run together).
@@ -67,6 +90,28 @@ mod tests {
         assert_eq!(node_point_to_char(100, node, 9), 108); // after the emoji
         assert_eq!(node_point_to_char(100, node, 12), 111);
         assert_eq!(node_point_to_char(100, node, 99), 111); // clamped
+    }
+
+    #[test]
+    fn code_points_to_utf16_inside_a_node() {
+        let node = "می‌روم 🙂 ۱۲";
+        for k in 0..=node.chars().count() {
+            assert_eq!(node_point_to_char(0, node, char_to_node_point(node, k)), k, "round trip at {k}");
+        }
+        assert_eq!(char_to_node_point(node, 8), 9, "after the emoji: two units");
+        assert_eq!(char_to_node_point(node, 99), 12, "clamped");
+    }
+
+    #[test]
+    fn a_dragged_handle_snaps_to_words_or_not() {
+        // «اعلامیمرکز آماراست» as the tokenizer reads it: two written words
+        let words = [(0, 10), (11, 18)];
+        assert_eq!(snap_edge(&words, 5, true, false), 0, "start inside a word: its start");
+        assert_eq!(snap_edge(&words, 10, true, false), 11, "on the space: the next word");
+        assert_eq!(snap_edge(&words, 13, false, false), 18, "end inside a word: its end");
+        assert_eq!(snap_edge(&words, 11, false, false), 10, "at a word's start: the word before ends");
+        assert_eq!(snap_edge(&words, 5, true, true), 5, "Alt: exactly there");
+        assert_eq!(snap_edge(&words, 15, false, true), 15);
     }
 
     #[test]

@@ -197,8 +197,9 @@ pub enum Menu {
     None,
     /// Menu of an existing span (by its start), at a viewport position.
     Span { start: usize, x: i32, y: i32 },
-    /// Label menu of a new (snapped) selection.
-    Label { start: usize, end: usize, x: i32, y: i32 },
+    /// Label menu of a new (snapped) selection; `replace`: the start of
+    /// the span the drag began in, which the new span takes the place of.
+    Label { start: usize, end: usize, x: i32, y: i32, replace: Option<usize> },
 }
 
 /// The offer shown after labelling: label the other occurrences too.
@@ -283,6 +284,9 @@ pub struct AppState {
     pub open: Option<usize>,
     /// Start of the keyboard-focused span in the open document.
     pub focused: Option<usize>,
+    /// The word cursor (arrow keys) and the words it selects (Shift+arrows);
+    /// never set together with `focused`.
+    pub caret: Option<Caret>,
     pub menu: Menu,
     pub offer: Option<ApplyOffer>,
     pub message: Option<Message>,
@@ -316,6 +320,7 @@ impl Default for AppState {
             labels: Rc::new(LabelSet::default()),
             open: None,
             focused: None,
+            caret: None,
             menu: Menu::None,
             offer: None,
             message: None,
@@ -413,9 +418,42 @@ pub enum Action {
     /// A label key: labels the label menu's selection, else relabels the
     /// focused span.
     LabelKey(String),
-    /// Enter: confirms the span of the span menu, else the focused span.
+    /// Enter: confirms the span of the span menu, else the focused span
+    /// (and the focus goes on to the next span).
     ConfirmFocused,
+    /// Delete: the span of the span menu, else the focused one (the focus
+    /// goes on to the next span).
     DeleteFocused,
+    /// The word cursor moves one word on (`forward`, in reading order) or
+    /// back; with `extend` its anchor stays, so the selection grows by words.
+    Caret {
+        forward: bool,
+        extend: bool,
+    },
+    /// A click on a word: the word cursor there (code point inside it).
+    CaretAt(usize),
+    /// The focused span's start or end one word (or character) out or in.
+    Resize {
+        edge: Edge,
+        grow: bool,
+        by_char: bool,
+    },
+    /// The span at `start` gets the bounds `new` (a handle dragged).
+    SetBounds {
+        start: usize,
+        new: Range<usize>,
+    },
+    /// A new span replacing the span at `old` (a drag begun inside it).
+    Replace {
+        old: usize,
+        start: usize,
+        end: usize,
+        label: String,
+    },
+    /// The next (or previous) document, without marking this one done.
+    OpenNext(bool),
+    /// The next suggestion not yet confirmed after the focus.
+    FocusSuggestion,
     OpenMenu(Menu),
     /// A click elsewhere: closes the span or label menu.
     CloseMenu,
@@ -482,8 +520,11 @@ impl Action {
             | Action::RemoveLabel(_)
             | Action::Model(ModelEvent::AskReset | ModelEvent::ConfirmReset)
             | Action::Team(TeamEvent::Settle(_) | TeamEvent::Reviewed(_))
-            | Action::EditEntity { .. } => true,
-            Action::LabelKey(_) | Action::ConfirmFocused | Action::DeleteFocused => acts,
+            | Action::EditEntity { .. }
+            | Action::SetBounds { .. }
+            | Action::Replace { .. } => true,
+            Action::LabelKey(_) | Action::ConfirmFocused | Action::DeleteFocused => acts || state.caret.is_some(),
+            Action::Resize { .. } => state.focused.is_some(),
             _ => false,
         }
     }
@@ -687,6 +728,7 @@ impl AppState {
         }
         self.open = Some(i);
         self.focused = None;
+        self.caret = None;
         self.menu = Menu::None;
         self.offer = None;
         // on a phone the list is a sheet over the text: it closes
@@ -760,6 +802,7 @@ impl AppState {
         });
         self.push_undo(vec![(id, before)]);
         self.focused = Some(start);
+        self.caret = None;
         self.menu = Menu::None;
         self.message = None;
         self.offer = self.make_offer(&span);
@@ -825,9 +868,11 @@ impl AppState {
         self.push_undo(vec![(id, before)]);
         self.menu = Menu::None;
         self.offer = None;
-        // The focus stays at the deleted span's place (no element has it), so
-        // Tab goes on to the span after it.
-        self.focused = Some(start);
+        // The focus goes on to the span after it (else the one before), not
+        // to the page.
+        let before =
+            self.open_entry().and_then(|e| e.view_spans().iter().rev().find(|s| s.start < start).map(|s| s.start));
+        self.focused = self.span_after(start).or(before);
     }
 
     fn accept_all(&mut self) {
@@ -918,6 +963,18 @@ impl AppState {
         if spans.is_empty() {
             return;
         }
+        // From the word cursor: the first span at or after it (before it).
+        if let (Some(r), None) = (self.caret_range(), self.focused) {
+            let at = if forward {
+                spans.iter().find(|s| s.end > r.start).or(spans.first())
+            } else {
+                spans.iter().rev().find(|s| s.start < r.end).or(spans.last())
+            };
+            self.focused = at.map(|s| s.start);
+            self.caret = None;
+            self.menu = Menu::None;
+            return;
+        }
         let next = match (self.focused, forward) {
             (None, true) => spans.first(),
             (None, false) => spans.last(),
@@ -982,6 +1039,7 @@ impl Reducible for AppState {
     }
 }
 
+mod cursor;
 mod documents;
 mod entities;
 mod labels;
@@ -989,6 +1047,7 @@ mod model;
 mod reduce;
 mod team;
 
+pub use cursor::{Caret, Edge};
 pub use documents::PendingImport;
 pub use entities::Entity;
 pub use model::{Learned, ModelEvent, ModelState};

@@ -14,8 +14,9 @@
 
 use super::use_app;
 use crate::dom;
+use crate::dom_offsets::snap_edge;
 use crate::layout::{paragraphs, Para, Run};
-use crate::state::{Action, Entry, Menu, SpanState, LOW_CONFIDENCE};
+use crate::state::{Action, Edge, Entry, Menu, SpanState, LOW_CONFIDENCE};
 use barchasb_core::LabelSet;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -63,6 +64,10 @@ fn Paragraph(props: &ParagraphProps) -> Html {
     html! { <p data-para={p.start.to_string()}>{ for runs }</p> }
 }
 
+/// Where the mouse went down (viewport x, y) and the start of the span it
+/// went down in.
+type Down = (i32, i32, Option<usize>);
+
 #[function_component]
 pub fn DocumentView() -> Html {
     let app = use_app();
@@ -76,21 +81,34 @@ pub fn DocumentView() -> Html {
             None => Vec::new(),
         })
     };
-    // Keyboard focus follows the state's focused span.
+    // Keyboard focus follows the state's focused span (and comes back to it
+    // when a menu closes).
     {
         let focused = app.focused;
-        use_effect_with((focused, idx), move |(f, _)| {
-            if let Some(el) = f.and_then(dom::span_element) {
+        let menu_open = app.menu != Menu::None;
+        use_effect_with((focused, idx, menu_open), move |(f, _, open)| {
+            if let Some(el) = f.and_then(dom::span_element).filter(|_| !*open) {
                 let _ = el.focus();
             }
+        });
+    }
+    // The word cursor: a highlight exactly over what a label key labels.
+    let caret = app.caret_range();
+    {
+        let caret = caret.clone();
+        use_effect_with((caret, idx, rev, text_gen), move |(c, ..)| {
+            dom::show_range("barchasb-caret", c.as_ref(), true);
         });
     }
 
     // Set by a mouseup that ended a drag: the click that follows is no click.
     let dragged: Rc<RefCell<bool>> = use_mut_ref(|| false);
+    // A span's end being dragged by its handle: (span start, span end, edge).
+    let handle: Rc<RefCell<Option<(usize, usize, Edge)>>> = use_mut_ref(|| None);
     let onclick = {
         let app = app.clone();
         let dragged = dragged.clone();
+        let entry = entry.clone();
         Callback::from(move |e: MouseEvent| {
             let Some(target) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
             if dragged.replace(false) || dom::selection_chars().is_some() {
@@ -98,6 +116,17 @@ pub fn DocumentView() -> Html {
             }
             let Ok(Some(mark)) = target.closest("mark.span") else {
                 app.dispatch(Action::CloseMenu);
+                // A click (a tap) on a word puts the word cursor there; on a
+                // touch screen, with the label menu for it.
+                let Some(pos) = dom::char_at_point(e.client_x(), e.client_y()) else { return };
+                app.dispatch(Action::CaretAt(pos));
+                let touch = js_sys::Reflect::get(&e, &"pointerType".into()).ok().and_then(|v| v.as_string());
+                if let (Some("touch"), Some(entry)) = (touch.as_deref(), &entry) {
+                    if let Some(r) = dom::snap_in(entry, pos..pos) {
+                        let (x, y) = dom::clamp_menu(e.client_x(), e.client_y() + 12);
+                        app.dispatch(Action::OpenMenu(Menu::Label { start: r.start, end: r.end, x, y, replace: None }));
+                    }
+                }
                 return;
             };
             let Some(start) = mark.get_attribute("data-start").and_then(|s| s.parse().ok()) else { return };
@@ -105,13 +134,64 @@ pub fn DocumentView() -> Html {
             app.dispatch(Action::OpenMenu(Menu::Span { start, x, y }));
         })
     };
-    // Where the mouse went down: if a drag ends with a collapsed selection
-    // (seen in Chromium when a drag crosses a bidi boundary), the two caret
-    // positions under the pointer give the range instead.
-    let down: Rc<RefCell<Option<(i32, i32)>>> = use_mut_ref(|| None);
+    // Where the mouse went down, and in which span: if a drag ends with a
+    // collapsed selection (seen in Chromium when a drag crosses a bidi
+    // boundary), the two caret positions under the pointer give the range
+    // instead; a drag begun inside a span marks it anew.
+    let down: Rc<RefCell<Option<Down>>> = use_mut_ref(|| None);
     let onmousedown = {
         let down = down.clone();
-        Callback::from(move |e: MouseEvent| *down.borrow_mut() = Some((e.client_x(), e.client_y())))
+        let handle = handle.clone();
+        Callback::from(move |e: MouseEvent| {
+            let mark = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|t| t.closest("mark.span").ok()?);
+            let bounds = |m: &web_sys::Element, a: &str| m.get_attribute(a).and_then(|s| s.parse::<usize>().ok());
+            let inside = mark.as_ref().and_then(|m| bounds(m, "data-start"));
+            *handle.borrow_mut() = None;
+            if let Some(m) = &mark {
+                if let (Some(edge), Some(s), Some(t)) =
+                    (dom::edge_at(m, e.client_x().into(), e.client_y().into()), inside, bounds(m, "data-end"))
+                {
+                    // A handle: no text selection, the boundary follows the pointer.
+                    e.prevent_default();
+                    *handle.borrow_mut() = Some((s, t, edge));
+                }
+            }
+            *down.borrow_mut() = Some((e.client_x(), e.client_y(), inside));
+        })
+    };
+    // The bounds a dragged handle gives at this pointer position.
+    let handle_bounds = {
+        let entry = entry.clone();
+        move |(s, t, edge): (usize, usize, Edge), e: &MouseEvent| -> Option<std::ops::Range<usize>> {
+            let at = dom::char_at_point(e.client_x(), e.client_y())?;
+            let words = entry.as_ref()?.word_list();
+            let p = snap_edge(&words, at, edge == Edge::Start, e.alt_key());
+            let r = if edge == Edge::Start { p..t } else { s..p };
+            (r.start < r.end).then_some(r)
+        }
+    };
+    let onmousemove = {
+        let handle = handle.clone();
+        let handle_bounds = handle_bounds.clone();
+        Callback::from(move |e: MouseEvent| {
+            let view = e.current_target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(h) = *handle.borrow() {
+                dom::show_range("barchasb-drag", handle_bounds(h, &e).as_ref(), false);
+                return;
+            }
+            // Over a handle the pointer says it can be dragged.
+            let mark = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|t| t.closest("mark.span").ok()?);
+            let over = mark.is_some_and(|m| dom::edge_at(&m, e.client_x().into(), e.client_y().into()).is_some());
+            if let Some(v) = view {
+                let _ = v.style().set_property("cursor", if over { "col-resize" } else { "" });
+            }
+        })
     };
     let onmouseup = {
         let app = app.clone();
@@ -120,20 +200,31 @@ pub fn DocumentView() -> Html {
         Callback::from(move |e: MouseEvent| {
             let Some(entry) = &entry else { return };
             let from = down.borrow_mut().take();
-            let moved = from.is_some_and(|(x, y)| (x - e.client_x()).abs() + (y - e.client_y()).abs() >= 6);
+            let moved = from.is_some_and(|(x, y, _)| (x - e.client_x()).abs() + (y - e.client_y()).abs() >= 6);
             *dragged.borrow_mut() = moved;
+            if let Some(h) = handle.borrow_mut().take() {
+                dom::show_range("barchasb-drag", None, false);
+                if let Some(new) = handle_bounds(h, &e).filter(|_| moved) {
+                    app.dispatch(Action::SetBounds { start: h.0, new });
+                }
+                return;
+            }
             let sel = dom::selection_chars().or_else(|| {
-                let (x, y) = from.filter(|_| moved)?; // a click is not a drag
+                let (x, y, _) = from.filter(|_| moved)?; // a click is not a drag
                 let (a, b) = (dom::char_at_point(x, y)?, dom::char_at_point(e.client_x(), e.client_y())?);
                 (a != b).then(|| a.min(b)..a.max(b))
             });
             let Some(sel) = sel else { return };
             // The rules' words (from the worker), so a drag can mark a name
-            // inside words run together.
-            match dom::snap_in(entry, sel) {
+            // inside words run together; with Alt held, exactly the characters.
+            let r = if e.alt_key() { Some(sel) } else { dom::snap_in(entry, sel) };
+            match r {
                 Some(r) => {
+                    // The highlight is then what the label menu labels.
+                    dom::select_chars(&r);
+                    let replace = from.and_then(|f| f.2).filter(|&s| s < r.end);
                     let (x, y) = dom::clamp_menu(e.client_x(), e.client_y() + 12);
-                    app.dispatch(Action::OpenMenu(Menu::Label { start: r.start, end: r.end, x, y }));
+                    app.dispatch(Action::OpenMenu(Menu::Label { start: r.start, end: r.end, x, y, replace }));
                 }
                 None => app.dispatch(Action::CloseAll),
             }
@@ -146,7 +237,11 @@ pub fn DocumentView() -> Html {
     };
     let focused = app.focused;
     html! {
-        <article id="doc-view" data-doc-id={entry.doc.id.clone()} dir="rtl" lang="fa" {onclick} {onmousedown} {onmouseup}>
+        <article id="doc-view" data-doc-id={entry.doc.id.clone()} dir="rtl" lang="fa" tabindex="0"
+            aria-label="document text"
+            data-caret-start={caret.as_ref().map(|r| r.start.to_string())}
+            data-caret-end={caret.as_ref().map(|r| r.end.to_string())}
+            {onclick} {onmousedown} {onmousemove} {onmouseup}>
             { for paras.iter().map(|p| {
                 let f = focused.filter(|f| p.has_span(*f));
                 html! { <Paragraph key={p.start} para={p.clone()} focused={f} labels={app.labels.clone()} /> }

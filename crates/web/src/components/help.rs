@@ -1,27 +1,10 @@
-//! `#help-overlay`: every key.
+//! `#help-overlay`: every key, generated from the handler's own table
+//! ([`KEYS`]), so the help cannot miss one.
 
 use super::use_app;
+use crate::hooks::keyboard::KEYS;
 use crate::state::{Action, Panel};
 use yew::prelude::*;
-
-/// Every key the app answers to, with what it does.
-pub const KEYS: &[(&str, &str)] = &[
-    ("Tab / Shift+Tab", "next / previous span"),
-    ("u", "next least-confident suggestion"),
-    ("Enter", "confirm the focused span"),
-    ("Space", "open the focused span's menu"),
-    ("Delete / Backspace", "delete the focused span"),
-    ("1…9, 0, -", "label the selection, or relabel (and confirm) the focused span"),
-    ("a", "accept all suggestions of this document"),
-    ("n", "mark done and open the next document"),
-    ("Ctrl+Z", "undo"),
-    ("Ctrl+Shift+Z / Ctrl+Y", "redo"),
-    ("?", "this help"),
-    ("Escape", "close menus and panels"),
-    ("d / Shift+D", "review: next / previous disagreement"),
-    ("1…9 (on a disagreement)", "review: take that annotator's version"),
-    ("b / x / e", "review: take every version, none, or none and edit the versions as suggestions"),
-];
 
 #[function_component]
 pub fn HelpOverlay() -> Html {
@@ -30,6 +13,8 @@ pub fn HelpOverlay() -> Html {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.dispatch(Action::TogglePanel(Panel::Help)))
     };
+    let label_keys: String =
+        app.labels.labels.iter().filter(|l| !l.key.is_empty()).map(|l| l.key.as_str()).collect::<Vec<_>>().join(" ");
     let labels = app.labels.labels.iter().map(|l| {
         html! { <tr key={l.name.clone()}><td><kbd>{ l.key.clone() }</kbd></td><td>{ l.name.clone() }</td></tr> }
     });
@@ -37,12 +22,22 @@ pub fn HelpOverlay() -> Html {
         <div id="help-overlay" class="overlay" role="dialog" aria-label="Keys" dir="ltr" lang="en">
             <button class="close" aria-label="close" onclick={close}>{ "×" }</button>
             <h2>{ "Keys" }</h2>
-            <table>
-                { for KEYS.iter().map(|(k, what)| html! { <tr><td><kbd>{ *k }</kbd></td><td>{ *what }</td></tr> }) }
+            <table id="help-keys">
+                { for KEYS.iter().map(|row| html! {
+                    <tr data-cmd={format!("{:?}", row.cmd)}>
+                        <td>{ for row.chords.iter().enumerate().map(|(i, c)| html! {
+                            <>{ if i > 0 { " / " } else { "" } }<kbd>{ c.label(&label_keys) }</kbd></>
+                        }) }</td>
+                        <td>{ row.what }</td>
+                    </tr>
+                }) }
             </table>
             <h3>{ "Label keys" }</h3>
             <table>{ for labels }</table>
-            <p>{ "Select text with the mouse to label it: the selection grows to whole words." }</p>
+            <p>{ "Select text with the mouse to label it: the selection grows to whole words; with Alt held it is \
+                   exact to the character. A drag begun inside a span marks it anew. Drag the handles at a span's \
+                   two ends to move them (whole words; with Alt, characters). A click on a word puts the word \
+                   cursor there." }</p>
             <p class="notices">
                 { "The word lists inside come from openly licensed sources: " }
                 <a id="notices" href="NOTICES.txt" target="_blank" rel="noopener">{ "notices" }</a>

@@ -1,18 +1,190 @@
-//! The keyboard flow: one `keydown` listener on the window. Keys typed into
-//! inputs, textareas (paste box, labels editor) are left alone.
+//! The keyboard flow: one `keydown` listener on the window, and one table
+//! of keys, [`KEYS`], that both this handler reads and the help
+//! (`components/help.rs`) shows, so the help lists every key there is.
+//! Keys typed into inputs, textareas (paste box, labels editor) are left alone.
 
-use crate::state::{Action, Menu, Panel, Pick, TeamEvent};
+use crate::state::{Action, Edge, Menu, Panel, Pick, TeamEvent};
 use crate::{dom, AppHandle};
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+/// What a key does; [`command`] turns it into an action for the state at hand.
+/// (`Settle` stays the last: the table's test counts up to it.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Cmd {
+    NextSpan,
+    PrevSpan,
+    NextSuggestion,
+    Unsure,
+    Confirm,
+    SpanMenu,
+    Delete,
+    LabelKey,
+    CaretNext,
+    CaretPrev,
+    ExtendNext,
+    ExtendPrev,
+    GrowStart,
+    ShrinkStart,
+    GrowEnd,
+    ShrinkEnd,
+    NextDoc,
+    PrevDoc,
+    DoneNext,
+    AcceptAll,
+    Search,
+    Undo,
+    Redo,
+    Help,
+    Escape,
+    /// Answered by the open menu itself (`components/span_menu.rs`).
+    MenuItems,
+    NextDispute,
+    PrevDispute,
+    Take,
+    Settle,
+}
+
+/// A key as [`effective_key`] gives it, with its modifiers. `shift: None`:
+/// either (the character says it already, as `?`); `alt: None`: either,
+/// and Alt held changes the step to one character.
+#[derive(Debug, Clone, Copy)]
+pub struct Chord {
+    pub key: &'static str,
+    pub ctrl: bool,
+    pub shift: Option<bool>,
+    pub alt: Option<bool>,
+}
+
+/// Any key of the label set.
+pub const LABEL: &str = "label";
+/// A digit 1…9.
+pub const DIGIT: &str = "digit";
+
+const fn k(key: &'static str) -> Chord {
+    Chord { key, ctrl: false, shift: Some(false), alt: Some(false) }
+}
+const fn shift(key: &'static str) -> Chord {
+    Chord { key, ctrl: false, shift: Some(true), alt: Some(false) }
+}
+/// The character names the key (`?`, a label key): Shift as it comes.
+const fn ch(key: &'static str) -> Chord {
+    Chord { key, ctrl: false, shift: None, alt: Some(false) }
+}
+/// Alt held or not (a word, or one character with Alt).
+const fn alt_or_not(c: Chord) -> Chord {
+    Chord { alt: None, ..c }
+}
+const fn ctrl(c: Chord) -> Chord {
+    Chord { ctrl: true, ..c }
+}
+
+/// One row of the table: the keys, what they do, the command.
+pub struct Binding {
+    pub chords: &'static [Chord],
+    pub what: &'static str,
+    pub cmd: Cmd,
+}
+
+const fn b(chords: &'static [Chord], what: &'static str, cmd: Cmd) -> Binding {
+    Binding { chords, what, cmd }
+}
+
+/// Every key the app answers to, in the help's order.
+pub const KEYS: &[Binding] = &[
+    b(&[k("Tab")], "next span; after the last one the focus leaves the text for the next control", Cmd::NextSpan),
+    b(&[shift("Tab")], "previous span; before the first one, the previous control", Cmd::PrevSpan),
+    b(&[k("s")], "next suggestion not yet confirmed", Cmd::NextSuggestion),
+    b(&[k("u")], "next least-confident suggestion", Cmd::Unsure),
+    b(&[k("Enter")], "confirm the focused span and go to the next", Cmd::Confirm),
+    b(&[k(" ")], "open the focused span's menu", Cmd::SpanMenu),
+    b(&[k("Delete"), k("Backspace")], "delete the focused span; the focus goes to the next", Cmd::Delete),
+    b(
+        &[ch(LABEL)],
+        "label the selection or the word cursor's words; on a focused span: relabel it (confirmed) and go to the next",
+        Cmd::LabelKey,
+    ),
+    b(
+        &[k("ArrowLeft")],
+        "word cursor: next word (the text reads right to left); from a span, the word after it",
+        Cmd::CaretNext,
+    ),
+    b(&[k("ArrowRight")], "word cursor: previous word", Cmd::CaretPrev),
+    b(&[shift("ArrowLeft")], "extend the selection by the next word", Cmd::ExtendNext),
+    b(&[shift("ArrowRight")], "extend the selection by the previous word (or shrink it)", Cmd::ExtendPrev),
+    b(&[alt_or_not(k("["))], "focused span: start one word earlier (with Alt: one character)", Cmd::GrowStart),
+    b(&[alt_or_not(shift("["))], "focused span: start one word later (with Alt: one character)", Cmd::ShrinkStart),
+    b(&[alt_or_not(k("]"))], "focused span: end one word later (with Alt: one character)", Cmd::GrowEnd),
+    b(&[alt_or_not(shift("]"))], "focused span: end one word earlier (with Alt: one character)", Cmd::ShrinkEnd),
+    b(&[k("j")], "next document (not marked done)", Cmd::NextDoc),
+    b(&[k("k")], "previous document", Cmd::PrevDoc),
+    b(&[k("n")], "mark done and open the next document not done", Cmd::DoneNext),
+    b(&[k("a")], "accept all suggestions of this document", Cmd::AcceptAll),
+    b(&[k("/")], "search the documents", Cmd::Search),
+    b(&[ctrl(k("z"))], "undo", Cmd::Undo),
+    b(&[ctrl(shift("z")), ctrl(k("y"))], "redo", Cmd::Redo),
+    b(&[ch("?")], "this help", Cmd::Help),
+    b(&[k("Escape")], "close menus and panels, drop the word cursor", Cmd::Escape),
+    b(
+        &[k("ArrowDown"), k("ArrowUp"), k("Home"), k("End")],
+        "in a menu: the next / previous / first / last item",
+        Cmd::MenuItems,
+    ),
+    b(&[k("d")], "review: next disagreement", Cmd::NextDispute),
+    b(&[shift("d")], "review: previous disagreement", Cmd::PrevDispute),
+    b(&[ch(DIGIT)], "review, on a disagreement: take that annotator's version", Cmd::Take),
+    b(
+        &[k("b"), k("x"), k("e")],
+        "review: take every version, none, or none and edit the versions as suggestions",
+        Cmd::Settle,
+    ),
+];
+
+impl Chord {
+    /// As the help shows it (`Ctrl+Shift+Z`, `Shift+←`); label keys are
+    /// the set's, given by the caller.
+    pub fn label(&self, label_keys: &str) -> String {
+        let key = match self.key {
+            LABEL => label_keys.to_string(),
+            DIGIT => "1…9".into(),
+            "ArrowLeft" => "←".into(),
+            "ArrowRight" => "→".into(),
+            "ArrowUp" => "↑".into(),
+            "ArrowDown" => "↓".into(),
+            " " => "Space".into(),
+            k if self.ctrl => k.to_ascii_uppercase(),
+            k => k.into(),
+        };
+        let mods = [(self.ctrl, "Ctrl+"), (self.shift == Some(true), "Shift+"), (self.alt == Some(true), "Alt+")];
+        mods.iter().filter(|m| m.0).map(|m| m.1).collect::<String>() + &key
+    }
+
+    fn matches(&self, key: &str, ctrl: bool, shift: bool, alt: bool, is_label: bool) -> bool {
+        let key_ok = match self.key {
+            LABEL => is_label,
+            DIGIT => key.len() == 1 && key.as_bytes()[0].is_ascii_digit() && key != "0",
+            k if k.len() == 1 && k.as_bytes()[0].is_ascii_alphabetic() => key.eq_ignore_ascii_case(k),
+            k => k == key,
+        };
+        key_ok && self.ctrl == ctrl && self.shift.is_none_or(|s| s == shift) && self.alt.is_none_or(|a| a == alt)
+    }
+}
+
 /// The key as on a Latin layout: with a Persian (or Arabic) layout active,
 /// the digit and letter keys give Persian characters (`۱`, `ش` for A), so
 /// for a single non-ASCII character the physical key (`Digit1`, `KeyA`,
 /// `Minus`) decides; digits of the Persian and Arabic-Indic blocks count as
-/// ASCII digits, and the Persian question mark is `?`.
-fn effective_key(key: &str, code: &str) -> String {
+/// ASCII digits, and the Persian question mark is `?`. The bracket keys are
+/// always `[` and `]` (Shift or Alt held, any layout), and the slash key
+/// giving another character without Shift is `/`.
+fn effective_key(key: &str, code: &str, shift: bool) -> String {
+    match code {
+        "BracketLeft" => return "[".into(),
+        "BracketRight" => return "]".into(),
+        _ => {}
+    }
     let mut chars = key.chars();
     let (Some(c), None) = (chars.next(), chars.next()) else { return key.to_string() };
     if c.is_ascii() {
@@ -27,6 +199,9 @@ fn effective_key(key: &str, code: &str) -> String {
     if code == "Minus" {
         return "-".to_string();
     }
+    if code == "Slash" && !shift && c != '؟' {
+        return "/".to_string();
+    }
     match c {
         '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8).to_string(),
         '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8).to_string(),
@@ -35,88 +210,141 @@ fn effective_key(key: &str, code: &str) -> String {
     }
 }
 
-/// What a key does, given whether a menu is open and a span is focused.
-fn action_for(app: &AppHandle, e: &web_sys::KeyboardEvent) -> Option<Action> {
-    let key = effective_key(&e.key(), &e.code());
-    if app.pending_import.is_some() {
-        // The import dialog has the keys (Tab, Enter, arrows between its
-        // choices); Escape cancels it.
-        return (key == "Escape").then_some(Action::CancelImport);
-    }
-    let ctrl = e.ctrl_key() || e.meta_key();
-    if ctrl {
-        return match key.to_ascii_lowercase().as_str() {
-            "z" if e.shift_key() => Some(Action::Redo),
-            "z" => Some(Action::Undo),
-            "y" => Some(Action::Redo),
-            _ => None,
-        };
-    }
-    if e.alt_key() {
-        return None;
-    }
-    let on_button = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlButtonElement>().ok()).is_some();
-    if let Some(a) = review_key(app, &key, e.shift_key()) {
-        return Some(a);
-    }
-    match key.as_str() {
-        "Tab" if app.open.is_some() => Some(if e.shift_key() { Action::FocusPrev } else { Action::FocusNext }),
-        "Escape" => {
-            dom::clear_selection();
-            Some(Action::CloseAll)
+/// What the handler does with a key.
+enum Outcome {
+    /// Dispatch the action; the browser does nothing more.
+    Act(Action),
+    /// Dispatch the action and let the browser act too (Tab leaving the text).
+    AndDefault(Action),
+    /// Done here (no action); the browser does nothing more.
+    Handled,
+}
+
+/// The span and label menus (not the header's menu).
+const SPAN_MENUS: &str = "#span-menu, #label-menu";
+
+/// Where the keys of the text apply (Tab, the arrows): the page itself, the
+/// document view and its spans, or an open span/label menu.
+fn in_text(target: Option<&web_sys::Element>) -> bool {
+    let Some(el) = target else { return true };
+    el.tag_name() == "BODY" || el.closest(&format!("#doc-view, {SPAN_MENUS}")).ok().flatten().is_some()
+}
+
+/// The table's command for a key, in the state at hand (`None`: not here).
+fn command(app: &AppHandle, cmd: Cmd, key: &str, e: &web_sys::KeyboardEvent) -> Option<Outcome> {
+    use Outcome::{Act, AndDefault, Handled};
+    let target = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    let on_button = target.as_ref().is_some_and(|t| t.dyn_ref::<web_sys::HtmlButtonElement>().is_some());
+    let in_menu = target.as_ref().and_then(|t| t.closest(SPAN_MENUS).ok().flatten()).is_some();
+    let text = in_text(target.as_ref()) && app.open.is_some();
+    let focused = app.focused.is_some();
+    let by_char = e.alt_key();
+    let resize = |edge, grow| focused.then_some(Act(Action::Resize { edge, grow, by_char }));
+    let caret = |forward, extend| (text && !in_menu).then_some(Act(Action::Caret { forward, extend }));
+    Some(match cmd {
+        Cmd::NextSpan | Cmd::PrevSpan => {
+            let forward = cmd == Cmd::NextSpan;
+            let on_view = target.as_ref().is_some_and(|t| t.id() == "doc-view");
+            if !text || (on_view && !forward) {
+                return None;
+            }
+            if app.focus_leaves(forward) && !in_menu {
+                return Some(AndDefault(Action::Focus(None)));
+            }
+            Act(if forward { Action::FocusNext } else { Action::FocusPrev })
         }
+        Cmd::NextSuggestion => Act(Action::FocusSuggestion),
+        Cmd::Unsure => Act(app.open.map(|_| Action::FocusUnsure)?),
         // On a button, Enter and Space press the button.
-        "Enter" if !on_button => Some(Action::ConfirmFocused),
-        " " if !on_button => {
+        Cmd::Confirm if !on_button => Act(Action::ConfirmFocused),
+        Cmd::SpanMenu if !on_button => {
             let start = app.focused?;
             let (x, y) = dom::span_element(start).map(|el| dom::menu_position_for(&el)).unwrap_or((20, 80));
-            Some(Action::OpenMenu(Menu::Span { start, x, y }))
+            Act(Action::OpenMenu(Menu::Span { start, x, y }))
         }
-        "Delete" | "Backspace" => Some(Action::DeleteFocused),
-        "a" => Some(Action::AcceptAll),
-        "n" => Some(Action::MarkDoneNext),
-        "u" if app.open.is_some() => Some(Action::FocusUnsure),
-        "?" => Some(Action::TogglePanel(Panel::Help)),
-        k if app.labels.by_key(k).is_some() => {
-            // With no menu open, a selection made by keyboard or mouse is labelled.
-            if app.menu == Menu::None {
-                if let Some(entry) = app.open_entry() {
-                    if dom::selection_chars().is_some() {
-                        let r = dom::snapped_selection(entry)?;
-                        dom::clear_selection();
-                        let label = app.labels.by_key(k)?.name.clone();
-                        return Some(Action::Label { start: r.start, end: r.end, label });
-                    }
-                }
+        Cmd::Delete => Act(Action::DeleteFocused),
+        Cmd::LabelKey => {
+            // With no menu open, a selection made by the mouse is labelled.
+            if app.menu == Menu::None && app.caret.is_none() && dom::selection_chars().is_some() {
+                let r = dom::snapped_selection(app.open_entry()?)?;
+                dom::clear_selection();
+                let label = app.labels.by_key(key)?.name.clone();
+                return Some(Act(Action::Label { start: r.start, end: r.end, label }));
             }
             if matches!(app.menu, Menu::Label { .. }) {
                 dom::clear_selection();
             }
-            Some(Action::LabelKey(k.to_string()))
+            Act(Action::LabelKey(key.to_string()))
         }
-        _ => None,
-    }
+        Cmd::CaretNext => caret(true, false)?,
+        Cmd::CaretPrev => caret(false, false)?,
+        Cmd::ExtendNext => caret(true, true)?,
+        Cmd::ExtendPrev => caret(false, true)?,
+        Cmd::GrowStart => resize(Edge::Start, true)?,
+        Cmd::ShrinkStart => resize(Edge::Start, false)?,
+        Cmd::GrowEnd => resize(Edge::End, true)?,
+        Cmd::ShrinkEnd => resize(Edge::End, false)?,
+        Cmd::NextDoc => Act(Action::OpenNext(true)),
+        Cmd::PrevDoc => Act(Action::OpenNext(false)),
+        Cmd::DoneNext => Act(Action::MarkDoneNext),
+        Cmd::AcceptAll => Act(Action::AcceptAll),
+        Cmd::Search => {
+            // On a phone the list is a sheet: open it first.
+            if !dom::focus_id("doc-search") {
+                app.dispatch(Action::TogglePanel(Panel::Documents));
+                gloo::timers::callback::Timeout::new(0, || {
+                    dom::focus_id("doc-search");
+                })
+                .forget();
+            }
+            Handled
+        }
+        Cmd::Undo => Act(Action::Undo),
+        Cmd::Redo => Act(Action::Redo),
+        Cmd::Help => Act(Action::TogglePanel(Panel::Help)),
+        Cmd::Escape => {
+            dom::clear_selection();
+            Act(Action::CloseAll)
+        }
+        Cmd::NextDispute | Cmd::PrevDispute => {
+            app.team.review.then_some(Act(Action::Team(TeamEvent::NextDispute(cmd == Cmd::NextDispute))))?
+        }
+        Cmd::Take | Cmd::Settle => {
+            // only on a focused disagreement
+            let f = app.focused.filter(|_| app.team.review)?;
+            app.open_entry()?.disputes.iter().find(|d| d.start == f)?;
+            let pick = match key {
+                "b" => Pick::All,
+                "x" => Pick::Nothing,
+                "e" => Pick::Edit,
+                k => Pick::Take(k.parse::<usize>().ok().filter(|&n| n >= 1)? - 1),
+            };
+            Act(Action::Team(TeamEvent::Settle(pick)))
+        }
+        Cmd::MenuItems | Cmd::Confirm | Cmd::SpanMenu => return None,
+    })
 }
 
-/// In review: `d` (Shift: back) goes to the next disagreement; on a
-/// focused one, `1`…`9` take that annotator's version, `b` both (all),
-/// `x` none, `e` none but the versions as suggestions to edit.
-fn review_key(app: &AppHandle, key: &str, shift: bool) -> Option<Action> {
-    if !app.team.review {
-        return None;
+/// The review's rows are tried first: on a disagreement a digit takes a
+/// version, not a label.
+fn is_review(cmd: Cmd) -> bool {
+    matches!(cmd, Cmd::NextDispute | Cmd::PrevDispute | Cmd::Take | Cmd::Settle)
+}
+
+/// What a key does: the first row of [`KEYS`] that matches and applies.
+fn outcome(app: &AppHandle, e: &web_sys::KeyboardEvent) -> Option<Outcome> {
+    let shift = e.shift_key();
+    let key = effective_key(&e.key(), &e.code(), shift);
+    if app.pending_import.is_some() {
+        // The import dialog has the keys (Tab, Enter, arrows between its
+        // choices); Escape cancels it.
+        return (key == "Escape").then_some(Outcome::Act(Action::CancelImport));
     }
-    if key.eq_ignore_ascii_case("d") {
-        return Some(Action::Team(TeamEvent::NextDispute(!shift)));
-    }
-    let f = app.focused?;
-    app.open_entry()?.disputes.iter().find(|d| d.start == f)?;
-    let pick = match key {
-        "b" => Pick::All,
-        "x" => Pick::Nothing,
-        "e" => Pick::Edit,
-        k => Pick::Take(k.parse::<usize>().ok().filter(|&n| n >= 1)? - 1),
-    };
-    Some(Action::Team(TeamEvent::Settle(pick)))
+    let (ctrl, alt) = (e.ctrl_key() || e.meta_key(), e.alt_key());
+    let is_label = app.labels.by_key(&key).is_some();
+    let rows = KEYS.iter().filter(|r| is_review(r.cmd)).chain(KEYS.iter().filter(|r| !is_review(r.cmd)));
+    rows.filter(|r| r.chords.iter().any(|c| c.matches(&key, ctrl, shift, alt, is_label)))
+        .find_map(|r| command(app, r.cmd, &key, e))
 }
 
 /// Listens to `keydown` on the window while the app is mounted. One
@@ -131,9 +359,14 @@ pub fn use_keyboard(app: AppHandle) {
             if e.is_composing() || dom::is_typing_target(e.target()) {
                 return;
             }
-            if let Some(action) = action_for(&app, e) {
-                e.prevent_default();
-                app.dispatch(action);
+            match outcome(&app, e) {
+                Some(Outcome::Act(action)) => {
+                    e.prevent_default();
+                    app.dispatch(action);
+                }
+                Some(Outcome::AndDefault(action)) => app.dispatch(action),
+                Some(Outcome::Handled) => e.prevent_default(),
+                None => {}
             }
         });
         move || drop(listener)
@@ -142,21 +375,60 @@ pub fn use_keyboard(app: AppHandle) {
 
 #[cfg(test)]
 mod tests {
-    use super::effective_key;
+    use super::*;
 
     #[test]
     fn persian_layout_keys_act_like_latin_ones() {
-        assert_eq!(effective_key("۳", "Digit3"), "3");
-        assert_eq!(effective_key("ش", "KeyA"), "a");
-        assert_eq!(effective_key("د", "KeyN"), "n");
-        assert_eq!(effective_key("ظ", "KeyZ"), "z");
-        assert_eq!(effective_key("-", "Minus"), "-");
+        let ek = |k, c| effective_key(k, c, false);
+        assert_eq!(ek("۳", "Digit3"), "3");
+        assert_eq!(ek("ش", "KeyA"), "a");
+        assert_eq!(ek("د", "KeyN"), "n");
+        assert_eq!(ek("ظ", "KeyZ"), "z");
+        assert_eq!(ek("-", "Minus"), "-");
         // an on-screen keyboard may send no code
-        assert_eq!(effective_key("۷", ""), "7");
-        assert_eq!(effective_key("٤", ""), "4");
-        assert_eq!(effective_key("Tab", "Tab"), "Tab");
-        assert_eq!(effective_key("?", "Slash"), "?");
-        assert_eq!(effective_key("؟", "Slash"), "?");
-        assert_eq!(effective_key("پ", "Backslash"), "پ");
+        assert_eq!(ek("۷", ""), "7");
+        assert_eq!(ek("٤", ""), "4");
+        assert_eq!(ek("Tab", "Tab"), "Tab");
+        assert_eq!(effective_key("?", "Slash", true), "?");
+        assert_eq!(effective_key("؟", "Slash", true), "?");
+        assert_eq!(ek("پ", "Backslash"), "پ");
+        // the brackets (ج and چ on a Persian layout, “ with Alt on a Mac)
+        assert_eq!(ek("ج", "BracketLeft"), "[");
+        assert_eq!(effective_key("{", "BracketLeft", true), "[");
+        assert_eq!(ek("‘", "BracketRight"), "]");
+        assert_eq!(ek("/", "Slash"), "/");
+        assert_eq!(ek("?", "Slash"), "?", "a `?` sent without Shift held");
+        assert_eq!(ek("ظ", "Slash"), "/");
+    }
+
+    /// Every command has a row of the table (so the help lists it), and no
+    /// two rows of the text's commands answer to the same chord.
+    #[test]
+    fn the_table_lists_every_command_once() {
+        // every variant, 0 ..= Settle (the last), has exactly one row
+        let mut cmds: Vec<u8> = KEYS.iter().map(|r| r.cmd as u8).collect();
+        cmds.sort_unstable();
+        assert_eq!(cmds, (0..=Cmd::Settle as u8).collect::<Vec<_>>());
+        let rows = |key: &str, shift, alt| {
+            KEYS.iter()
+                .filter(|r| !is_review(r.cmd) && r.chords.iter().any(|c| c.matches(key, false, shift, alt, false)))
+                .count()
+        };
+        for key in ["[", "]", "ArrowLeft", "Tab", "s", "j", "k", "/", "a", "n", "u"] {
+            for shift in [false, true] {
+                assert!(rows(key, shift, false) <= 1, "{key} {shift}");
+            }
+        }
+        assert_eq!(rows("[", false, true), 1, "Alt+[ grows by a character");
+    }
+
+    #[test]
+    fn chords_read_as_the_help_shows_them() {
+        let redo: Vec<String> =
+            KEYS.iter().find(|r| r.cmd == Cmd::Redo).unwrap().chords.iter().map(|c| c.label("")).collect();
+        assert_eq!(redo, ["Ctrl+Shift+Z", "Ctrl+Y"]);
+        assert_eq!(shift("ArrowLeft").label(""), "Shift+←");
+        assert_eq!(ch(LABEL).label("1 2 3"), "1 2 3");
+        assert_eq!(alt_or_not(shift("[")).label(""), "Shift+[");
     }
 }

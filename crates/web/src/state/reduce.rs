@@ -46,8 +46,15 @@ impl AppState {
             Action::FocusUnsure => self.focus_unsure(),
             Action::FocusPrev => self.move_focus(false),
             Action::LabelKey(k) => return self.label_key(&k),
-            Action::ConfirmFocused => return self.on_target(Self::confirm),
+            Action::ConfirmFocused => return self.confirm_focused(),
             Action::DeleteFocused => return self.on_target(Self::delete),
+            Action::Caret { forward, extend } => return self.move_caret(forward, extend),
+            Action::CaretAt(pos) => self.caret_at(pos),
+            Action::Resize { edge, grow, by_char } => return self.resize(edge, grow, by_char),
+            Action::SetBounds { start, new } => return self.set_bounds(start, new),
+            Action::Replace { old, start, end, label } => self.replace(old, start..end, label),
+            Action::OpenNext(forward) => return self.open_next(forward),
+            Action::FocusSuggestion => self.focus_suggestion(),
             Action::OpenMenu(m) => self.open_menu(m),
             Action::CloseMenu => return self.close_menu(),
             Action::CloseAll => return self.close_all(),
@@ -123,23 +130,43 @@ impl AppState {
     }
 
     fn set_focus(&mut self, f: Option<usize>) -> bool {
-        let changed = self.focused != f;
+        let changed = self.focused != f || (f.is_some() && self.caret.is_some());
         self.focused = f;
+        if f.is_some() {
+            self.caret = None;
+        }
         changed
     }
 
     /// A label key: labels the label menu's selection, else relabels the
-    /// span of the span menu, else the focused span.
+    /// span of the span menu, else labels the word cursor's words, else
+    /// relabels the focused span and goes on to the next span.
     fn label_key(&mut self, key: &str) -> bool {
         let Some(label) = self.labels.by_key(key).map(|l| l.name.clone()) else { return false };
         match self.menu.clone() {
+            Menu::Label { start, end, replace: Some(old), .. } => self.replace(old, start..end, label),
             Menu::Label { start, end, .. } => self.label_new(start, end, label),
             Menu::Span { start, .. } => self.relabel(start, label),
+            Menu::None if self.caret.is_some() => return self.label_caret(label),
             Menu::None => match self.focused {
-                Some(f) => self.relabel(f, label),
+                Some(f) => {
+                    self.relabel(f, label);
+                    self.focused = self.span_after(f).or(Some(f));
+                }
                 None => return false,
             },
         }
+        true
+    }
+
+    /// Enter: confirms the span of the span menu, else the focused span and
+    /// goes on to the next span (a confirmed one too: Enter is "this one
+    /// is right, next").
+    fn confirm_focused(&mut self) -> bool {
+        let from_menu = matches!(self.menu, Menu::Span { .. });
+        let Some(f) = (if from_menu { None } else { self.focused }) else { return self.on_target(Self::confirm) };
+        self.confirm(f);
+        self.focused = self.span_after(f).or(Some(f));
         true
     }
 
@@ -167,7 +194,8 @@ impl AppState {
 
     /// Escape: closes menus, panels, the offer and a pending import.
     fn close_all(&mut self) -> bool {
-        let open = self.menu != Menu::None || !self.panels.is_empty() || self.offer.is_some();
+        let open = self.menu != Menu::None || !self.panels.is_empty() || self.offer.is_some() || self.caret.is_some();
+        self.caret = None;
         let importing = self.pending_import.is_some();
         if importing {
             self.cancel_import();

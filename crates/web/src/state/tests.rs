@@ -299,14 +299,14 @@ fn tab_focus_cycles_and_keys_act_on_focus() {
     let s = s.reduce(Action::DeleteFocused);
     assert!(s.docs[0].doc.spans.is_empty());
     // a label key labels the label menu's selection
-    let s = s.reduce(Action::OpenMenu(Menu::Label { start: 5, end: 10, x: 0, y: 0 }));
+    let s = s.reduce(Action::OpenMenu(Menu::Label { start: 5, end: 10, x: 0, y: 0, replace: None }));
     let s = s.reduce(Action::LabelKey("2".into()));
     assert_eq!(confirmed(&s, 0), vec![(5, 10, "ORG".into())]);
     assert_eq!(s.menu, Menu::None);
 }
 
 #[test]
-fn after_a_delete_tab_goes_to_the_next_span() {
+fn after_a_delete_the_focus_goes_to_the_next_span() {
     let s = state_with(&[("a", T)]);
     let s = s.reduce(Action::SuggestionsUpdated {
         id: "a".into(),
@@ -314,13 +314,144 @@ fn after_a_delete_tab_goes_to_the_next_span() {
     });
     let s = s.reduce(Action::FocusNext).reduce(Action::DeleteFocused);
     assert_eq!(s.docs[0].view_spans().len(), 2);
-    let s = s.reduce(Action::FocusNext);
+    assert_eq!(s.focused, Some(5), "the next span, not the page");
+    let s = s.reduce(Action::Focus(Some(16))).reduce(Action::DeleteFocused);
+    assert_eq!(s.focused, Some(5), "after the last one: the one before");
+    let s = s.reduce(Action::DeleteFocused);
+    assert_eq!(s.focused, None, "nothing left to focus");
+    assert!(s.docs[0].view_spans().is_empty());
+}
+
+/// T with a ROLE suggestion on each «رئیس» and an ORG on the first «انجمن».
+fn three() -> Rc<AppState> {
+    state_with(&[("a", T), ("b", "متن دوم")]).reduce(Action::SuggestionsUpdated {
+        id: "a".into(),
+        spans: vec![Span::new(0, 4, "ROLE"), Span::new(5, 10, "ORG"), Span::new(16, 20, "ROLE")],
+    })
+}
+
+#[test]
+fn enter_and_a_label_key_decide_the_focused_span_and_go_on() {
+    let s = three().reduce(Action::FocusNext).reduce(Action::ConfirmFocused);
+    assert_eq!(confirmed(&s, 0), vec![(0, 4, "ROLE".into())]);
     assert_eq!(s.focused, Some(5));
-    let s = s.reduce(Action::DeleteFocused).reduce(Action::FocusPrev);
-    assert_eq!(s.focused, Some(16), "wraps back to the last span");
-    // a second Delete at the deleted place does nothing
-    let s = s.reduce(Action::Focus(Some(5))).reduce(Action::DeleteFocused);
-    assert_eq!(s.docs[0].view_spans().len(), 1);
+    let s = s.reduce(Action::LabelKey("1".into()));
+    assert_eq!(confirmed(&s, 0), vec![(0, 4, "ROLE".into()), (5, 10, "PER".into())]);
+    assert_eq!(s.focused, Some(16));
+    // Enter on a confirmed span goes on too; on the last one the focus stays.
+    let s = s.reduce(Action::Focus(Some(0))).reduce(Action::ConfirmFocused);
+    assert_eq!(s.focused, Some(5));
+    let s = s.reduce(Action::Focus(Some(16)));
+    assert!(s.focus_leaves(true) && !s.focus_leaves(false));
+    let s = s.reduce(Action::ConfirmFocused);
+    assert_eq!(s.focused, Some(16));
+    assert!(s.reduce(Action::Focus(Some(0))).focus_leaves(false));
+}
+
+#[test]
+fn the_word_cursor_moves_by_words_extends_and_is_labelled() {
+    let s = state_with(&[("a", T)]);
+    let word = |s: &AppState| s.caret_range().map(|r| span_text(T, r));
+    let s = s.reduce(Action::Caret { forward: true, extend: false });
+    assert_eq!(word(&s).as_deref(), Some("رئیس"), "starts at the first word");
+    let s = s.reduce(Action::Caret { forward: true, extend: false });
+    assert_eq!(word(&s).as_deref(), Some("انجمن"));
+    let s = s.reduce(Action::Caret { forward: true, extend: true });
+    assert_eq!(word(&s).as_deref(), Some("انجمن گفت"));
+    let s = s.reduce(Action::Caret { forward: false, extend: true });
+    assert_eq!(word(&s).as_deref(), Some("انجمن"), "back: the selection shrinks");
+    let s = s.reduce(Action::Caret { forward: false, extend: true });
+    assert_eq!(word(&s).as_deref(), Some("رئیس انجمن"), "past the anchor: it grows the other way");
+    // the label key labels exactly what is highlighted
+    let r = s.caret_range().unwrap();
+    let s = s.reduce(Action::LabelKey("2".into()));
+    assert_eq!(confirmed(&s, 0), vec![(r.start, r.end, "ORG".into())]);
+    assert_eq!((s.caret, s.focused), (None, Some(0)));
+    // From a focused span the cursor starts beside it.
+    let s = s.reduce(Action::Caret { forward: true, extend: false });
+    assert_eq!(word(&s).as_deref(), Some("گفت"));
+    assert_eq!(s.focused, None);
+    let s = s.reduce(Action::Caret { forward: false, extend: false });
+    assert_eq!(word(&s).as_deref(), Some("انجمن"), "one word back");
+    // Tab from the cursor: the span at or after it; Escape drops the cursor.
+    let s = s.reduce(Action::FocusPrev);
+    assert_eq!((s.focused, s.caret), (Some(0), None));
+    let s = s.reduce(Action::CaretAt(chars(T, "ایران").start + 2)).reduce(Action::CloseAll);
+    assert_eq!(s.caret, None);
+}
+
+#[test]
+fn a_cursor_begun_inside_a_span_remarks_it() {
+    let s = three().reduce(Action::CaretAt(6)).reduce(Action::Caret { forward: true, extend: true });
+    assert_eq!(s.caret_range(), Some(5..14));
+    let s = s.reduce(Action::LabelKey("2".into()));
+    assert_eq!(confirmed(&s, 0), vec![(5, 14, "ORG".into())]);
+    assert!(s.docs[0].doc.suggestions.iter().all(|x| x.start != 5));
+    assert!(s.message.as_ref().is_some_and(|m| !m.error && m.text.contains("انجمن")), "{:?}", s.message);
+    let s = s.reduce(Action::Undo);
+    assert!(s.docs[0].doc.suggestions.contains(&Span::new(5, 10, "ORG")), "one undo step brings it back");
+    // The label menu of a drag begun inside a span does the same.
+    let m = Menu::Label { start: 0, end: 10, x: 0, y: 0, replace: Some(5) };
+    let s = s.reduce(Action::OpenMenu(m)).reduce(Action::LabelKey("2".into()));
+    assert!(s.message.as_ref().is_some_and(|m| m.error), "it would overlap «رئیس»: refused");
+    let s = s.reduce(Action::Delete { start: 0 }).reduce(Action::Replace {
+        old: 5,
+        start: 0,
+        end: 10,
+        label: "ORG".into(),
+    });
+    assert_eq!(confirmed(&s, 0), vec![(0, 10, "ORG".into())]);
+}
+
+#[test]
+fn a_span_grows_and_shrinks_by_words_and_characters() {
+    let s = three().reduce(Action::Focus(Some(5)));
+    let grow = |edge, by_char| Action::Resize { edge, grow: true, by_char };
+    let shrink = |edge, by_char| Action::Resize { edge, grow: false, by_char };
+    let s = s.reduce(grow(Edge::End, false));
+    assert_eq!(confirmed(&s, 0), vec![(5, 14, "ORG".into())], "one word more, and confirmed");
+    assert_eq!(s.focused, Some(5));
+    let s = s.reduce(shrink(Edge::End, true));
+    assert_eq!(confirmed(&s, 0), vec![(5, 13, "ORG".into())]);
+    let s = s.reduce(shrink(Edge::End, false));
+    assert_eq!(confirmed(&s, 0), vec![(5, 10, "ORG".into())], "back to the word's end");
+    let s = s.reduce(shrink(Edge::End, false));
+    assert_eq!(confirmed(&s, 0), vec![(5, 10, "ORG".into())], "never empty");
+    let s = s.reduce(grow(Edge::Start, true));
+    assert_eq!(confirmed(&s, 0), vec![(4, 10, "ORG".into())], "one character: the space before");
+    let s = s.reduce(shrink(Edge::Start, true));
+    assert_eq!(confirmed(&s, 0), vec![(5, 10, "ORG".into())]);
+    let s = s.reduce(grow(Edge::Start, false));
+    assert!(s.message.as_ref().is_some_and(|m| m.error && m.text.contains("overlap")));
+    assert_eq!(confirmed(&s, 0), vec![(5, 10, "ORG".into())]);
+    let s = s.reduce(Action::Delete { start: 0 }).reduce(Action::Focus(Some(5))).reduce(grow(Edge::Start, false));
+    assert_eq!(confirmed(&s, 0), vec![(0, 10, "ORG".into())]);
+    let s = s.reduce(shrink(Edge::Start, true));
+    assert_eq!(confirmed(&s, 0), vec![(1, 10, "ORG".into())]);
+    assert_eq!(s.focused, Some(1), "the focus follows the span's new start");
+    let s = s.reduce(Action::SetBounds { start: 1, new: chars(T, "انجمن گفت") });
+    assert_eq!(confirmed(&s, 0), vec![(5, 14, "ORG".into())]);
+    let s = s.reduce(Action::SetBounds { start: 5, new: 5..chars(T, "انجمن و").end });
+    assert!(s.message.as_ref().is_some_and(|m| m.error), "over «رييس»: refused");
+    let s = s.reduce(Action::Undo);
+    assert_eq!(confirmed(&s, 0), vec![(1, 10, "ORG".into())], "each change is one undo step");
+}
+
+#[test]
+fn next_document_keeps_the_status_and_s_finds_unconfirmed_suggestions() {
+    let s = three().reduce(Action::Confirm { start: 5 });
+    let s = s.reduce(Action::Focus(Some(0))).reduce(Action::FocusSuggestion);
+    assert_eq!(s.focused, Some(16), "the confirmed one is skipped");
+    let s = s.reduce(Action::FocusSuggestion);
+    assert_eq!(s.focused, Some(0), "wraps");
+    let status = s.docs[0].doc.status;
+    let s = s.reduce(Action::OpenNext(true));
+    assert_eq!(s.open, Some(1));
+    assert_eq!(s.docs[0].doc.status, status, "not marked done");
+    let s = s.reduce(Action::OpenNext(true));
+    assert_eq!(s.open, Some(0), "wraps");
+    let s = s.reduce(Action::OpenNext(false));
+    assert_eq!(s.open, Some(1));
 }
 
 fn analysis(id: &str, text: &str, spans: Option<Vec<Span>>) -> crate::tagger_worker::Analysis {
