@@ -248,7 +248,9 @@ fn command(app: &AppHandle, cmd: Cmd, key: &str, e: &web_sys::KeyboardEvent) -> 
             if !text || (on_view && !forward) {
                 return None;
             }
-            if app.focus_leaves(forward) && !in_menu {
+            // Only from a span: from the text itself Tab enters the spans.
+            let on_span = target.as_ref().is_some_and(|t| t.matches("mark.span").unwrap_or(false));
+            if app.focus_leaves(forward) && on_span {
                 return Some(AndDefault(Action::Focus(None)));
             }
             Act(if forward { Action::FocusNext } else { Action::FocusPrev })
