@@ -15,6 +15,8 @@ import {
   caretRange,
   focusedStart,
   exportLines,
+  importFiles,
+  openDoc,
   cpSlice,
   LABEL_KEYS,
   ARTIFACTS,
@@ -199,4 +201,71 @@ test('the seed documents to their gold with the keyboard alone: key presses per 
   }
   for (const r of reports) console.log(`keyboard to gold: ${JSON.stringify(r)}`);
   writeFileSync(`${ARTIFACTS}/keyboard-to-gold.json`, JSON.stringify(reports, null, 2) + '\n');
+});
+
+/**
+ * The gold with the kinds of error suggestions make, as issue 13 counted
+ * them (wrong boundaries the commonest): every 4th span one word short (or
+ * one long), every 8th the wrong label, every 7th missed, and a false
+ * suggestion on a free word every 10 gold spans. Deterministic.
+ */
+function withErrors(g: Gold): Span[] {
+  const cps = Array.from(g.text);
+  const out: Span[] = [];
+  g.spans.forEach((s, i) => {
+    if (i % 7 === 5) return; // missed
+    let { start, end, label } = s;
+    if (i % 4 === 1) {
+      const lastSpace = cps.slice(start, end).lastIndexOf(' ');
+      if (lastSpace > 0) end = start + lastSpace; // one word short
+      else {
+        let e = end + 1;
+        while (e < cps.length && letter.test(cps[e])) e++;
+        if (e > end + 1 && !g.spans.some((o) => o !== s && o.start < e && end < o.end)) end = e; // one word long
+      }
+    }
+    if (i % 8 === 3) label = label === 'ORG' ? 'PER' : 'ORG';
+    out.push({ start, end, label });
+  });
+  // false suggestions: a free word after every 10th gold span
+  for (let i = 0; i < g.spans.length; i += 10) {
+    let k = g.spans[i].end + 1;
+    while (k < cps.length && !letter.test(cps[k])) k++;
+    let e = k;
+    while (e < cps.length && letter.test(cps[e])) e++;
+    const w = { start: k, end: e, label: 'LOC' };
+    if (e > k && !out.some((o) => overlaps(o, w)) && !g.spans.some((o) => overlaps(o, w))) out.push(w);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+test('from suggestions with boundary and label errors to the gold, by keyboard: presses per gold span', async ({ page }) => {
+  test.setTimeout(300_000);
+  await openApp(page);
+  const reports = [];
+  for (const g of GOLD) {
+    const id = `errors-${g.id}`;
+    const suggestions = withErrors(g);
+    await importFiles(page, [{ name: `${id}.jsonl`, body: JSON.stringify({ id, text: g.text, spans: [], suggestions }) + '\n' }]);
+    await openDoc(page, id);
+    const ms = await marks(page);
+    expect(ms.map((m) => `${m.start}-${m.end}-${m.label}`)).toEqual(suggestions.map((s) => `${s.start}-${s.end}-${s.label}`));
+    const gold = { ...g, id };
+    await page.locator('#doc-view').focus();
+    const r = await toGold(page, gold);
+    await expectGold(page, gold);
+    const exact = suggestions.filter((s) => g.spans.some((x) => same(x, s) && x.label === s.label)).length;
+    reports.push({
+      doc: g.id,
+      gold_spans: g.spans.length,
+      suggestions: suggestions.length,
+      suggestions_exactly_gold: exact,
+      key_presses: r.presses,
+      per_gold_span: Number((r.presses / g.spans.length).toFixed(2)),
+      by_kind: r.counts,
+    });
+    expect(r.presses / g.spans.length).toBeLessThan(10);
+  }
+  for (const r of reports) console.log(`keyboard to gold, from suggestions with errors: ${JSON.stringify(r)}`);
+  writeFileSync(`${ARTIFACTS}/keyboard-to-gold-errors.json`, JSON.stringify(reports, null, 2) + '\n');
 });
