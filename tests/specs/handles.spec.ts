@@ -16,6 +16,7 @@ import {
   charCenter,
   caretPoint,
   handlePoints,
+  highlightText,
   expectMarksMatchText,
   LABEL_KEYS,
   ARTIFACTS,
@@ -139,4 +140,27 @@ test('a drag begun inside a span marks it anew instead of being refused', async 
   await page.keyboard.press('Control+z');
   await expect(mark(page, bank.start, bank.end)).toHaveAttribute('data-label', 'ORG');
   await expect(mark(page, s, e)).toHaveCount(0);
+});
+
+test.describe('on a phone', () => {
+  test.use({ hasTouch: true });
+
+  test('a tap on a word selects it and offers the labels', async ({ page }) => {
+    await openApp(page);
+    await pasteDoc(page, TEXT);
+    await clearSpans(page, 0, cpLength(TEXT));
+    await page.setViewportSize({ width: 390, height: 844 });
+    const w = { start: cpIndexOf(TEXT, 'تهران'), end: cpIndexOf(TEXT, 'تهران') + cpLength('تهران') };
+    const p = await charCenter(page, w.start + 2);
+    await page.touchscreen.tap(p.x, p.y);
+    const menu = page.locator('#label-menu');
+    await expect(menu).toBeVisible();
+    await expect(menu).toHaveAttribute('data-start', String(w.start));
+    await expect(menu).toHaveAttribute('data-end', String(w.end));
+    await expect.poll(() => highlightText(page, 'barchasb-caret')).toBe('تهران');
+    await page.screenshot({ path: `${ARTIFACTS}/tap-word-phone.png` });
+    await menu.locator('button[data-label="LOC"]').tap();
+    await expect(mark(page, w.start, w.end)).toHaveAttribute('data-label', 'LOC');
+    await expectMarksMatchText(page, TEXT);
+  });
 });
