@@ -91,6 +91,15 @@ impl Names {
                 }
             }
         }
+        if mode == Mode::Event {
+            // `نشست خبری`: a press conference is no named event.
+            if d.key(first) == "خبری" {
+                return None;
+            }
+            if let Some(c) = competition(d, i, &head_key, first) {
+                return Some(c);
+            }
+        }
         let end =
             if h.glue == Glue::Word { self.tail(d, h.last + 1, mode, true) } else { self.tail(d, first, mode, false) };
         let name = if h.glue == Glue::Word { h.last..end } else { first..end };
@@ -275,6 +284,26 @@ impl Names {
         (after_org && d.is_rare(a) || latin_acronym).then_some(Cand { start: a, end: a + 1, label: ORG, weak: false })
     }
 }
+
+/// A competition named by its head and one describing word, as the
+/// guidelines' `لیگ برتر`, `جام جهانی 2022`: `جام حذفی`, `بازی‌های
+/// آسیایی`, or the games of another event head (`بازی‌های المپیک`); a year
+/// or number right after belongs to it. The rest of the sentence does not
+/// (`جام جهانی سخن گفت`).
+fn competition(d: &Doc, i: usize, head_key: &str, first: usize) -> Option<Cand> {
+    if !COMPETITION_HEADS.contains(&head_key) || d.breaks(first) {
+        return None;
+    }
+    let named = d.is_adjective(first) || d.key(first) == "برتر" || d.has(first, kind::EVENT_HEAD) && d.is_word(first);
+    if !named {
+        return None;
+    }
+    let year = !d.breaks(first + 1) && d.kind(first + 1) == Some(TokenKind::Number) && is_year(d.key(first + 1));
+    Some(Cand { start: i, end: first + 1 + usize::from(year), label: EVENT, weak: false })
+}
+
+/// Heads of competitions (`جام`, `لیگ`, `بازی‌های`), keyed.
+const COMPETITION_HEADS: &[&str] = &["جام", "لیگ", "بازیهای"];
 
 /// An ordinal that stands before its noun (`هشتمین جشنواره`); `دوم` follows it.
 fn is_ordinal_adjective(key: &str) -> bool {

@@ -418,3 +418,15 @@ fn places_people_go_to_are_facilities_with_their_head() {
     // no name after the head: nothing
     assert_eq!(names("به بیمارستان منتقل شد و در خیابان ماند"), Vec::<String>::new());
 }
+
+#[test]
+fn a_competition_is_its_head_and_one_describing_word() {
+    assert_eq!(names("تیم قهرمان لیگ برتر شد"), ["EVENT:لیگ برتر"]);
+    assert_eq!(
+        names("تیم ملی والیبال به جام جهانی 2030 رسید و درباره جام حذفی سخن گفت"),
+        ["ORG:تیم ملی والیبال", "EVENT:جام جهانی 2030", "EVENT:جام حذفی"]
+    );
+    assert_eq!(names("در بازی‌های آسیایی و بازی‌های المپیک"), ["EVENT:بازی‌های آسیایی", "EVENT:بازی‌های المپیک"]);
+    // a press conference is no named event; a cup of tea no competition
+    assert_eq!(names("در نشست خبری امروز یک جام بزرگ"), Vec::<String>::new());
+}
