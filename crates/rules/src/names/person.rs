@@ -158,12 +158,13 @@ fn adjective_like(lx: &Lexicon, key: &str) -> bool {
     lx.is_common(stem, 20000) && !lx.is_given(stem) && !has_surname_ending(key) && !lx.is_place_key(stem, kind::CITY)
 }
 
-/// A frequent noun with a possessive ending (`کشورش`, `مردمشان`): the
-/// word list has no such forms, their stem tells them.
-fn possessive(lx: &Lexicon, key: &str) -> bool {
-    ["ش", "شان"]
-        .iter()
-        .any(|e| key.strip_suffix(e).is_some_and(|s| s.chars().count() >= 2 && lx.is_common(s, INFLECTED_RANK)))
+/// A frequent noun with a possessive ending (`کشورش`, `مردمشان`,
+/// `کشورمان`): the word list has no such forms, their stem tells them
+/// (a longer stem before مان/تان: `سلمان` is a name).
+pub(super) fn possessive(lx: &Lexicon, key: &str) -> bool {
+    let common = |s: &str, min: usize| s.chars().count() >= min && lx.is_common(s, INFLECTED_RANK);
+    ["ش", "شان"].iter().any(|e| key.strip_suffix(e).is_some_and(|s| common(s, 2)))
+        || ["مان", "تان"].iter().any(|e| key.strip_suffix(e).is_some_and(|s| common(s, 3)))
 }
 
 fn has_surname_ending(key: &str) -> bool {

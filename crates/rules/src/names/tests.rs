@@ -430,3 +430,8 @@ fn a_competition_is_its_head_and_one_describing_word() {
     // a press conference is no named event; a cup of tea no competition
     assert_eq!(names("در نشست خبری امروز یک جام بزرگ"), Vec::<String>::new());
 }
+
+#[test]
+fn a_common_word_with_a_possessive_ending_is_no_organisation_after_a_role() {
+    assert_eq!(names("سفیر کشورمان در پکن گفت"), ["ROLE:سفیر", "LOC:پکن"]);
+}
