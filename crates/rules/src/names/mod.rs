@@ -42,6 +42,45 @@ impl Default for Names {
     }
 }
 
+/// `پالایشگاه‌های آبادان، اصفهان و تبریز`: a plural facility head shared by
+/// a list leaves the head out, and each place listed names a facility
+/// (the guidelines' "a port or field whose name is also a place: the
+/// facility is FAC"); the list runs over `،` and `و`, place after place,
+/// and a city needs no other evidence there.
+fn facilities_after_a_plural_head(d: &Doc, cands: &mut Vec<Cand>) {
+    let fac = |k: usize, glue: Glue, last: usize| {
+        d.hits[k].iter().any(|h| h.kinds & kind::FAC_HEAD != 0 && h.glue == glue && h.last == last)
+    };
+    let mut added = false;
+    for p in 0..d.len() {
+        let plural =
+            fac(p, Glue::Plural, p) || p >= 1 && matches!(d.key(p), "ها" | "های") && fac(p - 1, Glue::No, p - 1);
+        let mut k = p + 1;
+        while plural && k < d.len() && !d.breaks(k) {
+            if let Some(c) = cands.iter_mut().find(|c| c.start == k && !c.weak) {
+                if c.label != barchasb_core::labels::LOC {
+                    break;
+                }
+                c.label = FAC;
+                k = c.end;
+            } else if let Some(h) = d.exact(k, kind::LOC).filter(|_| !d.taken[k] && !d.temporal[k]) {
+                cands.push(Cand { start: k, end: h.last + 1, label: FAC, weak: false });
+                added = true;
+                k = h.last + 1;
+            } else {
+                break;
+            }
+            if !matches!(d.key(k), "،" | "," | "و") {
+                break;
+            }
+            k += 1;
+        }
+    }
+    if added {
+        cands.sort_by_key(|c| c.start);
+    }
+}
+
 /// Words before a metal that make it no commodity (`مدال طلا`, `راه آهن`).
 const NOT_GOODS_BEFORE: &[&str] = &["مدال", "مدالهای", "مدالها", "راه", "عصر", "قلب", "دل", "مرد"];
 
@@ -60,6 +99,7 @@ impl Names {
         let mut d = self.doc(cx.text, toks, out);
         let mut cands = self.scan(&mut d);
         person::find(&mut d, &mut cands);
+        facilities_after_a_plural_head(&d, &mut cands);
         for c in cands {
             if c.weak || c.start >= c.end {
                 continue;

@@ -435,3 +435,14 @@ fn a_competition_is_its_head_and_one_describing_word() {
 fn a_common_word_with_a_possessive_ending_is_no_organisation_after_a_role() {
     assert_eq!(names("سفیر کشورمان در پکن گفت"), ["ROLE:سفیر", "LOC:پکن"]);
 }
+
+#[test]
+fn places_listed_after_a_plural_facility_head_are_facilities() {
+    assert_eq!(
+        names("تولید پالایشگاه‌های آبادان، اصفهان و تبریز افزایش یافت"),
+        ["FAC:آبادان", "FAC:اصفهان", "FAC:تبریز"]
+    );
+    assert_eq!(names("نیروگاه های شیراز و کرمان ساخته شد"), ["FAC:شیراز", "FAC:کرمان"]);
+    // no head: places
+    assert_eq!(names("در تهران و اصفهان"), ["LOC:تهران", "LOC:اصفهان"]);
+}
