@@ -230,12 +230,11 @@ fn date_at(lx: &Lexicon, t: &[Token], i: usize) -> Option<DateMatch> {
     if let Some(d) = months_ending(lx, t, i) {
         return Some(d);
     }
-    let edged =
-        || MONTH_EDGES.contains(&norm(t, i)).then(|| day_date_at(lx, t, i + 1)).flatten().filter(|d| d.month.is_some());
+    let edged = || is_month_edge(norm(t, i)).then(|| day_date_at(lx, t, i + 1)).flatten().filter(|d| d.month.is_some());
     let mut d = anchored(t, edged().or_else(|| day_date_at(lx, t, i))?);
     if d.month.is_some() && !d.range && is_range_word(t, d.end) {
         let k = d.end + 1;
-        let edge = usize::from(MONTH_EDGES.contains(&norm(t, k)));
+        let edge = usize::from(is_month_edge(norm(t, k)));
         if let Some(second) = month_year(lx, t, k + edge).or_else(|| day_month(lx, t, k + edge)) {
             d = anchored(t, DateMatch { end: second.end, range: true, year: second.year, ..d });
         }
@@ -246,6 +245,10 @@ fn date_at(lx: &Lexicon, t: &[Token], i: usize) -> Option<DateMatch> {
 /// `دوازده ماه منتهی به آبان ماه ۱۳۹۱`, `۶ ماهه منتهی به شهریور`: a
 /// period the calendar closes, one DATE (the count alone is a duration).
 fn months_ending(lx: &Lexicon, t: &[Token], i: usize) -> Option<DateMatch> {
+    // asked at every token: a glance for «منتهی» before the number look-up
+    if !t.iter().skip(i + 2).take(6).any(|x| x.norm == "منتهی") {
+        return None;
+    }
     let p = numbers::phrase(lx, &t[i..]).filter(|p| !p.scaled)?;
     let k = i + p.len;
     if !(matches!(norm(t, k), "ماه" | "ماهه") && norm(t, k + 1) == "منتهی" && norm(t, k + 2) == "به") {
@@ -256,7 +259,21 @@ fn months_ending(lx: &Lexicon, t: &[Token], i: usize) -> Option<DateMatch> {
 }
 
 /// Words that put a date at an edge of a month: they belong to it.
-const MONTH_EDGES: &[&str] = &["ابتدای", "اوایل", "اوائل", "اواسط", "اواخر", "اوخر", "پایان", "آغاز", "انتهای", "نیمه"];
+fn is_month_edge(key: &str) -> bool {
+    matches!(
+        key,
+        "ابتدای"
+            | "اوایل"
+            | "اوائل"
+            | "اواسط"
+            | "اواخر"
+            | "اوخر"
+            | "پایان"
+            | "آغاز"
+            | "انتهای"
+            | "نیمه"
+    )
+}
 
 /// A month without its year takes the word that ties it to one:
 /// `اسفندماه امسال`, `خردادماه آینده`, `آبان سال گذشته`, `اسفندماه این سال`.
