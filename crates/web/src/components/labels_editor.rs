@@ -19,9 +19,9 @@ pub fn LabelsEditor() -> Html {
         };
         html! {
             <tr key={format!("{i}-{}", l.name)} data-label={l.name.clone()}>
-                <td><DraftInput class="label-name" kind="text" value={l.name.clone()} onchange={field(i, LabelField::Name)} /></td>
-                <td><DraftInput class="label-color" kind="color" value={l.color.clone()} onchange={field(i, LabelField::Color)} /></td>
-                <td><DraftInput class="label-key" kind="text" short=true value={l.key.clone()} onchange={field(i, LabelField::Key)} /></td>
+                <td><DraftInput class="label-name" kind="text" column="labels-col-name" value={l.name.clone()} onchange={field(i, LabelField::Name)} /></td>
+                <td><DraftInput class="label-color" kind="color" column="labels-col-color" value={l.color.clone()} onchange={field(i, LabelField::Color)} /></td>
+                <td><DraftInput class="label-key" kind="text" column="labels-col-key" short=true value={l.key.clone()} onchange={field(i, LabelField::Key)} /></td>
                 <td class="label-desc" dir="auto">{ l.description.clone() }</td>
                 <td><button class="label-remove" onclick={remove}>{ "Remove" }</button></td>
             </tr>
@@ -40,7 +40,7 @@ pub fn LabelsEditor() -> Html {
             <button class="close" aria-label="close" onclick={close}>{ "×" }</button>
             <h2>{ "Labels" }</h2>
             <table>
-                <tr><th>{ "name" }</th><th>{ "colour" }</th><th>{ "key" }</th><th>{ "description" }</th><th /></tr>
+                <tr><th id="labels-col-name">{ "name" }</th><th id="labels-col-color">{ "colour" }</th><th id="labels-col-key">{ "key" }</th><th>{ "description" }</th><th /></tr>
                 { for rows }
             </table>
             <button id="label-add" onclick={add}>{ "Add a label" }</button>
@@ -54,6 +54,8 @@ struct DraftProps {
     kind: AttrValue,
     /// The stored value.
     value: String,
+    /// The id of the column header that names the field (its accessible name).
+    column: AttrValue,
     /// A one-character field (the key).
     #[prop_or_default]
     short: bool,
@@ -93,6 +95,6 @@ fn DraftInput(p: &DraftProps) -> Html {
     };
     let (size, maxlength) = if p.short { (Some("2"), Some("1")) } else { (None, None) };
     html! {
-        <input class={p.class.clone()} type={p.kind.clone()} value={(*draft).clone()} {size} {maxlength} {oninput} {onchange} />
+        <input class={p.class.clone()} type={p.kind.clone()} aria-labelledby={p.column.clone()} value={(*draft).clone()} {size} {maxlength} {oninput} {onchange} />
     }
 }

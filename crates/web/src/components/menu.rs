@@ -155,11 +155,11 @@ pub fn MainMenu() -> Html {
     };
     html! {
         <>
-        <button id="menu-button" class="menu-button" aria-haspopup="true" aria-expanded={open.to_string()}
+        <button id="menu-button" class="menu-button" aria-haspopup="dialog" aria-expanded={open.to_string()}
             aria-controls="menu" onclick={panel(Panel::Menu)} title="Files, export, model, labels, guidelines, keys">{ "☰ Menu" }</button>
         // Always in the page (hidden when closed), so the file input exists
         // for a drop or a script even while the menu is closed.
-        <div id="menu" role="menu" hidden={!open}>
+        <div id="menu" role="dialog" aria-labelledby="menu-button" hidden={!open}>
             <h3>{ "Files" }</h3>
             <div class="menu-row">
                 <button id="open-files-button" onclick={choose}>{ "Open files…" }</button>
