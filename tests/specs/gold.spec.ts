@@ -16,6 +16,7 @@ import {
   focusedStart,
   exportLines,
   importFiles,
+  charCenter,
   openDoc,
   cpSlice,
   LABEL_KEYS,
@@ -84,6 +85,19 @@ async function toGold(page: Page, gold: Gold) {
       if (!c) {
         await press(forward ? 'ArrowLeft' : 'ArrowRight', 'move');
         c = await caretRange(page);
+      }
+      // ↓ / ↑ while the name is lines away, then word by word.
+      const lineOf = async (k: number) => (await charCenter(page, k)).y;
+      const gy = await lineOf(g.start);
+      for (let i = 0; i < 200 && c; i++) {
+        const cy = await lineOf(c.start);
+        const lh = 20;
+        if (gy - cy > lh) await press('ArrowDown', 'line');
+        else if (cy - gy > lh) await press('ArrowUp', 'line');
+        else break;
+        const n = await caretRange(page);
+        if (n && c && n.start === c.start) break; // no line further
+        c = n;
       }
       for (let i = 0; i < 400 && c && c.end <= g.start; i++) {
         await press('ArrowLeft', 'move');

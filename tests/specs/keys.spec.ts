@@ -115,8 +115,9 @@ test('the span menu and the label menu are ARIA menus with arrow keys', async ({
 
 test('the word cursor: arrows by words, Shift+arrows extend, the label key labels the highlight', async ({ page }) => {
   await openApp(page);
-  await pasteDoc(page, TEXT);
-  await clearSpans(page, 0, cpLength(TEXT));
+  const TWO = `${TEXT}\nو سطر دوم با چند واژهٔ دیگر است`;
+  await pasteDoc(page, TWO);
+  await clearSpans(page, 0, cpLength(TWO));
   await page.locator('#doc-view').focus();
   // ← reads on (right to left): the first word, then the second.
   await page.keyboard.press('ArrowLeft');
@@ -143,12 +144,22 @@ test('the word cursor: arrows by words, Shift+arrows extend, the label key label
   expect(await caretRange(page)).toBeNull();
   expect(await focusedStart(page)).toBe(sel.start);
 
+  // ↓ takes the cursor to the line below (a second line here), ↑ back.
+  await page.keyboard.press('ArrowDown');
+  const down = await caretRange(page);
+  expect(down, 'the word below').not.toBeNull();
+  expect(down!.start).toBeGreaterThanOrEqual(cpLength(TEXT) + 1);
+  await page.keyboard.press('ArrowUp');
+  expect((await caretRange(page))!.end).toBeLessThanOrEqual(cpLength(TEXT));
+  await page.keyboard.press('Tab'); // back to the span
+  expect(await focusedStart(page)).toBe(sel.start);
+
   // From the focused span, ← starts the cursor on the word after it.
   await page.keyboard.press('ArrowLeft');
   expect(await caretRange(page)).toEqual(at('از'));
   await page.keyboard.press('Escape');
   expect(await caretRange(page)).toBeNull();
-  await expectMarksMatchText(page, TEXT);
+  await expectMarksMatchText(page, TWO);
 });
 
 test('the focused span grows and shrinks by a word ([ ]) or a character (Alt)', async ({ page }) => {

@@ -189,6 +189,31 @@ fn select_dom_range(range: &DomRange) {
     }
 }
 
+/// The code point on the line below (`down`) or above code point `k` of
+/// the open document, at the same x: where ↓ and ↑ take the word cursor.
+/// The page scrolls first when the line is near the window's edge.
+pub fn line_neighbour(k: usize, down: bool) -> Option<usize> {
+    let window = web_sys::window()?;
+    let view_h = window.inner_height().ok()?.as_f64()?;
+    let rect = |k: usize| dom_range(&(k..k + 1)).map(|r| r.bounds());
+    let mut r = rect(k)?;
+    if r.bottom() + 3.0 * r.height() > view_h || r.top() - 3.0 * r.height() < 0.0 {
+        window.scroll_by_with_x_and_y(0.0, r.top() - view_h / 2.0);
+        r = rect(k)?;
+    }
+    let x = ((r.left() + r.right()) / 2.0) as i32;
+    // Down (up) in half lines until a character of another line is hit (a
+    // paragraph's margin is in between).
+    (1..=8).find_map(|step| {
+        let dy = r.height() * 0.5 * f64::from(step);
+        let y = if down { r.bottom() + dy } else { r.top() - dy };
+        let at = char_at_point(x, y as i32)?;
+        let a = rect(at)?;
+        let other = if down { a.top() >= r.bottom() - 1.0 } else { a.bottom() <= r.top() + 1.0 };
+        other.then_some(at)
+    })
+}
+
 /// Makes the selection exactly code points `r` (a drag's snapped range: the
 /// highlight is then what a label key labels).
 pub fn select_chars(r: &Range<usize>) {

@@ -430,8 +430,12 @@ pub enum Action {
         forward: bool,
         extend: bool,
     },
-    /// A click on a word: the word cursor there (code point inside it).
-    CaretAt(usize),
+    /// A click on a word: the word cursor there (code point inside it);
+    /// with `extend` only its head moves there (↓ ↑ with Shift).
+    CaretAt {
+        pos: usize,
+        extend: bool,
+    },
     /// The focused span's start or end one word (or character) out or in.
     Resize {
         edge: Edge,

@@ -119,7 +119,7 @@ pub fn DocumentView() -> Html {
                 // A click (a tap) on a word puts the word cursor there; on a
                 // touch screen, with the label menu for it.
                 let Some(pos) = dom::char_at_point(e.client_x(), e.client_y()) else { return };
-                app.dispatch(Action::CaretAt(pos));
+                app.dispatch(Action::CaretAt { pos, extend: false });
                 let touch = js_sys::Reflect::get(&e, &"pointerType".into()).ok().and_then(|v| v.as_string());
                 if let (Some("touch"), Some(entry)) = (touch.as_deref(), &entry) {
                     if let Some(r) = dom::snap_in(entry, pos..pos) {

@@ -26,6 +26,8 @@ pub enum Cmd {
     CaretPrev,
     ExtendNext,
     ExtendPrev,
+    LineDown,
+    LineUp,
     GrowStart,
     ShrinkStart,
     GrowEnd,
@@ -114,6 +116,8 @@ pub const KEYS: &[Binding] = &[
     b(&[k("ArrowRight")], "word cursor: previous word", Cmd::CaretPrev),
     b(&[shift("ArrowLeft")], "extend the selection by the next word", Cmd::ExtendNext),
     b(&[shift("ArrowRight")], "extend the selection by the previous word (or shrink it)", Cmd::ExtendPrev),
+    b(&[ch("ArrowDown")], "word cursor: the word below (with Shift: extend the selection to it)", Cmd::LineDown),
+    b(&[ch("ArrowUp")], "word cursor: the word above (with Shift: extend the selection to it)", Cmd::LineUp),
     b(&[alt_or_not(k("["))], "focused span: start one word earlier (with Alt: one character)", Cmd::GrowStart),
     b(&[alt_or_not(shift("["))], "focused span: start one word later (with Alt: one character)", Cmd::ShrinkStart),
     b(&[alt_or_not(k("]"))], "focused span: end one word later (with Alt: one character)", Cmd::GrowEnd),
@@ -282,6 +286,15 @@ fn command(app: &AppHandle, cmd: Cmd, key: &str, e: &web_sys::KeyboardEvent) -> 
         Cmd::CaretPrev => caret(false, false)?,
         Cmd::ExtendNext => caret(true, true)?,
         Cmd::ExtendPrev => caret(false, true)?,
+        Cmd::LineDown | Cmd::LineUp => {
+            if !text || in_menu {
+                return None;
+            }
+            // From the cursor's head (or the focused span, or the text's start).
+            let from = app.caret.map(|c| c.head).or(app.focused).unwrap_or(0);
+            let pos = dom::line_neighbour(from, cmd == Cmd::LineDown)?;
+            Act(Action::CaretAt { pos, extend: e.shift_key() })
+        }
         Cmd::GrowStart => resize(Edge::Start, true)?,
         Cmd::ShrinkStart => resize(Edge::Start, false)?,
         Cmd::GrowEnd => resize(Edge::End, true)?,

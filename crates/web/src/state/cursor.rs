@@ -124,9 +124,11 @@ impl AppState {
         changed
     }
 
-    /// [`Action::CaretAt`]: the cursor on the word at `pos`.
-    pub(super) fn caret_at(&mut self, pos: usize) {
-        self.caret = Some(Caret { anchor: pos, head: pos });
+    /// [`Action::CaretAt`]: the cursor on the word at `pos` (`extend`: its
+    /// head only, the anchor kept).
+    pub(super) fn caret_at(&mut self, pos: usize, extend: bool) {
+        let anchor = self.caret.filter(|_| extend).map_or(pos, |c| c.anchor);
+        self.caret = Some(Caret { anchor, head: pos });
         self.focused = None;
         self.menu = Menu::None;
     }

@@ -49,7 +49,7 @@ impl AppState {
             Action::ConfirmFocused => return self.confirm_focused(),
             Action::DeleteFocused => return self.on_target(Self::delete),
             Action::Caret { forward, extend } => return self.move_caret(forward, extend),
-            Action::CaretAt(pos) => self.caret_at(pos),
+            Action::CaretAt { pos, extend } => self.caret_at(pos, extend),
             Action::Resize { edge, grow, by_char } => return self.resize(edge, grow, by_char),
             Action::SetBounds { start, new } => return self.set_bounds(start, new),
             Action::Replace { old, start, end, label } => self.replace(old, start..end, label),

@@ -376,13 +376,19 @@ fn the_word_cursor_moves_by_words_extends_and_is_labelled() {
     // Tab from the cursor: the span at or after it; Escape drops the cursor.
     let s = s.reduce(Action::FocusPrev);
     assert_eq!((s.focused, s.caret), (Some(0), None));
-    let s = s.reduce(Action::CaretAt(chars(T, "ایران").start + 2)).reduce(Action::CloseAll);
+    let s = s.reduce(Action::CaretAt { pos: chars(T, "ایران").start + 2, extend: false });
+    assert_eq!(word(&s).as_deref(), Some("ایران"));
+    // ↓ / ↑ (the page finds the place) with Shift: the head moves, the anchor stays.
+    let s = s.reduce(Action::CaretAt { pos: chars(T, "آمدند").start, extend: true });
+    assert_eq!(word(&s).as_deref(), Some("ایران آمدند"));
+    let s = s.reduce(Action::CloseAll);
     assert_eq!(s.caret, None);
 }
 
 #[test]
 fn a_cursor_begun_inside_a_span_remarks_it() {
-    let s = three().reduce(Action::CaretAt(6)).reduce(Action::Caret { forward: true, extend: true });
+    let s =
+        three().reduce(Action::CaretAt { pos: 6, extend: false }).reduce(Action::Caret { forward: true, extend: true });
     assert_eq!(s.caret_range(), Some(5..14));
     let s = s.reduce(Action::LabelKey("2".into()));
     assert_eq!(confirmed(&s, 0), vec![(5, 14, "ORG".into())]);
