@@ -2,6 +2,20 @@
 // which the page's Content-Security-Policy (script-src 'self') forbids; so
 // Trunk.toml's `pattern_script` emits <script src="boot.js" data-js data-wasm>
 // with the hashed file names instead, and this file loads them.
+// Trusted Types (the CSP's require-trusted-types-for 'script'): the one
+// policy the CSP allows is this default one. It turns a string into a script
+// URL only for the app's own worker loader (worker.js beside this file, the
+// Worker constructor's URL); any other URL, and every HTML or script string
+// (innerHTML, eval and their kind), is refused and reported as a violation.
+if (self.trustedTypes) {
+  const loader = new URL('worker.js', document.baseURI);
+  trustedTypes.createPolicy('default', {
+    createScriptURL: (url) => {
+      const u = new URL(url, document.baseURI);
+      return u.origin === location.origin && u.pathname === loader.pathname ? u.href : null;
+    },
+  });
+}
 // The theme the user chose (#theme), before the first paint.
 try {
   const theme = localStorage.getItem('barchasb-theme');

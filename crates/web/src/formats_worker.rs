@@ -13,8 +13,11 @@ use barchasb_formats::{ExportOptions, Format, Parsed};
 use gloo::worker::{HandlerId, Worker, WorkerScope};
 use serde::{Deserialize, Serialize};
 
-/// The worker's script, relative to the page.
-pub const SCRIPT: &str = "formats-worker.js";
+/// The worker's loader (`www/worker.js`, which loads `formats-worker.js`, unhashed:
+/// Trunk names worker files after the bin), relative to the page, so the
+/// site works under any sub-path. Spawned with gloo's `spawn_with_loader`:
+/// its own loader is a `blob:` script the page's Trusted Types refuse.
+pub const SCRIPT: &str = "worker.js?name=formats-worker";
 
 /// Which documents an export takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

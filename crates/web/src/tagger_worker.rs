@@ -12,9 +12,11 @@ use barchasb_tagger::{Tagger, DEFAULT_HASH_BITS, MAX_LABELS};
 use gloo::worker::{HandlerId, Worker, WorkerScope};
 use serde::{Deserialize, Serialize};
 
-/// The worker's script (unhashed: Trunk names worker files after the bin),
-/// relative to the page, so the site works under any sub-path.
-pub const SCRIPT: &str = "tagger-worker.js";
+/// The worker's loader (`www/worker.js`, which loads `tagger-worker.js`, unhashed:
+/// Trunk names worker files after the bin), relative to the page, so the
+/// site works under any sub-path. Spawned with gloo's `spawn_with_loader`:
+/// its own loader is a `blob:` script the page's Trusted Types refuse.
+pub const SCRIPT: &str = "worker.js?name=tagger-worker";
 
 /// Why a model was (re)loaded: decides what the app says and saves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

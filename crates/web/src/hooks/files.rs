@@ -76,7 +76,7 @@ pub fn ask(req: Request, done: impl FnOnce(Response) + 'static) {
                         f(r);
                     }
                 })
-                .spawn(SCRIPT);
+                .spawn_with_loader(SCRIPT);
             (bridge, waiting)
         });
         let mut w = waiting.borrow_mut();

@@ -89,7 +89,8 @@ pub fn use_model(app: AppHandle, storage: Storage) -> ModelBridge {
         use_memo((), move |_| {
             let in_flight = InFlight::default();
             let f = in_flight.clone();
-            let bridge = TaggerWorker::spawner().callback(move |r| on_response(&app, &storage, &f, r)).spawn(SCRIPT);
+            let bridge =
+                TaggerWorker::spawner().callback(move |r| on_response(&app, &storage, &f, r)).spawn_with_loader(SCRIPT);
             ModelBridge(Rc::new(bridge), in_flight)
         })
     };
