@@ -23,6 +23,16 @@ try {
 } catch {
   // storage refused: the system's theme
 }
+// The interface language the user chose (#language): Persian, right to
+// left, unless English was chosen.
+try {
+  if (localStorage.getItem('barchasb-lang') === 'en') {
+    document.documentElement.lang = 'en';
+    document.documentElement.dir = 'ltr';
+  }
+} catch {
+  // storage refused: Persian
+}
 const tag = document.querySelector('script[data-js][data-wasm]');
 const { default: init } = await import(new URL(tag.dataset.js, document.baseURI).href);
 const wasm = await init({ module_or_path: new URL(tag.dataset.wasm, document.baseURI) });

@@ -1,7 +1,7 @@
 // Fixtures and helpers shared by the specs. They only use the DOM contract
 // (README, "DOM contract"): ids, data-start/data-end/data-label/data-state,
 // data-offset, data-doc-id, data-status.
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -65,7 +65,27 @@ interface Watch {
  * these checks, whatever it does: no request leaves the origin, no request
  * fails, no dialog opens, no uncaught error or CSP violation.
  */
-export const test = base.extend<{ watch: Watch }>({
+/**
+ * The interface in English for every page of `ctx` (unless a language was
+ * chosen there already): the specs assert English texts. The app is
+ * Persian by default; tests/specs/i18n.spec.ts runs it so (`uiLang: 'fa'`).
+ */
+export async function englishUI(ctx: BrowserContext): Promise<void> {
+  await ctx.addInitScript(() => {
+    try {
+      if (!localStorage.getItem('barchasb-lang')) localStorage.setItem('barchasb-lang', 'en');
+    } catch {
+      // no storage on this page (about:blank)
+    }
+  });
+}
+
+export const test = base.extend<{ watch: Watch; uiLang: 'en' | 'fa' }>({
+  uiLang: ['en', { option: true }],
+  context: async ({ context, uiLang }, use) => {
+    if (uiLang === 'en') await englishUI(context);
+    await use(context);
+  },
   watch: [
     async ({ page, baseURL }, use) => {
       const origin = new URL(baseURL!).origin + '/';

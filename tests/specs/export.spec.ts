@@ -1,7 +1,7 @@
 // Every format from the app is what `barchasb convert` writes for the same
 // documents (byte for byte: every writer is deterministic), and every
 // format's files, dropped on a fresh app, give the documents back.
-import { test, expect, openApp, openDoc, dropFiles, exportLines, SEEDS, type ExportLine, menuItem } from '../helpers/app';
+import { test, expect, englishUI, openApp, openDoc, dropFiles, exportLines, SEEDS, type ExportLine, menuItem } from '../helpers/app';
 import type { Page, Download } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -99,6 +99,7 @@ test('every format, dropped with its sidecars on a fresh app, gives the document
   for (const f of FORMATS) files.set(f, await exportAs(page, f));
   for (const f of FORMATS) {
     const ctx = await browser.newContext();
+    await englishUI(ctx);
     const fresh = await ctx.newPage();
     await openApp(fresh, { suggestions: false });
     // the fresh app's demo seeds are replaced by the same ids from the file

@@ -2,6 +2,7 @@
 // gives exact code point spans; importing the export into a fresh profile
 // restores the same state.
 import {
+  englishUI,
   test,
   expect,
   openApp,
@@ -115,6 +116,7 @@ test('importing the export into a fresh profile restores the same state', async 
   const first = await exportLines(page);
 
   const fresh = await browser.newContext({ baseURL, acceptDownloads: true });
+  await englishUI(fresh);
   const page2 = await fresh.newPage();
   // The fixture's checks cover the test's own page; this one gets the origin check.
   const origin = new URL(baseURL!).origin + '/';

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
-import { ARTIFACTS, docIds, expect, marks, openDoc, settled, test, type Span, menuItem } from '../helpers/app';
+import { ARTIFACTS, docIds, englishUI, expect, marks, openDoc, settled, test, type Span, menuItem } from '../helpers/app';
 
 const CLI = process.env.BARCHASB ?? fileURLToPath(new URL('../../target/release/barchasb', import.meta.url));
 const PROJECT = 'index.html?project=../teams/q4/project.json';
@@ -18,6 +18,7 @@ const PROJECT = 'index.html?project=../teams/q4/project.json';
 /** A profile of its own, checked like the fixture's: nothing leaves the origin, nothing fails. */
 async function newPage(browser: Browser, baseURL: string): Promise<Page> {
   const ctx = await browser.newContext({ baseURL, acceptDownloads: true, locale: 'fa-IR', viewport: { width: 1280, height: 860 } });
+  await englishUI(ctx);
   const page = await ctx.newPage();
   const origin = new URL(baseURL).origin + '/';
   const bad: string[] = [];

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Download, Page } from '@playwright/test';
-import { test, expect, openApp, openDoc, pasteDoc, viewText, importFiles, docIds, marks, settled, cpLength, menuItem } from '../helpers/app';
+import { test, expect, englishUI, openApp, openDoc, pasteDoc, viewText, importFiles, docIds, marks, settled, cpLength, menuItem } from '../helpers/app';
 import { PAYLOADS, TEXTS, armXss, expectNothingRan, expectShownAsText } from '../helpers/xss';
 
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/xss/${name}`, import.meta.url)), 'utf8');
@@ -298,6 +298,7 @@ for (const format of FORMATS) {
     const files = await exportAll(page, format);
     // Another profile opens what was written.
     const ctx = await browser.newContext({ baseURL, locale: 'fa-IR', viewport: { width: 1280, height: 860 } });
+    await englishUI(ctx);
     const other = await ctx.newPage();
     const offOrigin: string[] = [];
     other.on('request', (r) => {

@@ -328,6 +328,22 @@ pub fn set_theme(theme: &str) {
     let _ = local_set("barchasb-theme", theme);
 }
 
+/// The interface language, as `html[lang]` and `html[dir]`, remembered
+/// (`www/boot.js` applies it at start).
+pub fn set_lang(lang: crate::i18n::Lang) {
+    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
+    if let Some(root) = root {
+        let _ = root.set_attribute("lang", lang.code());
+        let _ = root.set_attribute("dir", lang.dir());
+    }
+    let _ = local_set("barchasb-lang", lang.code());
+}
+
+/// The language chosen (Persian when none).
+pub fn lang() -> crate::i18n::Lang {
+    local_get("barchasb-lang").ok().flatten().and_then(|l| crate::i18n::Lang::parse(&l)).unwrap_or_default()
+}
+
 /// The theme chosen (`auto` when none).
 pub fn theme() -> String {
     local_get("barchasb-theme").ok().flatten().filter(|t| t == "dark" || t == "light").unwrap_or_else(|| "auto".into())

@@ -12,6 +12,7 @@ mod dom_offsets;
 mod fetch;
 mod formats_worker;
 mod hooks;
+mod i18n;
 mod io;
 mod layout;
 mod markdown;
@@ -35,7 +36,8 @@ pub type AppHandle = UseReducerHandle<AppState>;
 
 #[function_component]
 fn App() -> Html {
-    let state = use_reducer(AppState::default);
+    let state = use_reducer(|| AppState::in_lang(dom::lang()));
+    use_effect_with(state.lang, |lang| dom::set_lang(*lang));
     let storage = hooks::persistence::use_persistence(state.clone());
     let model = hooks::model::use_model(state.clone(), storage);
     hooks::keyboard::use_keyboard(state.clone());

@@ -10,6 +10,7 @@
 //! `doc.suggestions`; both sorted, each non-overlapping, and no suggestion
 //! overlaps a confirmed span. Offsets are code points of the original text.
 
+use crate::i18n::{Lang, Noun, T};
 use crate::matching::{key_of, occurrences_cached};
 use crate::tagger_worker::Scored;
 use barchasb_agree::Dispute;
@@ -272,10 +273,6 @@ pub enum Why {
     Free,
 }
 
-/// Shown when an edit is refused in a watching tab.
-pub const READ_ONLY: &str =
-    "Read-only: this annotator is being edited in another tab. Click \u{201c}Edit in this tab\u{201d} to edit here.";
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
     pub docs: Vec<Rc<Entry>>,
@@ -309,6 +306,8 @@ pub struct AppState {
     pub pending_import: Option<PendingImport>,
     /// The project, the user's name, the review (`state/team.rs`).
     pub team: Team,
+    /// The interface language (messages are written in it).
+    pub lang: Lang,
     undo: Vec<Step>,
     redo: Vec<Step>,
 }
@@ -334,6 +333,7 @@ impl Default for AppState {
             tab: TabRole::Deciding,
             pending_import: None,
             team: Team::default(),
+            lang: Lang::default(),
             undo: Vec::new(),
             redo: Vec::new(),
         }
@@ -492,6 +492,8 @@ pub enum Action {
         doc: usize,
         start: usize,
     },
+    /// The interface language chosen (`#language`).
+    SetLang(Lang),
     /// A watching tab read the stored state again (the editing tab saved):
     /// it replaces everything, keeping the open document.
     Reread {
@@ -569,11 +571,6 @@ fn span_text(text: &str, r: Range<usize>) -> String {
     text.chars().skip(r.start).take(r.end - r.start).collect()
 }
 
-/// `n` and the noun that goes with it: "1 document", "2 documents", "0 documents".
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 fn info(text: impl Into<String>) -> Option<Message> {
     Some(Message { text: text.into(), error: false })
 }
@@ -583,6 +580,17 @@ fn error(text: impl Into<String>) -> Option<Message> {
 }
 
 impl AppState {
+    /// The state at startup, its messages in `lang`.
+    pub fn in_lang(lang: Lang) -> AppState {
+        AppState { lang, ..AppState::default() }
+    }
+
+    /// A state whose messages are English (the unit tests compare them).
+    #[cfg(test)]
+    pub(crate) fn english() -> AppState {
+        AppState::in_lang(Lang::En)
+    }
+
     pub fn open_entry(&self) -> Option<&Entry> {
         self.open.and_then(|i| self.docs.get(i)).map(|e| &**e)
     }
@@ -785,15 +793,12 @@ impl AppState {
         }
         if let Some(o) = entry.overlapping(&(start..end)) {
             let t = span_text(&entry.doc.text, o.start..o.end);
-            self.message = error(format!(
-                "Refused: the selection would overlap the span «{t}» ({}); delete or change that span first.",
-                o.label
-            ));
+            self.message = error(self.lang.f(T::RefusedOverlap, &[&t, &o.label]));
             self.menu = Menu::None;
             return;
         }
         if span_text(&entry.doc.text, start..end).contains('\n') {
-            self.message = error("Refused: a span cannot cross a line break.");
+            self.message = error(self.lang.t(T::RefusedLineBreak));
             self.menu = Menu::None;
             return;
         }
@@ -882,7 +887,7 @@ impl AppState {
     fn accept_all(&mut self) {
         let Some(i) = self.open else { return };
         if self.docs[i].doc.suggestions.is_empty() {
-            self.message = info("No suggestions to accept.");
+            self.message = info(self.lang.t(T::NoSuggestions));
             return;
         }
         let id = self.docs[i].doc.id.clone();
@@ -894,7 +899,7 @@ impl AppState {
         });
         self.push_undo(vec![(id, before)]);
         self.menu = Menu::None;
-        self.message = info(format!("Accepted {}.", count(n, "suggestion", "suggestions")));
+        self.message = info(self.lang.f(T::Accepted, &[&self.lang.count(n, Noun::Suggestion)]));
     }
 
     fn apply_everywhere(&mut self, all: bool) {
@@ -920,19 +925,15 @@ impl AppState {
             changes.push((id, before));
         }
         self.push_undo(changes);
-        self.message = info(format!(
-            "Labelled {labelled} more {} of «{}» as {}.",
-            if labelled == 1 { "occurrence" } else { "occurrences" },
-            offer.text,
-            offer.label
-        ));
+        let more = self.lang.count(labelled, Noun::MoreOccurrence);
+        self.message = info(self.lang.f(T::LabelledMore, &[&more, &offer.text, &offer.label]));
     }
 
     fn mark_done_next(&mut self) {
         let Some(i) = self.open else { return };
         if let n @ 1.. = self.docs[i].disputes.len() {
-            let left = count(n, "disagreement is", "disagreements are");
-            self.message = error(format!("{left} not settled yet (d goes to the next one)."));
+            let left = self.lang.count(n, Noun::DisagreementIs);
+            self.message = error(self.lang.f(T::NotSettled, &[&left]));
             return;
         }
         let id = self.docs[i].doc.id.clone();
@@ -947,7 +948,7 @@ impl AppState {
                 self.open_doc(j);
                 self.message = None;
             }
-            None => self.message = info("All documents are done."),
+            None => self.message = info(self.lang.t(T::AllDone)),
         }
     }
 
@@ -1026,7 +1027,7 @@ impl Reducible for AppState {
             let mut s = (*self).clone();
             s.menu = Menu::None;
             s.offer = None;
-            s.message = error(READ_ONLY);
+            s.message = error(s.lang.t(T::ReadOnly));
             return Rc::new(s);
         }
         let mut s = (*self).clone();
@@ -1070,7 +1071,7 @@ mod tab_tests {
     fn loaded(tab: TabRole) -> Rc<AppState> {
         let doc = Document::new("a", T);
         let docs = vec![Loaded { doc, suggested: true, opened: false, learned: None, disputes: Vec::new() }];
-        let s = Rc::new(AppState::default()).reduce(Action::Tab(tab));
+        let s = Rc::new(AppState::english()).reduce(Action::Tab(tab));
         let s = s.reduce(Action::Loaded { docs, labels: None, open: None });
         s.reduce(Action::SuggestionsUpdated { id: "a".into(), spans: vec![Span::new(0, 4, "ROLE")] })
     }
@@ -1103,7 +1104,7 @@ mod tab_tests {
             assert_eq!(s.rev, rev, "nothing to save");
             assert!(!s.can_undo());
         }
-        assert_eq!(s.message.as_ref().map(|m| m.text.as_str()), Some(READ_ONLY));
+        assert_eq!(s.message.as_ref().map(|m| m.text.as_str()), Some(Lang::En.t(T::ReadOnly)));
         let s = s.reduce(Action::SuggestionsUpdated { id: "a".into(), spans: vec![Span::new(5, 10, "ORG")] });
         assert_eq!(s.saved_rev, s.rev, "a watching tab has nothing to save");
         assert!(s.message.as_ref().unwrap().error);

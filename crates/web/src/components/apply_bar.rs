@@ -2,6 +2,7 @@
 //! occurrences of the same normalized text.
 
 use super::use_app;
+use crate::i18n::T;
 use crate::state::Action;
 use yew::prelude::*;
 
@@ -9,6 +10,7 @@ use yew::prelude::*;
 pub fn ApplyBar() -> Html {
     let app = use_app();
     let Some(offer) = app.offer.clone() else { return html! {} };
+    let lang = app.lang;
     let act = |a: fn() -> Action| {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.dispatch(a()))
@@ -16,15 +18,15 @@ pub fn ApplyBar() -> Html {
     html! {
         <div id="apply-everywhere" role="region">
             <span class="offer-text" dir="auto">
-                { "Label the other occurrences of «" }<bdi>{ offer.text.clone() }</bdi>{ format!("» as {}? ", offer.label) }
+                { lang.t(T::ApplyBefore) }<bdi>{ offer.text.clone() }</bdi>{ lang.f(T::ApplyAfter, &[&offer.label]) }
             </span>
             <button data-action="apply-doc" disabled={offer.in_doc == 0} onclick={act(|| Action::ApplyEverywhere { all: false })}>
-                { format!("This document ({})", offer.in_doc) }
+                { lang.f(T::ApplyThisDoc, &[&lang.num(offer.in_doc)]) }
             </button>
             <button data-action="apply-all" onclick={act(|| Action::ApplyEverywhere { all: true })}>
-                { format!("All documents ({})", offer.in_all) }
+                { lang.f(T::ApplyAllDocs, &[&lang.num(offer.in_all)]) }
             </button>
-            <button data-action="dismiss" onclick={act(|| Action::DismissOffer)}>{ "Dismiss" }</button>
+            <button data-action="dismiss" onclick={act(|| Action::DismissOffer)}>{ lang.t(T::Dismiss) }</button>
         </div>
     }
 }

@@ -5,6 +5,7 @@
 //! the paste box.
 
 use super::use_app;
+use crate::i18n::T;
 use crate::io::fresh_id;
 use crate::state::{Action, Panel};
 use barchasb_core::{Document, Status};
@@ -34,6 +35,7 @@ fn status_str(s: Status) -> &'static str {
 pub fn DocList() -> Html {
     let app = use_app();
     let paste = use_node_ref();
+    let lang = app.lang;
     let (done, total) = app.progress();
     // Search (id or text, spelling variants equal) and filters: status, label.
     let search = use_state(String::new);
@@ -89,9 +91,9 @@ pub fn DocList() -> Html {
         // In review: the annotators' agreement on it, and what is left to settle.
         let agreement = app.team.review.then(|| e.doc.meta.get("agreement")?.as_str().map(String::from)).flatten();
         let counts = match &agreement {
-            Some(f1) => format!("F1 {f1} · {}≠", e.disputes.len()),
-            None if app.team.review => format!("one annotator · {}✓", e.doc.spans.len()),
-            None => format!("{}✓ / {}?", e.doc.spans.len(), e.doc.suggestions.len()),
+            Some(f1) => lang.f(T::AgreementCounts, &[&lang.num(f1), &lang.num(e.disputes.len())]),
+            None if app.team.review => lang.f(T::OneAnnotatorCounts, &[&lang.num(e.doc.spans.len())]),
+            None => format!("{}✓ / {}?", lang.num(e.doc.spans.len()), lang.num(e.doc.suggestions.len())),
         };
         let margin = e.scored.as_ref().map(|s| format!("{:.3}", f64::from(s.margin)));
         html! {
@@ -100,8 +102,8 @@ pub fn DocList() -> Html {
                 class={classes!((app.open == Some(i)).then_some("active"))} {onclick} title={e.doc.id.clone()}>
                 <span class="doc-title" dir="auto">{ e.doc.id.clone() }</span>
                 <span class="counts">{ counts }</span>
-                <button class="doc-delete" data-action="delete-doc" title="Delete this document (Undo brings it back)"
-                    aria-label={format!("Delete «{}»", e.doc.id)} onclick={on_delete}>{ "×" }</button>
+                <button class="doc-delete" data-action="delete-doc" title={lang.t(T::DeleteDocTitle)}
+                    aria-label={lang.f(T::DeleteDocAria, &[&e.doc.id])} onclick={on_delete}>{ "×" }</button>
             </li>
         }
     });
@@ -124,32 +126,32 @@ pub fn DocList() -> Html {
     };
     html! {
         <nav id="doc-list" class={classes!(app.panel_open(Panel::Documents).then_some("open"))}>
-            <div class="progress-line">{ "Done: " }<span id="progress">{ format!("{done}/{total}") }</span></div>
+            <div class="progress-line">{ lang.t(T::DoneLabel) }<span id="progress">{ format!("{}/{}", lang.num(done), lang.num(total)) }</span></div>
             <div class="doc-filters">
-                <input id="doc-search" type="search" dir="auto" placeholder="Search id or text…" onchange={set(&search)} />
-                <select id="doc-filter-status" aria-label="status" onchange={set(&status)}>
-                    { for [("", "any status"), ("new", "new"), ("in_progress", "in progress"), ("done", "done")].map(|(v, t)| html! {
-                        <option value={v} selected={*status == v}>{ t }</option>
+                <input id="doc-search" type="search" dir="auto" placeholder={lang.t(T::SearchDocs)} onchange={set(&search)} />
+                <select id="doc-filter-status" aria-label={lang.t(T::StatusAria)} onchange={set(&status)}>
+                    { for [("", T::AnyStatus), ("new", T::StatusNew), ("in_progress", T::StatusInProgress), ("done", T::StatusDone)].map(|(v, t)| html! {
+                        <option value={v} selected={*status == v}>{ lang.t(t) }</option>
                     }) }
                 </select>
-                <select id="doc-filter-label" aria-label="label" onchange={set(&label)}>
-                    <option value="" selected={label.is_empty()}>{ "any label" }</option>
+                <select id="doc-filter-label" aria-label={lang.t(T::LabelAria)} onchange={set(&label)}>
+                    <option value="" selected={label.is_empty()}>{ lang.t(T::AnyLabel) }</option>
                     { for app.labels.names().map(|n| html! { <option value={n.to_string()} selected={*label == n}>{ n.to_string() }</option> }) }
                 </select>
-                <select id="doc-filter-confidence" aria-label="confidence" onchange={set(&confidence)}>
-                    <option value="" selected={confidence.is_empty()}>{ "any confidence" }</option>
-                    <option value="low" selected={*confidence == "low"}>{ "unsure suggestions" }</option>
+                <select id="doc-filter-confidence" aria-label={lang.t(T::ConfidenceAria)} onchange={set(&confidence)}>
+                    <option value="" selected={confidence.is_empty()}>{ lang.t(T::AnyConfidence) }</option>
+                    <option value="low" selected={*confidence == "low"}>{ lang.t(T::UnsureSuggestions) }</option>
                 </select>
-                <select id="doc-order" aria-label="order" onchange={set(&order)}>
-                    <option value="" selected={order.is_empty()}>{ "as given" }</option>
-                    <option value="unsure" selected={*order == "unsure"}>{ "least sure first" }</option>
+                <select id="doc-order" aria-label={lang.t(T::OrderAria)} onchange={set(&order)}>
+                    <option value="" selected={order.is_empty()}>{ lang.t(T::AsGiven) }</option>
+                    <option value="unsure" selected={*order == "unsure"}>{ lang.t(T::LeastSureFirst) }</option>
                 </select>
-                <span id="doc-shown" data-shown={shown.len().to_string()}>{ format!("{} of {total}", shown.len()) }</span>
+                <span id="doc-shown" data-shown={shown.len().to_string()}>{ lang.f(T::ShownOf, &[&lang.num(shown.len()), &lang.num(total)]) }</span>
             </div>
             <ul>{ for items }</ul>
             <div class="paste">
-                <textarea id="paste-text" ref={paste} dir="auto" lang="fa" rows="4" placeholder="Paste a text to annotate…" />
-                <button id="paste-add" onclick={on_paste}>{ "Add pasted text" }</button>
+                <textarea id="paste-text" ref={paste} dir="auto" lang="fa" rows="4" placeholder={lang.t(T::PastePlaceholder)} />
+                <button id="paste-add" onclick={on_paste}>{ lang.t(T::PasteAdd) }</button>
             </div>
         </nav>
     }

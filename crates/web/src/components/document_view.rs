@@ -15,6 +15,7 @@
 use super::use_app;
 use crate::dom;
 use crate::dom_offsets::snap_edge;
+use crate::i18n::T;
 use crate::layout::{paragraphs, Para, Run};
 use crate::state::{Action, Edge, Entry, Menu, SpanState, LOW_CONFIDENCE};
 use barchasb_core::LabelSet;
@@ -232,13 +233,17 @@ pub fn DocumentView() -> Html {
     };
 
     let Some(entry) = entry else {
-        let text = if app.loaded { "No document is open: paste or open a file." } else { "Loading…" };
-        return html! { <article id="doc-view" class="empty" dir="rtl" lang="fa"><p>{ text }</p></article> };
+        let (lang, text) = (app.lang, if app.loaded { T::NoDocument } else { T::Loading });
+        return html! {
+            <article id="doc-view" class="empty" dir="rtl" lang="fa">
+                <p dir={lang.dir()} lang={lang.code()}>{ lang.t(text) }</p>
+            </article>
+        };
     };
     let focused = app.focused;
     html! {
         <article id="doc-view" data-doc-id={entry.doc.id.clone()} dir="rtl" lang="fa" tabindex="0"
-            aria-label="document text"
+            aria-label={app.lang.t(T::DocTextAria)}
             data-caret-start={caret.as_ref().map(|r| r.start.to_string())}
             data-caret-end={caret.as_ref().map(|r| r.end.to_string())}
             {onclick} {onmousedown} {onmousemove} {onmouseup}>

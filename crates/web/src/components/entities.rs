@@ -5,6 +5,7 @@
 //! `#entity-search`; at most [`SHOWN`] rows are drawn.
 
 use super::use_app;
+use crate::i18n::{Noun, T};
 use crate::state::{Action, Entity, Panel};
 use yew::prelude::*;
 
@@ -12,7 +13,9 @@ use yew::prelude::*;
 pub const SHOWN: usize = 300;
 
 fn row(app: &crate::AppHandle, e: &Entity) -> Html {
+    let lang = app.lang;
     let labels: Vec<String> = e.labels.iter().map(|(l, n)| format!("{l}:{n}")).collect();
+    let shown: Vec<String> = e.labels.iter().map(|(l, n)| format!("{l}:{}", lang.num(n))).collect();
     let relabel = {
         let (app, key) = (app.clone(), e.key.clone());
         Callback::from(move |ev: Event| {
@@ -39,7 +42,7 @@ fn row(app: &crate::AppHandle, e: &Entity) -> Html {
         let id = app.docs.get(doc).map(|d| d.doc.id.clone()).unwrap_or_default();
         let app = app.clone();
         let go = Callback::from(move |_: MouseEvent| app.dispatch(Action::Reveal { doc, start }));
-        let text = if n > 1 { format!("{id} ×{n}") } else { id.clone() };
+        let text = if n > 1 { format!("{id} ×{}", lang.num(n)) } else { id.clone() };
         html! { <button class="occurrence" data-doc={id} data-start={start.to_string()} onclick={go}>{ text }</button> }
     };
     let more = docs.len().saturating_sub(12);
@@ -47,14 +50,14 @@ fn row(app: &crate::AppHandle, e: &Entity) -> Html {
         <tr key={e.key.clone()} data-key={e.key.clone()} data-labels={labels.join(",")} data-count={e.at.len().to_string()}
             class={classes!(e.conflict().then_some("conflict"))}>
             <td class="name" dir="auto" lang="fa">{ e.text.clone() }</td>
-            <td class="labels">{ labels.join(" · ") }{ if e.suggested > 0 { format!(" (+{}?)", e.suggested) } else { String::new() } }</td>
-            <td class="places">{ for docs.iter().take(12).map(place) }{ if more > 0 { format!(" … +{more}") } else { String::new() } }</td>
+            <td class="labels">{ shown.join(" · ") }{ if e.suggested > 0 { format!(" (+{}?)", lang.num(e.suggested)) } else { String::new() } }</td>
+            <td class="places">{ for docs.iter().take(12).map(place) }{ if more > 0 { format!(" … +{}", lang.num(more)) } else { String::new() } }</td>
             <td class="actions">
-                <select data-action="relabel-all" aria-label="relabel every occurrence" onchange={relabel}>
-                    <option value="" selected=true>{ "Label all as…" }</option>
+                <select data-action="relabel-all" aria-label={lang.t(T::RelabelAllAria)} onchange={relabel}>
+                    <option value="" selected=true>{ lang.t(T::LabelAllAs) }</option>
                     { for app.labels.names().map(|n| html! { <option value={n.to_string()}>{ n.to_string() }</option> }) }
                 </select>
-                <button data-action="delete-all" onclick={delete}>{ "Delete all" }</button>
+                <button data-action="delete-all" onclick={delete}>{ lang.t(T::DeleteAll) }</button>
             </td>
         </tr>
     }
@@ -82,12 +85,13 @@ pub fn EntitiesPanel() -> Html {
     let q = crate::matching::key_of(&query, 0..query.chars().count());
     let shown: Vec<&Entity> = all.iter().filter(|e| q.is_empty() || e.key.contains(&q)).take(SHOWN).collect();
     let conflicts = all.iter().filter(|e| e.conflict()).count();
+    let lang = app.lang;
     html! {
-        <aside id="entities-panel" class="panel" role="dialog" aria-label="Names">
-            <button class="close" aria-label="close" onclick={close}>{ "×" }</button>
-            <h2>{ "Names" }</h2>
-            <p id="entity-summary">{ format!("{} names, {} labelled differently in places.", all.len(), conflicts) }</p>
-            <input id="entity-search" type="search" dir="auto" placeholder="Search names…" oninput={on_search} />
+        <aside id="entities-panel" class="panel" role="dialog" aria-label={lang.t(T::Names)}>
+            <button class="close" aria-label={lang.t(T::Close)} onclick={close}>{ "×" }</button>
+            <h2>{ lang.t(T::Names) }</h2>
+            <p id="entity-summary">{ lang.f(T::EntitySummary, &[&lang.count(all.len(), Noun::Name), &lang.num(conflicts)]) }</p>
+            <input id="entity-search" type="search" dir="auto" placeholder={lang.t(T::SearchNames)} oninput={on_search} />
             <table id="entity-table">
                 <tbody>{ for shown.iter().map(|e| row(&app, e)) }</tbody>
             </table>

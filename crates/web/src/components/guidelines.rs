@@ -6,6 +6,7 @@
 //! `dir="auto"`, so a Persian example cell reads right to left.
 
 use super::use_app;
+use crate::i18n::T;
 use crate::markdown::{parse, Block, Inline, Line};
 use crate::state::{Action, Panel};
 use yew::prelude::*;
@@ -56,6 +57,7 @@ pub fn GuidelinesPanel() -> Html {
     };
     // Fetched and parsed once per opening of the panel: a few kilobytes.
     let blocks = use_state(|| None::<Result<Vec<Block>, String>>);
+    let lang = app.lang;
     // A project's own guidelines, else the default ones.
     let path = app.team.project.as_ref().and_then(|p| p.guidelines.clone()).unwrap_or_else(|| GUIDELINES.into());
     {
@@ -64,19 +66,19 @@ pub fn GuidelinesPanel() -> Html {
             let path = path.clone();
             yew::platform::spawn_local(async move {
                 let text = crate::fetch::page_text(&path).await;
-                blocks.set(Some(text.map(|t| parse(&t)).map_err(|e| format!("{path} {e}."))));
+                blocks.set(Some(text.map(|t| parse(&t)).map_err(|e| lang.f(T::GuidelinesFailed, &[&path, &e]))));
             })
         });
     }
     let body = match &*blocks {
-        None => html! { <p>{ "Loading…" }</p> },
+        None => html! { <p>{ lang.t(T::Loading) }</p> },
         Some(Ok(blocks)) => blocks.iter().map(block).collect(),
-        Some(Err(e)) => html! { <p class="error">{ e.clone() }</p> },
+        Some(Err(e)) => html! { <p class="error" dir="auto">{ e.clone() }</p> },
     };
     html! {
-        <aside id="guidelines-panel" class="panel" role="dialog" aria-label="Guidelines">
-            <button class="close" aria-label="close" onclick={close}>{ "×" }</button>
-            <div class="guidelines-text" dir="ltr">{ body }</div>
+        <aside id="guidelines-panel" class="panel" role="dialog" aria-label={lang.t(T::Guidelines)}>
+            <button class="close" aria-label={lang.t(T::Close)} onclick={close}>{ "×" }</button>
+            <div class="guidelines-text" dir="ltr" lang="en">{ body }</div>
         </aside>
     }
 }

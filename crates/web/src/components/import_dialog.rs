@@ -3,17 +3,18 @@
 //! label set), with one answer per question for the whole import.
 
 use super::use_app;
-use crate::state::{count, Action};
+use crate::i18n::{Lang, Noun, T};
+use crate::state::Action;
 use barchasb_core::Status;
 use barchasb_formats::{Choices, OnConflict, OnUnknownLabels};
 use yew::prelude::*;
 
-fn status_word(s: Status) -> &'static str {
-    match s {
-        Status::New => "new",
-        Status::InProgress => "in progress",
-        Status::Done => "done",
-    }
+fn status_word(lang: Lang, s: Status) -> &'static str {
+    lang.t(match s {
+        Status::New => T::StatusNew,
+        Status::InProgress => T::StatusInProgress,
+        Status::Done => T::StatusDone,
+    })
 }
 
 /// One radio button of a question.
@@ -32,6 +33,8 @@ pub fn ImportDialog() -> Html {
     let choices = use_state(Choices::default);
     let Some(p) = app.pending_import.as_ref() else { return html! {} };
     let q = &p.questions;
+    let lang = app.lang;
+    let spans = |n: usize| lang.count(n, Noun::Span);
     let set = |f: fn(&mut Choices)| {
         let choices = choices.clone();
         Callback::from(move |_: Event| {
@@ -47,8 +50,8 @@ pub fn ImportDialog() -> Html {
         let rows = q.conflicts.iter().take(20).map(|c| {
             html! {
                 <li data-doc-id={c.id.clone()} dir="auto">
-                    { format!("«{}»: yours {} ({}), imported {} ({}) from {}", c.id, count(c.mine.0, "span", "spans"),
-                        status_word(c.mine.1), count(c.theirs.0, "span", "spans"), status_word(c.theirs.1), c.place) }
+                    { lang.f(T::ConflictRow, &[&c.id, &spans(c.mine.0), &status_word(lang, c.mine.1), &spans(c.theirs.0),
+                        &status_word(lang, c.theirs.1), &c.place]) }
                 </li>
             }
         });
@@ -56,29 +59,27 @@ pub fn ImportDialog() -> Html {
         let c = choices.conflict;
         html! {
             <fieldset id="import-conflicts" data-count={q.conflicts.len().to_string()}>
-                <legend>{ format!("{} you have already come with other annotations \
-                    (yours: {} confirmed, {} done; imported: {} confirmed)",
-                    count(q.conflicts.len(), "document", "documents"), count(mine, "span", "spans"), done,
-                    count(theirs, "span", "spans")) }</legend>
-                <ul class="conflicts">{ for rows }if more > 0 { <li>{ format!("… and {more} more") }</li> }</ul>
-                { radio("import-keep-mine", "conflict", "Keep mine (the imported annotations are not taken)".into(),
+                <legend>{ lang.f(T::ConflictLegend, &[&lang.count(q.conflicts.len(), Noun::Document), &spans(mine),
+                    &lang.num(done), &spans(theirs)]) }</legend>
+                <ul class="conflicts">{ for rows }if more > 0 { <li>{ lang.f(T::AndMore, &[&lang.num(more)]) }</li> }</ul>
+                { radio("import-keep-mine", "conflict", lang.t(T::KeepMine).into(),
                     c == OnConflict::KeepMine, set(|c| c.conflict = OnConflict::KeepMine)) }
-                { radio("import-take-theirs", "conflict", "Take theirs (mine are replaced; Undo brings them back)".into(),
+                { radio("import-take-theirs", "conflict", lang.t(T::TakeTheirs).into(),
                     c == OnConflict::TakeTheirs, set(|c| c.conflict = OnConflict::TakeTheirs)) }
-                { radio("import-keep-both", "conflict", "Keep both (the imported ones are added as copies: «id (2)»)".into(),
+                { radio("import-keep-both", "conflict", lang.t(T::KeepBoth).into(),
                     c == OnConflict::KeepBoth, set(|c| c.conflict = OnConflict::KeepBoth)) }
             </fieldset>
         }
     });
     let unknown = (!q.unknown_labels.is_empty()).then(|| {
-        let list: Vec<String> = q.unknown_labels.iter().map(|(l, n)| format!("{l} ({})", count(*n, "span", "spans"))).collect();
+        let list: Vec<String> = q.unknown_labels.iter().map(|(l, n)| format!("{l} ({})", spans(*n))).collect();
         let u = choices.unknown;
         html! {
             <fieldset id="import-unknown-labels" data-labels={q.unknown_labels.keys().cloned().collect::<Vec<_>>().join(",")}>
-                <legend dir="auto">{ format!("Labels not in the label set: {}", list.join(", ")) }</legend>
-                { radio("import-add-labels", "unknown", "Add them to the label set".into(),
+                <legend dir="auto">{ lang.f(T::UnknownLabels, &[&list.join(", ")]) }</legend>
+                { radio("import-add-labels", "unknown", lang.t(T::AddLabels).into(),
                     u == OnUnknownLabels::AddLabels, set(|c| c.unknown = OnUnknownLabels::AddLabels)) }
-                { radio("import-set-aside", "unknown", "Keep those spans aside (kept in the export under \"set_aside\", not shown)".into(),
+                { radio("import-set-aside", "unknown", lang.t(T::SetAside).into(),
                     u == OnUnknownLabels::SetAside, set(|c| c.unknown = OnUnknownLabels::SetAside)) }
             </fieldset>
         }
@@ -98,14 +99,13 @@ pub fn ImportDialog() -> Html {
         })
     };
     html! {
-        // The interface is English for now: left to right, ids isolated.
-        <div id="import-dialog" role="dialog" aria-modal="true" aria-labelledby="import-title" dir="ltr" lang="en">
-            <h2 id="import-title">{ "Before this import changes anything" }</h2>
+        <div id="import-dialog" role="dialog" aria-modal="true" aria-labelledby="import-title">
+            <h2 id="import-title">{ lang.t(T::ImportTitle) }</h2>
             { for conflicts }
             { for unknown }
             <div class="actions">
-                <button id="import-confirm" onclick={confirm} autofocus=true>{ "Import" }</button>
-                <button id="import-cancel" onclick={cancel}>{ "Cancel" }</button>
+                <button id="import-confirm" onclick={confirm} autofocus=true>{ lang.t(T::Import) }</button>
+                <button id="import-cancel" onclick={cancel}>{ lang.t(T::Cancel) }</button>
             </div>
         </div>
     }

@@ -2,6 +2,7 @@
 
 use super::use_app;
 use crate::dom;
+use crate::i18n::T;
 use crate::state::{Action, Menu};
 use yew::prelude::*;
 
@@ -41,7 +42,7 @@ pub fn LabelMenu() -> Html {
     });
     html! {
         <div id="label-menu" role="menu" class="menu" data-start={start.to_string()} data-end={end.to_string()}
-            data-replace={replaces.as_ref().and(replace).map(|r| r.to_string())} aria-label="label"
+            data-replace={replaces.as_ref().and(replace).map(|r| r.to_string())} aria-label={app.lang.t(T::LabelAria)}
             ref={placed} onkeydown={super::span_menu::on_menu_key}>
             <div class="menu-head" dir="rtl" lang="fa">{ "«" }<bdi>{ text }</bdi>{ "»" }</div>
             if let Some(old) = replaces {

@@ -2,12 +2,14 @@
 //! documents. Renaming a label renames its spans.
 
 use super::use_app;
+use crate::i18n::T;
 use crate::state::{Action, LabelField, Panel};
 use yew::prelude::*;
 
 #[function_component]
 pub fn LabelsEditor() -> Html {
     let app = use_app();
+    let lang = app.lang;
     let field = |index: usize, make: fn(String) -> LabelField| {
         let app = app.clone();
         Callback::from(move |value: String| app.dispatch(Action::EditLabel { index, field: make(value) }))
@@ -23,7 +25,7 @@ pub fn LabelsEditor() -> Html {
                 <td><DraftInput class="label-color" kind="color" column="labels-col-color" value={l.color.clone()} onchange={field(i, LabelField::Color)} /></td>
                 <td><DraftInput class="label-key" kind="text" column="labels-col-key" short=true value={l.key.clone()} onchange={field(i, LabelField::Key)} /></td>
                 <td class="label-desc" dir="auto">{ l.description.clone() }</td>
-                <td><button class="label-remove" onclick={remove}>{ "Remove" }</button></td>
+                <td><button class="label-remove" onclick={remove}>{ lang.t(T::Remove) }</button></td>
             </tr>
         }
     });
@@ -36,14 +38,14 @@ pub fn LabelsEditor() -> Html {
         Callback::from(move |_: MouseEvent| app.dispatch(Action::TogglePanel(Panel::Labels)))
     };
     html! {
-        <aside id="labels-editor" class="panel" role="dialog" aria-label="Labels">
-            <button class="close" aria-label="close" onclick={close}>{ "×" }</button>
-            <h2>{ "Labels" }</h2>
+        <aside id="labels-editor" class="panel" role="dialog" aria-label={lang.t(T::Labels)}>
+            <button class="close" aria-label={lang.t(T::Close)} onclick={close}>{ "×" }</button>
+            <h2>{ lang.t(T::Labels) }</h2>
             <table>
-                <tr><th id="labels-col-name">{ "name" }</th><th id="labels-col-color">{ "colour" }</th><th id="labels-col-key">{ "key" }</th><th>{ "description" }</th><th /></tr>
+                <tr><th id="labels-col-name">{ lang.t(T::LabelName) }</th><th id="labels-col-color">{ lang.t(T::LabelColour) }</th><th id="labels-col-key">{ lang.t(T::LabelKey) }</th><th>{ lang.t(T::LabelDescription) }</th><th /></tr>
                 { for rows }
             </table>
-            <button id="label-add" onclick={add}>{ "Add a label" }</button>
+            <button id="label-add" onclick={add}>{ lang.t(T::AddLabel) }</button>
         </aside>
     }
 }

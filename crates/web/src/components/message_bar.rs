@@ -2,6 +2,7 @@
 //! region), empty when there is nothing to say.
 
 use super::use_app;
+use crate::i18n::T;
 use crate::state::Action;
 use yew::prelude::*;
 
@@ -16,7 +17,7 @@ pub fn MessageBar() -> Html {
         Some(m) => html! {
             <div id="message" role="status" class={classes!(m.error.then_some("error"))}>
                 <span class="text" dir="auto">{ m.text.clone() }</span>
-                <button class="close" aria-label="close" onclick={close}>{ "×" }</button>
+                <button class="close" aria-label={app.lang.t(T::Close)} onclick={close}>{ "×" }</button>
             </div>
         },
         None => html! { <div id="message" role="status" class="empty"></div> },

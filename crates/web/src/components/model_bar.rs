@@ -6,7 +6,8 @@
 
 use super::use_app;
 use crate::hooks::model::ModelBridge;
-use crate::state::{count, Action, Message, ModelEvent};
+use crate::i18n::{Noun, T};
+use crate::state::{Action, Message, ModelEvent};
 use crate::tagger_worker::{Origin, Request};
 use yew::prelude::*;
 
@@ -15,6 +16,7 @@ pub fn ModelBar() -> Html {
     let app = use_app();
     let bridge = use_context::<ModelBridge>().expect("rendered inside the model's context provider");
     let m = &app.model;
+    let lang = app.lang;
     let ev = |e: ModelEvent| {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.dispatch(Action::Model(e.clone())))
@@ -38,7 +40,7 @@ pub fn ModelBar() -> Html {
                         bridge.send(Request::Load { model: Some(bytes), labels, origin: Origin::Import });
                     }
                     Err(e) => app.dispatch(Action::ShowMessage(Some(Message {
-                        text: format!("{}: cannot read the file: {e}", file.name()),
+                        text: app.lang.f(T::CannotReadFile, &[&file.name(), &e]),
                         error: true,
                     }))),
                 }
@@ -47,39 +49,39 @@ pub fn ModelBar() -> Html {
     };
     let learning = m.learning();
     let status = match m.docs_learned {
-        None => "model: …".to_string(),
-        Some(n) if learning > 0 => format!("model: {}, learning {learning}…", count(n as usize, "doc", "docs")),
-        Some(n) => format!("model: {}", count(n as usize, "doc", "docs")),
+        None => lang.t(T::ModelUnknown).to_string(),
+        Some(n) if learning > 0 => lang.f(T::ModelLearning, &[&lang.count(n as usize, Noun::Doc), &lang.num(learning)]),
+        Some(n) => lang.f(T::ModelDocs, &[&lang.count(n as usize, Noun::Doc)]),
     };
     let not_learned = app.labels_not_learned();
     let labels_title = app.labels_note().unwrap_or_default();
-    let labels_text = format!("not learning {}", count(not_learned.len(), "label", "labels"));
+    let labels_text = lang.f(T::NotLearning, &[&lang.count(not_learned.len(), Noun::Label)]);
     let (tokens, ms) = m.last_suggest.map(|(t, ms)| (t.to_string(), format!("{ms:.1}"))).unzip();
     // Styled by www/layout.css (no inline styles under the CSP). The file
     // input is hidden behind a label that looks like the other buttons.
     html! {
         <span id="model" class="model">
-            <span id="model-status" title="Documents the tagger has learned from (it learns from each document marked done)"
+            <span id="model-status" title={lang.t(T::ModelStatusTitle)}
                 data-docs-learned={m.docs_learned.map(|n| n.to_string())}
                 data-learning={learning.to_string()}
                 data-saved-docs-learned={m.saved.map(|n| n.to_string())}
                 data-suggest-tokens={tokens} data-suggest-ms={ms}
                 data-suggest-runs={m.suggest_runs.to_string()}>{ status }</span>
             if !not_learned.is_empty() {
-                <span id="model-labels" title={labels_title} data-not-learned={not_learned.join(",")} dir="ltr">
+                <span id="model-labels" title={labels_title} data-not-learned={not_learned.join(",")}>
                     { "⚠ " }{ labels_text }</span>
             }
-            <button id="model-export" disabled={m.docs_learned.is_none()} onclick={on_export} title="Download the model (barchasb-model.bin)">{ "Export model" }</button>
-            <label for="model-import" class="button" title="Load a model file exported from barchasb">{ "Import model…" }</label>
+            <button id="model-export" disabled={m.docs_learned.is_none()} onclick={on_export} title={lang.t(T::ExportModelTitle)}>{ lang.t(T::ExportModel) }</button>
+            <label for="model-import" class="button" title={lang.t(T::ImportModelTitle)}>{ lang.t(T::ImportModel) }</label>
             <input id="model-import" type="file" hidden=true accept=".bin,application/octet-stream" onchange={on_import} />
             if m.confirm_reset {
                 <span role="group" class="model-confirm">
-                    <span dir="ltr">{ "Forget what it learned?" }</span>
-                    <button id="model-reset-confirm" onclick={ev(ModelEvent::ConfirmReset)}>{ "Reset" }</button>
-                    <button id="model-reset-cancel" onclick={ev(ModelEvent::CancelReset)}>{ "Cancel" }</button>
+                    <span>{ lang.t(T::ForgetAsk) }</span>
+                    <button id="model-reset-confirm" onclick={ev(ModelEvent::ConfirmReset)}>{ lang.t(T::Reset) }</button>
+                    <button id="model-reset-cancel" onclick={ev(ModelEvent::CancelReset)}>{ lang.t(T::Cancel) }</button>
                 </span>
             } else {
-                <button id="model-reset" disabled={m.docs_learned.is_none()} onclick={ev(ModelEvent::AskReset)}>{ "Reset model" }</button>
+                <button id="model-reset" disabled={m.docs_learned.is_none()} onclick={ev(ModelEvent::AskReset)}>{ lang.t(T::ResetModel) }</button>
             }
         </span>
     }

@@ -2,6 +2,7 @@
 //! into every line this person changes (`annotator`, or `reviewer`).
 
 use super::use_app;
+use crate::i18n::T;
 use crate::state::{Action, TeamEvent};
 use yew::prelude::*;
 
@@ -22,14 +23,15 @@ pub fn NameDialog() -> Html {
         })
     };
     let project = app.team.project.as_ref().map(|p| p.name.clone());
-    let who = if app.team.review { "reviewer" } else { "annotator" };
+    let lang = app.lang;
+    let ask = if app.team.review { T::NameReviewer } else { T::NameAnnotator };
     html! {
         <div id="name-dialog" class="dialog" role="dialog" aria-modal="true" aria-labelledby="name-title">
             <form {onsubmit}>
-                <h2 id="name-title">{ project.unwrap_or_else(|| "Review".into()) }</h2>
-                <label for="name-input">{ format!("Your name, as the {who} of every line you change:") }</label>
+                <h2 id="name-title">{ project.unwrap_or_else(|| lang.t(T::Review).into()) }</h2>
+                <label for="name-input">{ lang.t(ask) }</label>
                 <input id="name-input" ref={input} autofocus=true required=true dir="auto" autocomplete="name" />
-                <button id="name-ok" type="submit">{ "Start" }</button>
+                <button id="name-ok" type="submit">{ lang.t(T::Start) }</button>
             </form>
         </div>
     }

@@ -4,6 +4,7 @@
 
 use super::use_app;
 use crate::dom::{local_get, local_set};
+use crate::i18n::T;
 use yew::prelude::*;
 
 const KEY: &str = "barchasb-projects";
@@ -50,8 +51,8 @@ pub fn ProjectSwitch() -> Html {
     });
     let current = here.map(|(p, _)| p).unwrap_or_default();
     html! {
-        <select id="project-switch" aria-label="project" {onchange}>
-            <option value="" selected={current.is_empty()}>{ "(no project)" }</option>
+        <select id="project-switch" aria-label={app.lang.t(T::ProjectAria)} {onchange}>
+            <option value="" selected={current.is_empty()}>{ app.lang.t(T::NoProject) }</option>
             { for all.iter().map(|(p, n)| html! { <option value={p.clone()} selected={*p == current}>{ n.clone() }</option> }) }
         </select>
     }

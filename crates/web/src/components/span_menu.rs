@@ -4,6 +4,7 @@
 //! items (a roving tabindex: only the focused item is in the Tab order).
 
 use super::use_app;
+use crate::i18n::T;
 use crate::state::{Action, Menu, SpanState};
 use crate::styles::use_placed;
 use wasm_bindgen::JsCast;
@@ -89,23 +90,29 @@ pub fn SpanMenu() -> Html {
         }
     });
     let confirmed = span.state == SpanState::Confirmed;
+    let lang = app.lang;
+    let state = lang.t(match span.state {
+        SpanState::Suggested => T::SpanSuggested,
+        SpanState::Confirmed => T::SpanConfirmed,
+        SpanState::Disputed => T::SpanDisputed,
+    });
     let text: String = app
         .open_entry()
         .map(|e| e.doc.text.chars().skip(span.start).take(span.end - span.start).collect())
         .unwrap_or_default();
     html! {
-        <div id="span-menu" role="menu" class="menu" ref={placed} aria-label="span" onkeydown={on_menu_key}>
+        <div id="span-menu" role="menu" class="menu" ref={placed} aria-label={lang.t(T::SpanMenuAria)} onkeydown={on_menu_key}>
             <div class="menu-head" dir="auto">
                 <span class="menu-label" data-label={span.label.clone()}>{ span.label.clone() }</span>
-                { format!(" [{}, {}) {}", span.start, span.end, span.state.as_str()) }
+                { format!(" [{}, {}) {state}", lang.num(span.start), lang.num(span.end)) }
             </div>
             <div class="menu-text" dir="rtl" lang="fa">{ "«" }<bdi>{ text }</bdi>{ "»" }</div>
             <div class="menu-actions">
                 <button data-action="confirm" role="menuitem" tabindex="-1" disabled={confirmed} onclick={act(Action::Confirm { start })}>
-                    <kbd>{ "Enter" }</kbd>{ " Confirm" }
+                    <kbd>{ "Enter" }</kbd>{ lang.t(T::Confirm) }
                 </button>
                 <button data-action="delete" role="menuitem" tabindex="-1" onclick={act(Action::Delete { start })}>
-                    <kbd>{ "Del" }</kbd>{ " Delete" }
+                    <kbd>{ "Del" }</kbd>{ lang.t(T::Delete) }
                 </button>
             </div>
             <div class="menu-labels">{ for labels }</div>

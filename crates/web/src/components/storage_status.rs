@@ -7,6 +7,7 @@
 
 use super::use_app;
 use crate::formats_worker::Which;
+use crate::i18n::{Lang, T};
 use barchasb_formats::Format;
 use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -43,11 +44,11 @@ async fn estimate() -> Option<(f64, f64)> {
 }
 
 /// `1.2 MB`, `340 kB`.
-fn size(bytes: f64) -> String {
+fn size(lang: Lang, bytes: f64) -> String {
     if bytes >= 1e6 {
-        format!("{:.1} MB", bytes / 1e6)
+        lang.f(T::Megabytes, &[&lang.num(format!("{:.1}", bytes / 1e6))])
     } else {
-        format!("{:.0} kB", bytes / 1e3)
+        lang.f(T::Kilobytes, &[&lang.num(format!("{:.0}", bytes / 1e3))])
     }
 }
 
@@ -72,18 +73,19 @@ pub fn StorageStatus() -> Html {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| super::menu::export(&app, Format::Jsonl, Which::All, false))
     };
-    let kept = match *persisted {
-        Some(true) => "persistent",
-        Some(false) => "not persistent: the browser may clear it when space is short",
-        None => "persistence unknown",
-    };
+    let lang = app.lang;
+    let kept = lang.t(match *persisted {
+        Some(true) => T::Persistent,
+        Some(false) => T::NotPersistent,
+        None => T::PersistenceUnknown,
+    });
     let text = match *used {
-        Some((u, _)) => format!("{} used", size(u)),
+        Some((u, _)) => lang.f(T::Used, &[&size(lang, u)]),
         None => String::new(),
     };
     let title = match *used {
-        Some((u, q)) if q > 0.0 => format!("Stored in this browser: {} of {} ({kept})", size(u), size(q)),
-        _ => format!("Stored in this browser ({kept})"),
+        Some((u, q)) if q > 0.0 => lang.f(T::StoredOf, &[&size(lang, u), &size(lang, q), &kept]),
+        _ => lang.f(T::Stored, &[&kept]),
     };
     html! {
         <>
@@ -92,7 +94,7 @@ pub fn StorageStatus() -> Html {
                 data-quota={used.map(|(_, q)| q.to_string())} {title}>{ text }</span>
             if app.storage_failed {
                 <button id="storage-export" class="warn" onclick={export}
-                    title="Downloads every document as JSONL, from memory">{ "Export unsaved work" }</button>
+                    title={lang.t(T::ExportUnsavedTitle)}>{ lang.t(T::ExportUnsaved) }</button>
             }
         </>
     }

@@ -4,6 +4,7 @@
 
 use super::use_app;
 use crate::hooks::tab_lock;
+use crate::i18n::T;
 use crate::state::{TabRole, Why};
 use yew::prelude::*;
 
@@ -13,14 +14,14 @@ pub fn TabBanner() -> Html {
     let TabRole::Watching(why) = app.tab else { return html! {} };
     let take_over = Callback::from(|_: MouseEvent| tab_lock::take_over());
     let (reason, text) = match why {
-        Why::Busy => ("busy", "This annotator is open in another tab, which is the one that edits. This tab is read-only: it shows what that tab saves, and saves nothing itself."),
-        Why::Taken => ("taken", "Editing moved to another tab of this annotator. This tab is now read-only: it shows what that tab saves, and saves nothing itself."),
-        Why::Free => ("free", "The tab that was editing this annotator is closed. This tab is still read-only: it shows what was saved. One click makes it the tab that edits."),
+        Why::Busy => ("busy", T::TabBusy),
+        Why::Taken => ("taken", T::TabTaken),
+        Why::Free => ("free", T::TabFree),
     };
     html! {
         <div id="tab-banner" role="alert" data-reason={reason}>
-            <span class="text" dir="auto">{ text }</span>
-            <button id="take-over" onclick={take_over}>{ "Edit in this tab" }</button>
+            <span class="text" dir="auto">{ app.lang.t(text) }</span>
+            <button id="take-over" onclick={take_over}>{ app.lang.t(T::TakeOver) }</button>
         </div>
     }
 }

@@ -3,6 +3,7 @@
 //! (`components/help.rs`) shows, so the help lists every key there is.
 //! Keys typed into inputs, textareas (paste box, labels editor) are left alone.
 
+use crate::i18n::T;
 use crate::state::{Action, Edge, Menu, Panel, Pick, TeamEvent};
 use crate::{dom, AppHandle};
 use gloo::events::{EventListener, EventListenerOptions};
@@ -86,64 +87,49 @@ const fn ctrl(c: Chord) -> Chord {
 /// One row of the table: the keys, what they do, the command.
 pub struct Binding {
     pub chords: &'static [Chord],
-    pub what: &'static str,
+    /// What they do (the help's text).
+    pub what: T,
     pub cmd: Cmd,
 }
 
-const fn b(chords: &'static [Chord], what: &'static str, cmd: Cmd) -> Binding {
+const fn b(chords: &'static [Chord], what: T, cmd: Cmd) -> Binding {
     Binding { chords, what, cmd }
 }
 
 /// Every key the app answers to, in the help's order.
 pub const KEYS: &[Binding] = &[
-    b(&[k("Tab")], "next span; after the last one the focus leaves the text for the next control", Cmd::NextSpan),
-    b(&[shift("Tab")], "previous span; before the first one, the previous control", Cmd::PrevSpan),
-    b(&[k("s")], "next suggestion not yet confirmed", Cmd::NextSuggestion),
-    b(&[k("u")], "next least-confident suggestion", Cmd::Unsure),
-    b(&[k("Enter")], "confirm the focused span and go to the next", Cmd::Confirm),
-    b(&[k(" ")], "open the focused span's menu", Cmd::SpanMenu),
-    b(&[k("Delete"), k("Backspace")], "delete the focused span; the focus goes to the next", Cmd::Delete),
-    b(
-        &[ch(LABEL)],
-        "label the selection or the word cursor's words; on a focused span: relabel it (confirmed) and go to the next",
-        Cmd::LabelKey,
-    ),
-    b(
-        &[k("ArrowLeft")],
-        "word cursor: next word (the text reads right to left); from a span, the word after it",
-        Cmd::CaretNext,
-    ),
-    b(&[k("ArrowRight")], "word cursor: previous word", Cmd::CaretPrev),
-    b(&[shift("ArrowLeft")], "extend the selection by the next word", Cmd::ExtendNext),
-    b(&[shift("ArrowRight")], "extend the selection by the previous word (or shrink it)", Cmd::ExtendPrev),
-    b(&[ch("ArrowDown")], "word cursor: the word below (with Shift: extend the selection to it)", Cmd::LineDown),
-    b(&[ch("ArrowUp")], "word cursor: the word above (with Shift: extend the selection to it)", Cmd::LineUp),
-    b(&[alt_or_not(k("["))], "focused span: start one word earlier (with Alt: one character)", Cmd::GrowStart),
-    b(&[alt_or_not(shift("["))], "focused span: start one word later (with Alt: one character)", Cmd::ShrinkStart),
-    b(&[alt_or_not(k("]"))], "focused span: end one word later (with Alt: one character)", Cmd::GrowEnd),
-    b(&[alt_or_not(shift("]"))], "focused span: end one word earlier (with Alt: one character)", Cmd::ShrinkEnd),
-    b(&[k("j")], "next document (not marked done)", Cmd::NextDoc),
-    b(&[k("k")], "previous document", Cmd::PrevDoc),
-    b(&[k("n")], "mark done and open the next document not done", Cmd::DoneNext),
-    b(&[k("a")], "accept all suggestions of this document", Cmd::AcceptAll),
-    b(&[k("/")], "search the documents", Cmd::Search),
-    b(&[ctrl(k("z"))], "undo", Cmd::Undo),
-    b(&[ctrl(shift("z")), ctrl(k("y"))], "redo", Cmd::Redo),
-    b(&[ch("?")], "this help", Cmd::Help),
-    b(&[k("Escape")], "close menus and panels, drop the word cursor", Cmd::Escape),
-    b(
-        &[k("ArrowDown"), k("ArrowUp"), k("Home"), k("End")],
-        "in a menu: the next / previous / first / last item",
-        Cmd::MenuItems,
-    ),
-    b(&[k("d")], "review: next disagreement", Cmd::NextDispute),
-    b(&[shift("d")], "review: previous disagreement", Cmd::PrevDispute),
-    b(&[ch(DIGIT)], "review, on a disagreement: take that annotator's version", Cmd::Take),
-    b(
-        &[k("b"), k("x"), k("e")],
-        "review: take every version, none, or none and edit the versions as suggestions",
-        Cmd::Settle,
-    ),
+    b(&[k("Tab")], T::KeyNextSpan, Cmd::NextSpan),
+    b(&[shift("Tab")], T::KeyPrevSpan, Cmd::PrevSpan),
+    b(&[k("s")], T::KeyNextSuggestion, Cmd::NextSuggestion),
+    b(&[k("u")], T::KeyUnsure, Cmd::Unsure),
+    b(&[k("Enter")], T::KeyConfirm, Cmd::Confirm),
+    b(&[k(" ")], T::KeySpanMenu, Cmd::SpanMenu),
+    b(&[k("Delete"), k("Backspace")], T::KeyDelete, Cmd::Delete),
+    b(&[ch(LABEL)], T::KeyLabelKey, Cmd::LabelKey),
+    b(&[k("ArrowLeft")], T::KeyCaretNext, Cmd::CaretNext),
+    b(&[k("ArrowRight")], T::KeyCaretPrev, Cmd::CaretPrev),
+    b(&[shift("ArrowLeft")], T::KeyExtendNext, Cmd::ExtendNext),
+    b(&[shift("ArrowRight")], T::KeyExtendPrev, Cmd::ExtendPrev),
+    b(&[ch("ArrowDown")], T::KeyLineDown, Cmd::LineDown),
+    b(&[ch("ArrowUp")], T::KeyLineUp, Cmd::LineUp),
+    b(&[alt_or_not(k("["))], T::KeyGrowStart, Cmd::GrowStart),
+    b(&[alt_or_not(shift("["))], T::KeyShrinkStart, Cmd::ShrinkStart),
+    b(&[alt_or_not(k("]"))], T::KeyGrowEnd, Cmd::GrowEnd),
+    b(&[alt_or_not(shift("]"))], T::KeyShrinkEnd, Cmd::ShrinkEnd),
+    b(&[k("j")], T::KeyNextDoc, Cmd::NextDoc),
+    b(&[k("k")], T::KeyPrevDoc, Cmd::PrevDoc),
+    b(&[k("n")], T::KeyDoneNext, Cmd::DoneNext),
+    b(&[k("a")], T::KeyAcceptAll, Cmd::AcceptAll),
+    b(&[k("/")], T::KeySearch, Cmd::Search),
+    b(&[ctrl(k("z"))], T::KeyUndo, Cmd::Undo),
+    b(&[ctrl(shift("z")), ctrl(k("y"))], T::KeyRedo, Cmd::Redo),
+    b(&[ch("?")], T::KeyHelp, Cmd::Help),
+    b(&[k("Escape")], T::KeyEscape, Cmd::Escape),
+    b(&[k("ArrowDown"), k("ArrowUp"), k("Home"), k("End")], T::KeyMenuItems, Cmd::MenuItems),
+    b(&[k("d")], T::KeyNextDispute, Cmd::NextDispute),
+    b(&[shift("d")], T::KeyPrevDispute, Cmd::PrevDispute),
+    b(&[ch(DIGIT)], T::KeyTake, Cmd::Take),
+    b(&[k("b"), k("x"), k("e")], T::KeySettle, Cmd::Settle),
 ];
 
 impl Chord {

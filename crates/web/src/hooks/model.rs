@@ -14,6 +14,7 @@
 //! All learning and tagging happen in the worker: the page never waits.
 
 use super::persistence::Storage;
+use crate::i18n::T;
 use crate::state::{Action, ModelEvent};
 use crate::tagger_worker::{Origin, Request, Response, TaggerWorker, SCRIPT};
 use crate::{dom, AppHandle};
@@ -73,7 +74,7 @@ fn on_response(app: &AppHandle, storage: &Storage, in_flight: &InFlight, r: Resp
         Response::Suggestions { docs, tokens, ms } => ModelEvent::Suggested { docs, tokens, ms },
         Response::Exported(bytes) => {
             if let Err(e) = dom::download("barchasb-model.bin", bytes.as_slice(), "application/octet-stream") {
-                app.dispatch(Action::StorageFailed(format!("Model export failed: {e}")));
+                app.dispatch(Action::StorageFailed(app.lang.f(T::ModelExportFailed, &[&e])));
             }
             return;
         }

@@ -45,6 +45,7 @@
 use super::tab_lock::{self, Channel, LockEvent};
 use crate::formats_worker::{Request, Response};
 use crate::hooks::files::ask;
+use crate::i18n::T;
 use crate::state::{Action, AppState, Learned, Loaded, Message, TabRole, TeamEvent, Why, SEEDS};
 use crate::AppHandle;
 use barchasb_agree::Dispute;
@@ -186,22 +187,22 @@ impl Storage {
         let app = app.clone();
         let tx = match queued {
             Ok(tx) => tx.into_future(),
-            Err(e) => return storage_error(&app, "cannot save the model", e),
+            Err(e) => return storage_error(&app, T::CannotSaveModel, e),
         };
         yew::platform::spawn_local(async move {
             match tx.await {
                 Ok(r) if r.is_committed() => app.dispatch(done),
-                Ok(_) => storage_error(&app, "saving the model was aborted", "the transaction did not commit (quota?)"),
-                Err(e) => storage_error(&app, "cannot save the model", e),
+                Ok(_) => storage_error(&app, T::SaveModelAborted, app.lang.t(T::NotCommitted)),
+                Err(e) => storage_error(&app, T::CannotSaveModel, e),
             }
         });
     }
 }
 
-fn storage_error(app: &AppHandle, what: &str, e: impl std::fmt::Display) {
+fn storage_error(app: &AppHandle, what: T, e: impl std::fmt::Display) {
     let e = e.to_string();
     let e = e.trim_end_matches('.');
-    let text = format!("Storage error: {what}: {e}. Your latest edits are not saved; export them to keep them.");
+    let text = app.lang.f(T::StorageError, &[&app.lang.t(what), &e]);
     app.dispatch(Action::StorageFailed(text));
 }
 
@@ -228,7 +229,7 @@ async fn open_db(app: &AppHandle, name: &str) -> Result<Database, String> {
     });
     let blocked = app.clone();
     req.on_blocked(move |_| {
-        storage_error(&blocked, "the database is blocked", "another tab holds an older version open; close it");
+        storage_error(&blocked, T::DbBlocked, blocked.lang.t(T::OlderVersionOpen));
     });
     req.await.map_err(|e| e.to_string())
 }
@@ -292,7 +293,7 @@ async fn seeds(app: &AppHandle) -> Vec<Loaded> {
                 disputes: Vec::new(),
             }),
             Err(e) => {
-                let text = format!("The demo text seeds/{id}.txt {e}.");
+                let text = app.lang.f(T::DemoTextFailed, &[&format!("seeds/{id}.txt"), &e]);
                 app.dispatch(Action::ShowMessage(Some(Message { text, error: true })));
             }
         }
@@ -420,7 +421,7 @@ fn reread(app: &AppHandle, written: &Rc<RefCell<Written>>) {
                 app.dispatch(Action::Reread { docs, labels })
             }
             Ok(_) => {}
-            Err(e) => storage_error(&app, "cannot read the saved documents", e),
+            Err(e) => storage_error(&app, T::CannotReadDocs, e),
         }
     });
 }
@@ -500,7 +501,7 @@ fn page_mode() -> (Option<String>, bool) {
 /// A project that cannot be opened: said, and nothing loaded or saved.
 fn project_failed(app: &AppHandle, path: &str, e: String) {
     app.dispatch(Action::Loaded { docs: Vec::new(), labels: None, open: None });
-    let text = format!("The project {path} cannot be opened: {e}");
+    let text = app.lang.f(T::ProjectFailed, &[&path, &e]);
     app.dispatch(Action::ShowMessage(Some(Message { text, error: true })));
 }
 
@@ -523,13 +524,13 @@ fn begin(app: AppHandle, written: Rc<RefCell<Written>>, name: String, team: bool
             Ok(db) => db,
             Err(e) => {
                 app.dispatch(Action::Loaded { docs: demo(&app, team).await, labels: None, open: None });
-                storage_error(&app, "cannot open the database", e);
+                storage_error(&app, T::CannotOpenDb, e);
                 return;
             }
         };
         match load_team(&db).await {
             Ok(event) => app.dispatch(Action::Team(event)),
-            Err(e) => storage_error(&app, "cannot read the saved name", e),
+            Err(e) => storage_error(&app, T::CannotReadName, e),
         }
         match load(&db).await {
             Ok((docs, labels, open, model)) if !docs.is_empty() => {
@@ -558,7 +559,7 @@ fn begin(app: AppHandle, written: Rc<RefCell<Written>>, name: String, team: bool
                 // Keep the database closed to writes: saving now could
                 // overwrite what could not be read.
                 app.dispatch(Action::Loaded { docs: demo(&app, team).await, labels: None, open: None });
-                storage_error(&app, "cannot read the saved documents", e);
+                storage_error(&app, T::CannotReadDocs, e);
             }
         }
     };
@@ -640,13 +641,13 @@ pub fn use_persistence(app: AppHandle) -> Storage {
                     drop(w);
                     app.dispatch(Action::Saved(rev));
                     if recovered {
-                        let text = "Storage works again: every edit is saved.".to_string();
+                        let text = app.lang.t(T::StorageWorksAgain).to_string();
                         app.dispatch(Action::ShowMessage(Some(Message { text, error: false })));
                     }
                 }
                 false => {
                     let why = tx.error().map(|e| reason(&e));
-                    let why = why.unwrap_or_else(|| "the transaction was aborted".into());
+                    let why = why.unwrap_or_else(|| app.lang.t(T::TransactionAborted).into());
                     save_failed(&app, &written, deleted, why)
                 }
             }
@@ -673,11 +674,7 @@ async fn finished(tx: &web_sys::IdbTransaction) -> bool {
 /// user is told, the first time in a row.
 fn save_failed(app: &AppHandle, written: &Rc<RefCell<Written>>, deleted: Vec<String>, why: String) {
     if written.borrow_mut().failed(app, deleted) {
-        let text = format!(
-            "Storage error: cannot save ({}). Your edits are kept in this tab but not saved: export them \
-             (Export unsaved work) to keep them; saving is retried.",
-            why.trim_end_matches('.')
-        );
+        let text = app.lang.f(T::StorageCannotSave, &[&why.trim_end_matches('.')]);
         app.dispatch(Action::StorageFailed(text));
     }
 }

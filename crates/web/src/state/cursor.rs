@@ -9,6 +9,7 @@
 //! code points of the original text.
 
 use super::{error, info, span_text, AppState, Entry, Menu, SpanState};
+use crate::i18n::T;
 use barchasb_core::Span;
 use std::ops::Range;
 use std::rc::Rc;
@@ -208,9 +209,9 @@ impl AppState {
         let Some(e) = self.open_entry() else { return false };
         let why = if let Some(o) = e.overlaps_other(&r, start) {
             let t = span_text(&e.doc.text, o.start..o.end);
-            format!("Refused: the span would overlap the span «{t}» ({}); delete or change that span first.", o.label)
+            self.lang.f(T::SpanOverlap, &[&t, &o.label])
         } else if span_text(&e.doc.text, r).contains('\n') {
-            "Refused: a span cannot cross a line break.".to_string()
+            self.lang.t(T::RefusedLineBreak).to_string()
         } else {
             return true;
         };
@@ -242,7 +243,7 @@ impl AppState {
         self.menu = Menu::None;
         if (was.start, was.end) != (r.start, r.end) {
             let t = span_text(&self.docs[i].doc.text, was.start..was.end);
-            self.message = info(format!("«{t}» ({}) became «{}».", was.label, span_text(&self.docs[i].doc.text, r)));
+            self.message = info(self.lang.f(T::Became, &[&t, &was.label, &span_text(&self.docs[i].doc.text, r)]));
         }
         self.offer = self.make_offer(&span);
     }
@@ -270,7 +271,7 @@ impl AppState {
                 self.caret = None;
                 self.menu = Menu::None;
             }
-            None => self.message = info("No suggestion is left to confirm in this document."),
+            None => self.message = info(self.lang.t(T::NoSuggestionLeft)),
         }
     }
 }

@@ -3,7 +3,8 @@
 //! answer), pastes, and deleting a document. Each is one undo step that
 //! brings back the whole collection as it was.
 
-use super::{count, drop_overlapping, sanitize, AppState, Collection, Entry, Learned, Message, Step};
+use super::{drop_overlapping, sanitize, AppState, Collection, Entry, Learned, Message, Step};
+use crate::i18n::{Lang, Noun, T};
 use barchasb_core::{Document, Label, Status};
 use barchasb_formats::{merge, questions, Choices, Merge, Parsed, Questions, Record};
 use std::rc::Rc;
@@ -90,7 +91,7 @@ impl AppState {
             // document already gives the model's suggestions.
             self.push_step(Step { changes: Vec::new(), collection: Some(before) });
         }
-        self.message = Some(import_message(added, replaced, &m.new_labels, &m.report, &notes, &problems));
+        self.message = Some(import_message(self.lang, added, replaced, &m.new_labels, &m.report, &notes, &problems));
         if let Some(i) = first.filter(|_| self.open.is_none() || added + replaced > 0) {
             self.open_doc(i);
         }
@@ -142,7 +143,7 @@ impl AppState {
         self.menu = super::Menu::None;
         self.offer = None;
         self.push_step(Step { changes: Vec::new(), collection: Some(before) });
-        self.message = Some(Message { text: format!("Deleted «{id}». Undo (Ctrl+Z) brings it back."), error: false });
+        self.message = Some(Message { text: self.lang.f(T::DeletedDoc, &[&id]), error: false });
         let reopen = open_id.filter(|o| o != id).and_then(|o| self.index_of(&o));
         if let Some(j) = reopen.or(if self.docs.is_empty() { None } else { Some(i.min(self.docs.len() - 1)) }) {
             self.open_doc(j);
@@ -188,6 +189,7 @@ impl AppState {
 /// What an import did, in one message: counts first, then each thing
 /// worth telling, then each problem.
 fn import_message(
+    lang: Lang,
     added: usize,
     replaced: usize,
     new_labels: &[String],
@@ -195,16 +197,15 @@ fn import_message(
     notes: &[String],
     problems: &[String],
 ) -> Message {
-    let mut text = format!("Added {}", count(added, "document", "documents"));
-    if replaced > 0 {
-        text += &format!(", updated {replaced}");
-    }
+    let docs = lang.count(added, Noun::Document);
+    let mut text =
+        if replaced > 0 { lang.f(T::AddedUpdated, &[&docs, &lang.num(replaced)]) } else { lang.f(T::Added, &[&docs]) };
     text.push('.');
     if !new_labels.is_empty() {
-        text += &format!(" New labels: {}.", new_labels.join(", "));
+        text += &lang.f(T::NewLabels, &[&new_labels.join(", ")]);
     }
     if !problems.is_empty() {
-        text += &format!(" {}:", count(problems.len(), "problem", "problems"));
+        text += &lang.f(T::ProblemsColon, &[&lang.count(problems.len(), Noun::Problem)]);
     }
     let lines: Vec<&str> = problems.iter().chain(report).chain(notes).map(String::as_str).collect();
     if !lines.is_empty() {

@@ -94,10 +94,10 @@ impl AppState {
         }
         self.push_undo(changes);
         self.focused = None;
-        let what = count(n, "occurrence", "occurrences");
+        let what = self.lang.count(n, Noun::Occurrence);
         self.message = info(match label {
-            Some(l) => format!("Labelled {what} as {l}."),
-            None => format!("Deleted {what}."),
+            Some(l) => self.lang.f(T::LabelledAll, &[&what, &l]),
+            None => self.lang.f(T::DeletedAll, &[&what]),
         });
     }
 
@@ -123,7 +123,7 @@ mod tests {
             .into_iter()
             .map(|doc| Loaded { doc, suggested: true, opened: false, learned: None, disputes: Vec::new() })
             .collect();
-        Rc::new(AppState::default()).reduce(Action::Loaded { docs, labels: None, open: None })
+        Rc::new(AppState::english()).reduce(Action::Loaded { docs, labels: None, open: None })
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! spans everywhere, the undo history included.
 
 use super::{error, AppState, LabelField};
+use crate::i18n::T;
 use barchasb_core::{Label, Span};
 use std::rc::Rc;
 
@@ -14,11 +15,11 @@ impl AppState {
             LabelField::Name(name) => {
                 let name = name.trim().to_string();
                 if name.is_empty() || name.chars().any(|c| c.is_whitespace() || c == '"') {
-                    self.message = error("A label name must be non-empty, without spaces or quotes.");
+                    self.message = error(self.lang.t(T::LabelNameBad));
                     return;
                 }
                 if taken(&|l| l.name == name) {
-                    self.message = error(format!("There is already a label named {name}."));
+                    self.message = error(self.lang.f(T::LabelExists, &[&name]));
                     return;
                 }
                 new.name = name;
@@ -26,7 +27,7 @@ impl AppState {
             LabelField::Color(c) => {
                 let ok = c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|h| h.is_ascii_hexdigit());
                 if !ok {
-                    self.message = error("A colour must be written #rrggbb.");
+                    self.message = error(self.lang.t(T::ColourBad));
                     return;
                 }
                 new.color = c;
@@ -34,11 +35,11 @@ impl AppState {
             LabelField::Key(k) => {
                 let k = k.trim().to_string();
                 if k.chars().count() > 1 || k.chars().any(|c| c.is_alphabetic() || c == '?' || c.is_whitespace()) {
-                    self.message = error("A key must be one digit or sign (letters are taken by commands).");
+                    self.message = error(self.lang.t(T::KeyBad));
                     return;
                 }
                 if !k.is_empty() && taken(&|l| l.key == k) {
-                    self.message = error(format!("The key {k} is already used."));
+                    self.message = error(self.lang.f(T::KeyUsed, &[&k]));
                     return;
                 }
                 new.key = k;

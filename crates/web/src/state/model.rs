@@ -32,6 +32,7 @@
 //! `#message` names them whenever a model comes into use.
 
 use super::{error, info, AppState};
+use crate::i18n::{Noun, T};
 use barchasb_core::{Span, Status};
 use barchasb_tagger::MAX_LABELS;
 use serde::{Deserialize, Serialize};
@@ -256,14 +257,12 @@ impl AppState {
         }
         let list = left.join(", ");
         let over = self.labels.labels.len() > MAX_LABELS;
+        let (lang, most) = (self.lang, self.lang.num(MAX_LABELS));
         Some(if over && self.model.labels.len() >= MAX_LABELS {
-            format!(
-                "The model learns at most {MAX_LABELS} labels: it learns the first {MAX_LABELS} and not {list} \
-                 (to choose, remove labels then reset the model)."
-            )
+            lang.f(T::ModelAtMost, &[&most, &list])
         } else {
-            let cap = if over { format!(" A reset learns the first {MAX_LABELS} only.") } else { String::new() };
-            format!("The model keeps its labels until it is reset: it does not learn {list}.{cap}")
+            let cap = if over { lang.f(T::ModelResetCap, &[&most]) } else { String::new() };
+            lang.f(T::ModelKeepsLabels, &[&list, &cap])
         })
     }
 
@@ -332,10 +331,8 @@ impl AppState {
                 m.docs_learned = Some(docs_learned);
                 m.labels = labels;
                 m.refresh += 1;
-                self.message = info(format!(
-                    "Imported a model learned from {}.",
-                    super::count(docs_learned as usize, "document", "documents")
-                ));
+                let docs = self.lang.count(docs_learned as usize, Noun::Document);
+                self.message = info(self.lang.f(T::ModelImported, &[&docs]));
                 self.forget_learning();
                 self.note_labels(true);
             }
@@ -348,12 +345,12 @@ impl AppState {
                 m.docs_learned = Some(docs_learned);
                 m.labels = labels;
                 m.refresh += 1;
-                self.message = info("The model was reset: suggestions come from the rules until it learns again.");
+                self.message = info(self.lang.t(T::ModelWasReset));
                 self.forget_learning();
                 self.note_labels(true);
             }
             ModelEvent::LoadFailed { error: e, import: true } => {
-                self.message = error(format!("Cannot import the model: {e}. The model in use is unchanged."));
+                self.message = error(self.lang.f(T::ModelImportFailed, &[&e]));
             }
             ModelEvent::LoadFailed { error: e, import: false } => {
                 // The new model learns again what the unreadable one had
@@ -365,12 +362,9 @@ impl AppState {
                 }
                 let again = match done.len() {
                     0 => String::new(),
-                    n => format!(
-                        " It learns again from the {}.",
-                        super::count(n, "document marked done", "documents marked done")
-                    ),
+                    n => self.lang.f(T::ModelLearnsAgain, &[&self.lang.count(n, Noun::DocumentMarkedDone)]),
                 };
-                self.message = error(format!("The saved model cannot be read: {e}. A new model replaces it.{again}"));
+                self.message = error(self.lang.f(T::ModelUnreadable, &[&e, &again]));
             }
             ModelEvent::Suggested { docs, tokens, ms } => {
                 self.model.last_suggest = Some((tokens, ms));
@@ -440,7 +434,7 @@ mod tests {
                 disputes: Vec::new(),
             })
             .collect();
-        Rc::new(AppState::default()).reduce(Action::Loaded { docs, labels: None, open: None })
+        Rc::new(AppState::english()).reduce(Action::Loaded { docs, labels: None, open: None })
     }
 
     /// The worker's reading of a text with these suggestions.
@@ -483,7 +477,7 @@ mod tests {
                 disputes: Vec::new(),
             })
             .collect();
-        Rc::new(AppState::default()).reduce(Action::Loaded { docs, labels: None, open: None })
+        Rc::new(AppState::english()).reduce(Action::Loaded { docs, labels: None, open: None })
     }
 
     #[test]
@@ -686,7 +680,7 @@ mod tests {
                 Loaded { doc: d, suggested: true, opened: false, learned: None, disputes: Vec::new() }
             },
         ];
-        let s = Rc::new(AppState::default()).reduce(Action::Loaded { docs, labels: None, open: None });
+        let s = Rc::new(AppState::english()).reduce(Action::Loaded { docs, labels: None, open: None });
         let spans = vec![Span::new(0, 5, "ORG"), Span::new(8, 11, "LOC")];
         let s = ev(s, ModelEvent::Suggested { docs: vec![("c".into(), scored(spans))], tokens: 3, ms: 0.0 });
         assert_eq!(s.docs[1].doc.spans, vec![Span::new(0, 5, "LOC")]);
@@ -807,7 +801,7 @@ mod tests {
         let note = s.labels_note().unwrap();
         assert!(note.contains("keeps its labels until it is reset") && note.contains("PERSON, LABEL12"), "{note}");
         // At the next startup it is said in #message too.
-        let r = Rc::new(AppState::default()).reduce(Action::Loaded {
+        let r = Rc::new(AppState::english()).reduce(Action::Loaded {
             docs: vec![],
             labels: Some((*s.labels).clone()),
             open: None,

@@ -73,6 +73,7 @@ impl AppState {
             Action::Team(event) => return self.on_team(event),
             Action::EditEntity { key, label } => self.edit_entity(&key, label),
             Action::Reveal { doc, start } => self.reveal(doc, start),
+            Action::SetLang(lang) => self.lang = lang,
             Action::Reread { .. } => unreachable!("handled by reduce"),
         }
         true
@@ -103,7 +104,7 @@ impl AppState {
 
     fn cancel_import(&mut self) {
         self.pending_import = None;
-        self.message = info("Import cancelled; nothing changed.");
+        self.message = info(self.lang.t(T::ImportCancelled));
     }
 
     fn suggestions_updated(&mut self, id: &str, spans: Vec<Span>) -> bool {
@@ -238,7 +239,7 @@ impl AppState {
         }
         let name = Rc::make_mut(&mut self.labels).labels.remove(i).name;
         self.labels_rev = self.bump();
-        self.message = info(format!("Removed the label {name}; spans that have it keep it."));
+        self.message = info(self.lang.f(T::RemovedLabel, &[&name]));
         true
     }
 
@@ -260,10 +261,7 @@ impl AppState {
         if imported && matches!(self.tab, TabRole::Watching(_)) {
             // The model bar sends the file to this tab's worker; the model is
             // not saved here (hooks/persistence.rs).
-            self.message = error(
-                "Read-only: the model was imported in this tab only and is not saved. Import it in the tab that \
-                 edits, or click \u{201c}Edit in this tab\u{201d} and import it again.",
-            );
+            self.message = error(self.lang.t(T::ModelNotSaved));
         }
         true
     }

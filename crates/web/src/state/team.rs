@@ -97,7 +97,7 @@ impl AppState {
                 self.labels_rev = self.bump();
             }
             Ok(_) => {}
-            Err(e) => self.message = error(format!("The project's labels cannot be read: {e}")),
+            Err(e) => self.message = error(self.lang.f(T::ProjectLabelsBad, &[&e])),
         }
         self.team.project = Some(p);
         if self.loaded {
@@ -138,7 +138,7 @@ impl AppState {
             }
         }
         if added > 0 || !problems.is_empty() {
-            let text = format!("{}: {}.", p.name, count(added, "document added", "documents added"));
+            let text = self.lang.f(T::ProjectAdded, &[&p.name, &self.lang.count(added, Noun::DocumentAdded)]);
             self.message =
                 if problems.is_empty() { info(text) } else { error(format!("{text} {}", problems.join("; "))) };
         }
@@ -190,14 +190,11 @@ impl AppState {
         self.undo.clear();
         self.redo.clear();
         let disputes: usize = self.docs.iter().map(|e| e.disputes.len()).sum();
-        let mut text = format!(
-            "Reviewing {}: {}, {} to settle.",
-            wire.annotators.join(", "),
-            count(added, "document", "documents"),
-            count(disputes, "disagreement", "disagreements")
-        );
+        let lang = self.lang;
+        let (docs, left) = (lang.count(added, Noun::Document), lang.count(disputes, Noun::Disagreement));
+        let mut text = lang.f(T::Reviewing, &[&wire.annotators.join(", "), &docs, &left]);
         if kept > 0 {
-            text += &format!(" {} already reviewed here kept.", count(kept, "document", "documents"));
+            text += &lang.f(T::ReviewKept, &[&lang.count(kept, Noun::Document)]);
         }
         self.message = if problems.is_empty() { info(text) } else { error(format!("{text} {}", problems.join("; "))) };
         if self.open.is_none() && !self.docs.is_empty() {
@@ -224,7 +221,7 @@ impl AppState {
                 } else if fits.len() == all.len() {
                     (all, Vec::new())
                 } else {
-                    self.message = error("These versions overlap: take one of them (its number), or e to edit.");
+                    self.message = error(self.lang.t(T::VersionsOverlap));
                     return true;
                 }
             }
@@ -263,7 +260,7 @@ impl AppState {
         let order: Vec<usize> =
             if forward { (1..=n).map(|k| (i + k) % n).collect() } else { (1..=n).map(|k| (i + n - k) % n).collect() };
         let Some(j) = order.into_iter().find(|&j| !self.docs[j].disputes.is_empty()) else {
-            self.message = info("No disagreement left to settle.");
+            self.message = info(self.lang.t(T::NoDisagreementLeft));
             return true;
         };
         self.open_doc(j);
@@ -321,7 +318,7 @@ mod tests {
     const TEXT: &str = "ایمیدرو در تهران با انجمن معدن چین دیدار کرد";
 
     fn loaded(team: TeamEvent) -> Rc<AppState> {
-        let s = Rc::new(AppState::default()).reduce(Action::Team(team));
+        let s = Rc::new(AppState::english()).reduce(Action::Team(team));
         s.reduce(Action::Loaded { docs: Vec::new(), labels: None, open: None })
     }
 

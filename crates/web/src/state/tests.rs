@@ -14,7 +14,7 @@ fn state_with(texts: &[(&str, &str)]) -> Rc<AppState> {
             disputes: Vec::new(),
         })
         .collect();
-    Rc::new(AppState::default()).reduce(Action::Loaded { docs, labels: None, open: None })
+    Rc::new(AppState::english()).reduce(Action::Loaded { docs, labels: None, open: None })
 }
 
 fn chars(s: &str, sub: &str) -> Range<usize> {
@@ -475,7 +475,7 @@ fn seeds_wait_for_the_workers_suggestions_then_get_them_once() {
         .into_iter()
         .map(|doc| Loaded { doc, suggested: false, opened: false, learned: None, disputes: Vec::new() })
         .collect();
-    let s = Rc::new(AppState::default()).reduce(Action::Loaded { docs, labels: None, open: None });
+    let s = Rc::new(AppState::english()).reduce(Action::Loaded { docs, labels: None, open: None });
     assert_eq!(s.awaiting_suggestions().count(), 2, "the reducer extracts nothing itself");
     assert!(s.docs.iter().all(|e| e.doc.suggestions.is_empty() && e.words.is_none()));
     let batch: Vec<_> =
@@ -503,7 +503,7 @@ fn u_goes_through_the_suggestions_least_sure_first_and_the_confidences_follow_th
         .into_iter()
         .map(|doc| Loaded { doc, suggested: false, opened: false, learned: None, disputes: Vec::new() })
         .collect();
-    let s = Rc::new(AppState::default()).reduce(Action::Loaded { docs, labels: None, open: None });
+    let s = Rc::new(AppState::english()).reduce(Action::Loaded { docs, labels: None, open: None });
     let (id, text) = (s.docs[0].doc.id.clone(), s.docs[0].doc.text.clone());
     let spans = barchasb_rules::extract(&text);
     assert!(spans.len() >= 3);
@@ -530,7 +530,7 @@ fn u_goes_through_the_suggestions_least_sure_first_and_the_confidences_follow_th
 
 #[test]
 fn an_answer_for_another_text_under_the_same_id_is_not_taken() {
-    let s = Rc::new(AppState::default()).reduce(Action::Loaded {
+    let s = Rc::new(AppState::english()).reduce(Action::Loaded {
         docs: vec![Loaded {
             doc: Document::new("k", "متن تازه"),
             suggested: false,
@@ -585,7 +585,7 @@ fn untrusted_spans_are_sanitized() {
     doc.spans = vec![Span::new(0, 5, "LOC"), Span::new(3, 7, "ORG"), Span::new(8, 99, "LOC")];
     doc.suggestions = vec![Span::new(4, 6, "LOC"), Span::new(8, 11, "LOC")];
     let docs = vec![Loaded { doc, suggested: true, opened: false, learned: None, disputes: Vec::new() }];
-    let s = Rc::new(AppState::default()).reduce(Action::Loaded { docs, labels: None, open: None });
+    let s = Rc::new(AppState::english()).reduce(Action::Loaded { docs, labels: None, open: None });
     assert_eq!(s.docs[0].doc.spans, vec![Span::new(0, 5, "LOC")]);
     assert_eq!(s.docs[0].doc.suggestions, vec![Span::new(8, 11, "LOC")]);
     let s = s.reduce(Action::SuggestionsUpdated {
@@ -611,18 +611,19 @@ fn a_refusal_is_cleared_by_the_next_edit() {
 
 #[test]
 fn counted_messages_agree_in_number() {
-    assert_eq!(count(0, "document", "documents"), "0 documents");
-    assert_eq!(count(1, "document", "documents"), "1 document");
-    assert_eq!(count(2, "document", "documents"), "2 documents");
-    let s = state_with(&[("a", T)]);
-    let s = s.reduce(Action::SuggestionsUpdated { id: "a".into(), spans: vec![Span::new(0, 4, "ROLE")] });
-    let s = s.reduce(Action::AcceptAll);
-    assert_eq!(s.message.as_ref().unwrap().text, "Accepted 1 suggestion.");
+    let accept = |s: Rc<AppState>| {
+        let s = s.reduce(Action::SuggestionsUpdated { id: "a".into(), spans: vec![Span::new(0, 4, "ROLE")] });
+        s.reduce(Action::AcceptAll).message.clone().unwrap().text
+    };
+    assert_eq!(accept(state_with(&[("a", T)])), "Accepted 1 suggestion.");
+    // The Persian interface: the singular noun after the number, in Persian digits.
+    let persian = state_with(&[("a", T)]).reduce(Action::SetLang(crate::i18n::Lang::Fa));
+    assert_eq!(accept(persian), "۱ پیشنهاد پذیرفته شد.");
 }
 
 #[test]
 fn a_panel_chosen_from_the_menu_closes_it_and_opening_a_document_closes_the_list() {
-    let s = Rc::new(AppState::default()).reduce(Action::Loaded {
+    let s = Rc::new(AppState::english()).reduce(Action::Loaded {
         docs: seed_documents()
             .into_iter()
             .map(|doc| Loaded { doc, suggested: true, opened: false, learned: None, disputes: Vec::new() })
