@@ -68,7 +68,8 @@ interface Watch {
 /**
  * The interface in English for every page of `ctx` (unless a language was
  * chosen there already): the specs assert English texts. The app is
- * Persian by default; tests/specs/i18n.spec.ts runs it so (`uiLang: 'fa'`).
+ * Persian by default; tests/specs/i18n.spec.ts runs it so (`uiLang: 'fa'`),
+ * and BARCHASB_UI_LANG=fa runs every spec in Persian.
  */
 export async function englishUI(ctx: BrowserContext): Promise<void> {
   await ctx.addInitScript(() => {
@@ -81,7 +82,7 @@ export async function englishUI(ctx: BrowserContext): Promise<void> {
 }
 
 export const test = base.extend<{ watch: Watch; uiLang: 'en' | 'fa' }>({
-  uiLang: ['en', { option: true }],
+  uiLang: [(process.env.BARCHASB_UI_LANG as 'en' | 'fa') ?? 'en', { option: true }],
   context: async ({ context, uiLang }, use) => {
     if (uiLang === 'en') await englishUI(context);
     await use(context);

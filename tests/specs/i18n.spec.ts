@@ -44,6 +44,7 @@ async function latinChrome(page: Page, extra: string[] = []): Promise<string[]> 
       'F1',
       'Ctrl',
       'Shift',
+      'Alt',
     ]
       .filter((a) => a.length > 0)
       .sort((a, b) => b.length - a.length);

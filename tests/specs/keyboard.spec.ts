@@ -120,6 +120,9 @@ test('the label set is editable (colour, key) and saved with the documents', asy
   await keyInput.blur();
   await (await menuItem(page, '#labels')).click();
   await expect(editor).toBeHidden();
+  // The menu closes too (in English it sits over the text's start).
+  await page.keyboard.press('Escape');
+  await expect(page.locator('#menu')).toBeHidden();
 
   const perColour = () =>
     page.locator('#doc-view mark.span[data-label="PER"]').first().evaluate((m) => getComputedStyle(m).borderTopColor);

@@ -2,32 +2,36 @@
 // but same-origin requests (the auto fixture in helpers/app.ts checks that).
 import { test, expect, menuItem } from '../helpers/app';
 
-test('the wasm app starts under /app/ with RTL Persian page and self-hosted Vazirmatn', async ({ page }) => {
-  await page.addInitScript(() => {
-    addEventListener('TrunkApplicationStarted', () => ((window as any).__started = true));
+// The page as a fresh profile sees it: Persian (the other specs run in English).
+test.describe(() => {
+  test.use({ uiLang: 'fa' });
+  test('the wasm app starts under /app/ with RTL Persian page and self-hosted Vazirmatn', async ({ page }) => {
+    await page.addInitScript(() => {
+      addEventListener('TrunkApplicationStarted', () => ((window as any).__started = true));
+    });
+    await page.goto('./');
+    await expect.poll(() => page.evaluate(() => (window as any).__started === true)).toBe(true);
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fa');
+    // The app rendered something into the body.
+    await expect(page.locator('body > :not(script):not(noscript)').first()).toBeVisible();
+    const font = await page.evaluate(async () => {
+      await document.fonts.load('16px Vazirmatn', 'برچسب');
+      await document.fonts.ready;
+      return {
+        loaded: document.fonts.check('16px Vazirmatn', 'برچسب'),
+        family: getComputedStyle(document.body).fontFamily,
+      };
+    });
+    expect(font.loaded).toBe(true);
+    expect(font.family).toContain('Vazirmatn');
+    // The font file came from this site's sub-path.
+    const fontUrls = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.woff2')),
+    );
+    expect(fontUrls.length).toBeGreaterThan(0);
+    for (const u of fontUrls) expect(new URL(u).pathname).toMatch(/^\/app\/fonts\//);
   });
-  await page.goto('./');
-  await expect.poll(() => page.evaluate(() => (window as any).__started === true)).toBe(true);
-  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
-  await expect(page.locator('html')).toHaveAttribute('lang', 'fa');
-  // The app rendered something into the body.
-  await expect(page.locator('body > :not(script):not(noscript)').first()).toBeVisible();
-  const font = await page.evaluate(async () => {
-    await document.fonts.load('16px Vazirmatn', 'برچسب');
-    await document.fonts.ready;
-    return {
-      loaded: document.fonts.check('16px Vazirmatn', 'برچسب'),
-      family: getComputedStyle(document.body).fontFamily,
-    };
-  });
-  expect(font.loaded).toBe(true);
-  expect(font.family).toContain('Vazirmatn');
-  // The font file came from this site's sub-path.
-  const fontUrls = await page.evaluate(() =>
-    performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.woff2')),
-  );
-  expect(fontUrls.length).toBeGreaterThan(0);
-  for (const u of fontUrls) expect(new URL(u).pathname).toMatch(/^\/app\/fonts\//);
 });
 
 test('the third-party notices of the embedded word lists are served and linked from the help', async ({ page }) => {
