@@ -450,7 +450,7 @@ mod tests {
     #[test]
     fn persian_has_no_latin_words() {
         // Key names, label-like names and F1 are allowed in the chrome.
-        let allowed = ["F1", "JSONL", "rrggbb", "Alt", "Ctrl+Z", "barchasb-model.bin", "English"];
+        let allowed = ["F1", "JSONL", "rrggbb", "Alt", "Shift", "Ctrl+Z", "barchasb-model.bin", "English"];
         for k in ALL {
             let mut s = Lang::Fa.t(*k).to_string();
             for a in allowed {
