@@ -29,6 +29,7 @@ use crate::Context;
 use barchasb_core::labels::{AGREEMENT, COMMODITY, EVENT, FAC, ORG};
 use barchasb_core::{Entity, Token, TokenKind};
 use scan::{Cand, Doc, Glue, Hit, Mode};
+use std::collections::HashMap;
 
 /// Compiled gazetteers and trigger lists.
 #[derive(Debug)]
@@ -52,12 +53,17 @@ fn facilities_after_a_plural_head(d: &Doc, cands: &mut Vec<Cand>) {
         d.hits[k].iter().any(|h| h.kinds & kind::FAC_HEAD != 0 && h.glue == glue && h.last == last)
     };
     let mut added = false;
+    // the candidate starting at each token, looked up as the list is walked
+    let mut at: HashMap<usize, usize> = HashMap::new();
+    for (n, c) in cands.iter().enumerate().filter(|(_, c)| !c.weak) {
+        at.insert(c.start, n);
+    }
     for p in 0..d.len() {
         let plural =
             fac(p, Glue::Plural, p) || p >= 1 && matches!(d.key(p), "ها" | "های") && fac(p - 1, Glue::No, p - 1);
         let mut k = p + 1;
         while plural && k < d.len() && !d.breaks(k) {
-            if let Some(c) = cands.iter_mut().find(|c| c.start == k && !c.weak) {
+            if let Some(c) = at.get(&k).map(|&n| &mut cands[n]) {
                 if c.label != barchasb_core::labels::LOC {
                     break;
                 }
