@@ -11,29 +11,35 @@ async function serious(page: Page, screen: string): Promise<string[]> {
     .map((v) => `${screen}: ${v.id} (${v.impact}) ${v.nodes.length}× ${v.nodes.map((n) => n.target.join(' ') + ' ' + (n.any[0]?.message ?? '')).join(' | ')}`);
 }
 
-for (const theme of ['light', 'dark'] as const) {
-  test(`no serious or critical axe violation on the main screens (${theme})`, async ({ page }) => {
-    test.setTimeout(120_000);
-    await page.emulateMedia({ colorScheme: theme });
-    await openApp(page);
-    const found: string[] = [];
-    found.push(...(await serious(page, 'document')));
-    await page.keyboard.press('Tab');
-    await page.keyboard.press(' ');
-    await expect(page.locator('#span-menu')).toBeVisible();
-    found.push(...(await serious(page, 'span menu')));
-    await page.keyboard.press('Escape');
-    await menuItem(page, '#menu');
-    found.push(...(await serious(page, 'menu')));
-    const panels = { '#help': '#help-overlay', '#labels': '#labels-editor', '#guidelines': '#guidelines-panel', '#entities': '#entities-panel' };
-    for (const [item, panel] of Object.entries(panels)) {
-      await (await menuItem(page, item)).click();
-      await expect(page.locator(panel)).toBeVisible();
-      found.push(...(await serious(page, item)));
-      await page.keyboard.press('Escape');
-      await expect(page.locator(panel)).toHaveCount(0);
+// Both languages: the Persian UI (the default) and the English one.
+for (const lang of ['en', 'fa'] as const) {
+  test.describe(lang, () => {
+    test.use({ uiLang: lang });
+    for (const theme of ['light', 'dark'] as const) {
+      test(`no serious or critical axe violation on the main screens (${lang}, ${theme})`, async ({ page }) => {
+        test.setTimeout(120_000);
+        await page.emulateMedia({ colorScheme: theme });
+        await openApp(page);
+        const found: string[] = [];
+        found.push(...(await serious(page, 'document')));
+        await page.keyboard.press('Tab');
+        await page.keyboard.press(' ');
+        await expect(page.locator('#span-menu')).toBeVisible();
+        found.push(...(await serious(page, 'span menu')));
+        await page.keyboard.press('Escape');
+        await menuItem(page, '#menu');
+        found.push(...(await serious(page, 'menu')));
+        const panels = { '#help': '#help-overlay', '#labels': '#labels-editor', '#guidelines': '#guidelines-panel', '#entities': '#entities-panel' };
+        for (const [item, panel] of Object.entries(panels)) {
+          await (await menuItem(page, item)).click();
+          await expect(page.locator(panel)).toBeVisible();
+          found.push(...(await serious(page, item)));
+          await page.keyboard.press('Escape');
+          await expect(page.locator(panel)).toHaveCount(0);
+        }
+        expect(found).toEqual([]);
+      });
     }
-    expect(found).toEqual([]);
   });
 }
 
