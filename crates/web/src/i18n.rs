@@ -138,7 +138,7 @@ pub enum Noun {
     Name,
 }
 
-/// Declares [`T`] and [`ALL`] (every key, for the catalogues' tests).
+/// Declares [`T`] and `ALL` (every key, for the catalogues' tests).
 macro_rules! keys {
     ($($(#[$m:meta])* $k:ident,)*) => {
         /// Every text of the interface.

@@ -125,7 +125,7 @@ impl AppState {
         changed
     }
 
-    /// [`Action::CaretAt`]: the cursor on the word at `pos` (`extend`: its
+    /// [`Action::CaretAt`](super::Action::CaretAt): the cursor on the word at `pos` (`extend`: its
     /// head only, the anchor kept).
     pub(super) fn caret_at(&mut self, pos: usize, extend: bool) {
         let anchor = self.caret.filter(|_| extend).map_or(pos, |c| c.anchor);
@@ -147,7 +147,7 @@ impl AppState {
         true
     }
 
-    /// [`Action::Resize`]: the focused span's `edge` one word (or one
+    /// [`Action::Resize`](super::Action::Resize): the focused span's `edge` one word (or one
     /// character) outward (`grow`) or inward.
     pub(super) fn resize(&mut self, edge: Edge, grow: bool, by_char: bool) -> bool {
         let (Some(f), Some(e)) = (self.focused, self.open_entry()) else { return false };
@@ -172,7 +172,7 @@ impl AppState {
         }
     }
 
-    /// [`Action::SetBounds`]: the span at `start` gets the bounds `new` and
+    /// [`Action::SetBounds`](super::Action::SetBounds): the span at `start` gets the bounds `new` and
     /// is confirmed (the annotator decided them). Refused, with a message,
     /// where it would overlap another span or cross a line break.
     pub(super) fn set_bounds(&mut self, start: usize, new: Range<usize>) -> bool {
@@ -220,7 +220,7 @@ impl AppState {
         false
     }
 
-    /// [`Action::Replace`]: a new span `r` in place of the span at `old`
+    /// [`Action::Replace`](super::Action::Replace): a new span `r` in place of the span at `old`
     /// (one undo step); said in a message, so nothing goes silently.
     pub(super) fn replace(&mut self, old: usize, r: Range<usize>, label: String) {
         let Some(i) = self.open else { return };
@@ -248,7 +248,7 @@ impl AppState {
         self.offer = self.make_offer(&span);
     }
 
-    /// [`Action::OpenNext`]: the next (previous) document in the
+    /// [`Action::OpenNext`](super::Action::OpenNext): the next (previous) document in the
     /// collection's order, wrapping; the open one keeps its status.
     pub(super) fn open_next(&mut self, forward: bool) -> bool {
         let (Some(i), n) = (self.open, self.docs.len()) else { return false };
@@ -259,7 +259,7 @@ impl AppState {
         true
     }
 
-    /// [`Action::FocusSuggestion`]: the first suggestion after the focus
+    /// [`Action::FocusSuggestion`](super::Action::FocusSuggestion): the first suggestion after the focus
     /// (or the cursor), wrapping to the first.
     pub(super) fn focus_suggestion(&mut self) {
         let Some(e) = self.open_entry() else { return };
