@@ -47,7 +47,7 @@ pub(crate) fn write(docs: &[Document], opts: &ExportOptions) -> Vec<OutFile> {
         files.push(Entry { name: format!("{stem}.ann"), bytes: ann(d).into_bytes() });
     }
     files.push(Entry { name: "annotation.conf".into(), bytes: conf(docs, opts).into_bytes() });
-    files.push(manifest::write(docs, &stems, opts));
+    files.push(manifest::write(docs, &stems, opts, &[]));
     vec![OutFile { name: format!("{}.{}", opts.base, crate::Format::Brat.extension()), bytes: archive::write(&files) }]
 }
 

@@ -5,7 +5,9 @@
 //! and INCEpTION pass over a file they do not know; reading the archive
 //! back, each document takes its line, so that nothing is lost. Without
 //! the line (files from elsewhere), a document's id is its file stem and
-//! its status the format's default.
+//! its status the format's default. A document whose text its files cannot
+//! give back exactly (WebAnno TSV keeps no text before the first token, nor
+//! the white space that indents a line) has its `text` on its line too.
 
 use crate::archive::Entry;
 use crate::decode::{decode_with, Windows1256};
@@ -51,13 +53,17 @@ fn safe(id: &str) -> String {
     }
 }
 
-/// The manifest of `docs`, whose files are named by `stems`.
-pub(crate) fn write(docs: &[Document], stems: &[String], opts: &ExportOptions) -> Entry {
+/// The manifest of `docs`, whose files are named by `stems`; `texts[i]`
+/// is `Some` for a document whose files do not hold its text exactly.
+pub(crate) fn write(docs: &[Document], stems: &[String], opts: &ExportOptions, texts: &[Option<&str>]) -> Entry {
     let mut out = String::new();
-    for (d, stem) in docs.iter().zip(stems) {
+    for (i, (d, stem)) in docs.iter().zip(stems).enumerate() {
         let mut line = Map::new();
         line.insert("file".into(), stem.as_str().into());
         line.insert("id".into(), d.id.as_str().into());
+        if let Some(text) = texts.get(i).copied().flatten() {
+            line.insert("text".into(), text.into());
+        }
         line.insert("status".into(), json!(d.status));
         if opts.suggestions && !d.suggestions.is_empty() {
             line.insert("suggestions".into(), json!(d.suggestions));
@@ -112,6 +118,8 @@ impl Manifest {
     /// The document of the files named `stem` (at `place`), with its
     /// line's id, status, suggestions and fields; without a line, id `stem`
     /// and status `default`. `spans` were checked by the format's reader.
+    /// The line's `text` replaces `text` where it agrees with it (see
+    /// [`fills`]); one that does not is a problem, and `text` is kept.
     pub(crate) fn document(
         &self,
         stem: &str,
@@ -126,7 +134,18 @@ impl Manifest {
         };
         let mut fields = fields.clone();
         fields.remove("spans");
-        fields.insert("text".into(), text.into());
+        let mut problems = Vec::new();
+        match fields.get("text").and_then(Value::as_str) {
+            Some(kept) if fills(&text, kept) => {}
+            Some(_) => {
+                let why = format!("the \"text\" differs from {place}'s; the text of {place} is kept");
+                problems.push(Problem::line(&self.place, *line, why));
+                fields.insert("text".into(), text.into());
+            }
+            None => {
+                fields.insert("text".into(), text.into());
+            }
+        }
         fields.entry("id").or_insert_with(|| stem.into());
         let json = Value::Object(fields).to_string();
         let mut record = crate::jsonl::read_line(&self.place, *line, &json, stem)?;
@@ -134,8 +153,19 @@ impl Manifest {
         record.file = place.into();
         record.line = 1;
         record.annotated = true;
+        record.problems.splice(0..0, problems);
         Ok(record)
     }
+}
+
+/// Whether `kept` (a manifest's text) is the text `rebuilt` from a
+/// format's files with what they could not hold put back: equal code point
+/// by code point but where `rebuilt` has a space (WebAnno's filling), or
+/// `rebuilt` empty (no token at all).
+fn fills(rebuilt: &str, kept: &str) -> bool {
+    rebuilt.is_empty()
+        || rebuilt.chars().count() == kept.chars().count()
+            && rebuilt.chars().zip(kept.chars()).all(|(r, k)| r == k || r == ' ')
 }
 
 #[cfg(test)]
@@ -147,5 +177,13 @@ mod tests {
         let docs: Vec<Document> =
             ["a/b", "A_b", "..", "ایمیدرو ۱", "a.b"].iter().map(|id| Document::new(*id, "x")).collect();
         assert_eq!(stems(&docs), ["a_b", "A_b-2", "doc", "ایمیدرو_۱", "a.b"]);
+    }
+
+    #[test]
+    fn a_kept_text_fills_only_the_spaces_of_the_rebuilt_one() {
+        assert!(fills("  ایران", "\n\tایران"));
+        assert!(fills("", " \n "));
+        assert!(!fills("  ایران", "\n\tایران!"), "longer");
+        assert!(!fills("  ایران", "\n\tعراق"), "other words");
     }
 }

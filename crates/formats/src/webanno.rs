@@ -25,8 +25,11 @@
 //!   the sentence split at its line breaks). The reader rebuilds the text as
 //!   INCEpTION's does: each sentence at its first token's offset, one line
 //!   break after it, spaces up to the next sentence. A text whose lines are
-//!   indented by spaces (or not at all) comes back exactly; other white
-//!   space before a line comes back as spaces, at the same offsets.
+//!   indented by spaces (or not at all) comes back exactly from the TSV;
+//!   other white space before a line, or before the first token, comes back
+//!   as spaces at the same offsets (so INCEpTION shows spaces there), and a
+//!   text without tokens comes back empty. For those texts the manifest
+//!   line holds the text, so that reading the archive back gives it exactly.
 //! - `#Text=` lines are escaped as `escapeText` does (`\t`, `\r`, `\f`,
 //!   `\b`, other control characters and `\` behind a backslash); token texts
 //!   and labels as `escapeValue` (`\ [ ] | _ -> ; * \t \n`).
@@ -54,12 +57,14 @@ const NAMED_ENTITY: &str = "de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEnti
 /// Writes one TSV per document, with the manifest, in a zip.
 pub(crate) fn write(docs: &[Document], opts: &ExportOptions) -> Vec<OutFile> {
     let stems = manifest::stems(docs);
-    let mut files: Vec<Entry> = docs
-        .iter()
-        .zip(&stems)
-        .map(|(d, s)| Entry { name: format!("{s}.tsv"), bytes: tsv(d, opts.suggestions).into_bytes() })
-        .collect();
-    files.push(manifest::write(docs, &stems, opts));
+    let tsvs: Vec<String> = docs.iter().map(|d| tsv(d, opts.suggestions)).collect();
+    // A text the TSV does not give back (white space before its first token
+    // or indenting a line, or no token at all) goes in the manifest.
+    let texts: Vec<Option<&str>> =
+        docs.iter().zip(&tsvs).map(|(d, t)| (rebuilt(t) != d.text).then_some(d.text.as_str())).collect();
+    let mut files: Vec<Entry> =
+        tsvs.into_iter().zip(&stems).map(|(t, s)| Entry { name: format!("{s}.tsv"), bytes: t.into_bytes() }).collect();
+    files.push(manifest::write(docs, &stems, opts, &texts));
     vec![OutFile {
         name: format!("{}.{}", opts.base, crate::Format::Webanno.extension()),
         bytes: archive::write(&files),
@@ -87,6 +92,11 @@ pub(crate) fn tsv(d: &Document, suggestions: bool) -> String {
         }
     }
     out
+}
+
+/// The text a reader rebuilds from `tsv` (one this module wrote).
+fn rebuilt(tsv: &str) -> String {
+    Tsv::parse("", tsv, &mut Vec::new()).map(|t| t.finish("").0).unwrap_or_default()
 }
 
 /// Each token's column: `LABEL`, `LABEL[n]` inside a span of several
@@ -464,6 +474,40 @@ mod tests {
         let back = &p.records[0].doc;
         assert_eq!((back.text.as_str(), back.status), (d.text.as_str(), Status::Done));
         assert_eq!(back.spans, d.spans);
+    }
+
+    #[test]
+    fn a_text_the_tsv_cannot_hold_comes_back_from_the_manifest() {
+        let mut d = Document::new("a", "\n\tشرکت ایران\n\t\tگفت");
+        d.spans = vec![Span::new(7, 12, "LOC")];
+        let blank = Document::new("b", " \n");
+        let plain = Document::new("c", "شرکت\n  گفت");
+        let docs = [d, blank, plain];
+        let files = write(&docs, &ExportOptions::default());
+        let p = read(&files[0].name, &files[0].bytes, w1256);
+        assert!(p.all_problems().is_empty(), "{:?}", p.all_problems());
+        let back: Vec<_> = p.records.iter().map(|r| (r.doc.text.as_str(), r.doc.spans.clone())).collect();
+        assert_eq!(back, docs.iter().map(|d| (d.text.as_str(), d.spans.clone())).collect::<Vec<_>>());
+        // the TSV alone gives spaces at the same offsets; the manifest has only the texts it needs
+        assert_eq!(rebuilt(&tsv(&docs[0], false)), "  شرکت ایران\n  گفت");
+        let (entries, _) = archive::read(&files[0].bytes).unwrap();
+        let m = String::from_utf8(entries.iter().find(|e| e.name == manifest::NAME).unwrap().bytes.clone()).unwrap();
+        assert_eq!(m.matches("\"text\"").count(), 2, "{m}");
+    }
+
+    #[test]
+    fn a_manifest_text_that_is_not_the_tsv_s_is_named_and_the_tsv_kept() {
+        let d = Document::new("a", "\tشرکت");
+        let mut files = write(&[d], &ExportOptions::default());
+        let (mut entries, _) = archive::read(&files[0].bytes).unwrap();
+        let m = entries.iter_mut().find(|e| e.name == manifest::NAME).unwrap();
+        m.bytes = String::from_utf8(m.bytes.clone()).unwrap().replace("\\tشرکت", "\\tعراق").into_bytes();
+        files[0].bytes = archive::write(&entries);
+        let p = read("w.zip", &files[0].bytes, w1256);
+        assert_eq!(p.records[0].doc.text, " شرکت");
+        let why = p.all_problems().iter().map(|p| p.to_string()).collect::<Vec<_>>();
+        assert_eq!(why.len(), 1, "{why:?}");
+        assert!(why[0].contains("w.zip/barchasb-documents.jsonl") && why[0].contains("differs"), "{why:?}");
     }
 
     #[test]

@@ -33,23 +33,27 @@ const WORDS: [&str; 18] = [
     "\\",
     "می‌خواهد",
 ];
-const SEPARATORS: [&str; 7] = [" ", " ", " ", "", "\n", "\n\n", "\t"];
+const SEPARATORS: [&str; 8] = [" ", " ", " ", "", "\n", "\n\n", "\t", "\n\t"];
 const LABELS: [&str; 4] = ["ORG", "LOC", "PER", "DATE"];
 const IDS: [&str; 6] = ["", "/x", " y", "ی", ".", "A"];
 const STATUSES: [Status; 3] = [Status::New, Status::InProgress, Status::Done];
 
-/// A text of words and separators, starting and ending with a word.
+/// A text of words and separators, sometimes with white space before the
+/// first word (a line indented by a tab) or after the last.
 fn text() -> impl Strategy<Value = String> {
-    prop::collection::vec((0..WORDS.len(), 0..SEPARATORS.len()), 1..25).prop_map(|parts| {
-        let mut t = String::new();
-        for (k, (w, s)) in parts.iter().enumerate() {
-            if k > 0 {
-                t.push_str(SEPARATORS[*s]);
+    let edge = prop_oneof![4 => Just(""), 1 => Just("\n\t"), 1 => Just(" "), 1 => Just("\n")];
+    (edge.clone(), prop::collection::vec((0..WORDS.len(), 0..SEPARATORS.len()), 1..25), edge).prop_map(
+        |(before, parts, after)| {
+            let mut t = before.to_string();
+            for (k, (w, s)) in parts.iter().enumerate() {
+                if k > 0 {
+                    t.push_str(SEPARATORS[*s]);
+                }
+                t.push_str(WORDS[*w]);
             }
-            t.push_str(WORDS[*w]);
-        }
-        t
-    })
+            t + after
+        },
+    )
 }
 
 /// Spans from picked cut points: each pair of the sorted, distinct points
