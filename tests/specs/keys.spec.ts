@@ -45,6 +45,7 @@ test('the help is the key table: every key there, with the label keys of the set
   expect(keys.get('PrevDoc')).toBe('k');
   expect(keys.get('NextSuggestion')).toBe('s');
   expect(keys.get('Search')).toBe('/');
+  expect(keys.get('Entities')).toBe('Shift+e');
   expect(keys.get('Redo')).toBe('Ctrl+Shift+Z / Ctrl+Y');
   for (const k of Object.values(LABEL_KEYS)) expect(keys.get('LabelKey')).toContain(k);
   expect(rows.length).toBeGreaterThanOrEqual(30);

@@ -2,14 +2,13 @@
 // ones labelled differently first, relabel or delete everywhere in one
 // undo step, jump to an occurrence), the document list's search and
 // filters, and the colour theme.
-import { ARTIFACTS, cpIndexOf, docIds, expect, importFiles, mark, openApp, pasteDoc, settled, test, menuItem } from '../helpers/app';
+import { LABEL_KEYS, ARTIFACTS, cpIndexOf, docIds, expect, importFiles, mark, openApp, pasteDoc, settled, test, menuItem } from '../helpers/app';
 
 const A = 'ایمیدرو در تهران با انجمن معدنکاری چین دیدار کرد.';
 const B = 'مدیرعامل ايميدرو در پکن گفت.';
 
-test('the entity browser shows a name labelled two ways first, relabels it everywhere in one undo, and jumps to it', async ({ page }) => {
-  await openApp(page);
-  // Two done documents (no suggestions): the name, in two spellings, is ORG in one and LOC in the other.
+/** Two done documents (no suggestions): the name, in two spellings, is ORG in one and LOC in the other. */
+async function importTwo(page: import('@playwright/test').Page): Promise<number> {
   const at = cpIndexOf(B, 'ايميدرو');
   const lines = [
     { id: 'a', text: A, status: 'done', spans: [{ start: 0, end: 7, label: 'ORG' }] },
@@ -17,6 +16,13 @@ test('the entity browser shows a name labelled two ways first, relabels it every
   ];
   await importFiles(page, [{ name: 'two.jsonl', body: lines.map((l) => JSON.stringify(l)).join('\n') }]);
   await expect(page.locator('#doc-list li[data-doc-id="b"]')).toHaveCount(1);
+  return at;
+}
+
+test('the entity browser shows a name labelled two ways first, relabels it everywhere in one undo, and jumps to it', async ({ page }) => {
+  await openApp(page);
+  // Two done documents (no suggestions): the name, in two spellings, is ORG in one and LOC in the other.
+  const at = await importTwo(page);
   await (await menuItem(page, '#entities')).click();
   const first = page.locator('#entity-table tr').first();
   await expect(first).toHaveClass(/conflict/);
@@ -41,6 +47,45 @@ test('the entity browser shows a name labelled two ways first, relabels it every
   // Delete all: gone from every document.
   await (await menuItem(page, '#entities')).click();
   await page.locator('#entity-table tr.conflict button[data-action="delete-all"]').click();
+  await expect(page.locator('#entity-table tr.conflict')).toHaveCount(0);
+  await expect(mark(page, at, at + 7)).toHaveCount(0);
+});
+
+test('the entity browser by keyboard: Shift+E opens it, arrows move, Enter jumps to each occurrence, a label key relabels all in one undo, Delete deletes all', async ({ page }) => {
+  await openApp(page);
+  const at = await importTwo(page);
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  const open = async () => {
+    await page.keyboard.press('Shift+E');
+    await expect(page.locator('#entity-search')).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(page.locator('#entity-table tr').first()).toBeFocused();
+  };
+  await open();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('#entity-table tr').nth(1)).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  const occ = page.locator('#entity-table tr').first().locator('button.occurrence');
+  const [doc1, start1] = [await occ.first().getAttribute('data-doc'), await occ.first().getAttribute('data-start')];
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#doc-view')).toHaveAttribute('data-doc-id', doc1!);
+  await expect(page.locator('mark.span.focused')).toHaveAttribute('data-start', start1!);
+  await open();
+  await page.keyboard.press('Enter'); // the next one
+  const here = async () => [await page.locator('#doc-view').getAttribute('data-doc-id'), await page.locator('mark.span.focused').getAttribute('data-start')];
+  await expect(page.locator('mark.span.focused')).toHaveCount(1);
+  expect(await here()).not.toEqual([doc1, start1]);
+  await open();
+  const first = page.locator('#entity-table tr').first();
+  const count = await first.getAttribute('data-count');
+  await page.keyboard.press(LABEL_KEYS.ORG);
+  const imidro = page.locator('#entity-table tr', { has: page.locator('td.name', { hasText: /^ایمیدرو$/ }) });
+  await expect(imidro).toHaveAttribute('data-labels', `ORG:${count}`);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+z');
+  await open();
+  await expect(first).toHaveClass(/conflict/);
+  await page.keyboard.press('Delete');
   await expect(page.locator('#entity-table tr.conflict')).toHaveCount(0);
   await expect(mark(page, at, at + 7)).toHaveCount(0);
 });

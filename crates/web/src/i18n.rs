@@ -265,6 +265,7 @@ keys! {
     KeyDoneNext,
     KeyAcceptAll,
     KeySearch,
+    KeyEntities,
     KeyUndo,
     KeyRedo,
     KeyHelp,

@@ -47,7 +47,7 @@ fn row(app: &crate::AppHandle, e: &Entity) -> Html {
     };
     let more = docs.len().saturating_sub(12);
     html! {
-        <tr key={e.key.clone()} data-key={e.key.clone()} data-labels={labels.join(",")} data-count={e.at.len().to_string()}
+        <tr key={e.key.clone()} tabindex="0" data-key={e.key.clone()} data-labels={labels.join(",")} data-count={e.at.len().to_string()}
             class={classes!(e.conflict().then_some("conflict"))}>
             <td class="name" dir="auto" lang="fa">{ e.text.clone() }</td>
             <td class="labels">{ shown.join(" · ") }{ if e.suggested > 0 { format!(" (+{}?)", lang.num(e.suggested)) } else { String::new() } }</td>
@@ -61,6 +61,58 @@ fn row(app: &crate::AppHandle, e: &Entity) -> Html {
             </td>
         </tr>
     }
+}
+
+/// The panel's keys: ↑↓ from the search box and between the rows; on a
+/// row, Enter jumps to the name's next occurrence, a label key labels it
+/// everywhere, Delete deletes it everywhere (one undo step each).
+fn on_keys(app: &crate::AppHandle, all: std::rc::Rc<Vec<Entity>>) -> Callback<KeyboardEvent> {
+    use wasm_bindgen::JsCast;
+    let app = app.clone();
+    Callback::from(move |ev: KeyboardEvent| {
+        let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        let on_row = el.tag_name() == "TR";
+        let key = ev.key();
+        let entity = || all.iter().find(|e| Some(&e.key) == el.get_attribute("data-key").as_ref());
+        let action = match key.as_str() {
+            "ArrowDown" | "ArrowUp" => {
+                let down = key == "ArrowDown";
+                let next = if on_row {
+                    if down {
+                        el.next_element_sibling()
+                    } else {
+                        el.previous_element_sibling()
+                    }
+                } else {
+                    el.owner_document()
+                        .and_then(|d| d.query_selector("#entity-table tr").ok().flatten())
+                        .filter(|_| down)
+                };
+                if let Some(h) = next.and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    let _ = h.focus();
+                }
+                None
+            }
+            "Enter" if on_row => {
+                let here = app.open.zip(app.focused);
+                entity().and_then(|e| e.next_after(here)).map(|(doc, start)| Action::Reveal { doc, start })
+            }
+            "Delete" | "Backspace" if on_row => {
+                entity().map(|e| Action::EditEntity { key: e.key.clone(), label: None })
+            }
+            _ if on_row && !ev.ctrl_key() && !ev.alt_key() => {
+                let k = crate::hooks::keyboard::effective_key(&key, &ev.code(), ev.shift_key());
+                let Some(label) = app.labels.by_key(&k).map(|l| l.name.clone()) else { return };
+                entity().map(|e| Action::EditEntity { key: e.key.clone(), label: Some(label) })
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        ev.stop_propagation();
+        if let Some(a) = action {
+            app.dispatch(a);
+        }
+    })
 }
 
 #[function_component]
@@ -91,8 +143,8 @@ pub fn EntitiesPanel() -> Html {
             <button class="close" aria-label={lang.t(T::Close)} onclick={close}>{ "×" }</button>
             <h2>{ lang.t(T::Names) }</h2>
             <p id="entity-summary">{ lang.f(T::EntitySummary, &[&lang.count(all.len(), Noun::Name), &lang.num(conflicts)]) }</p>
-            <input id="entity-search" type="search" dir="auto" placeholder={lang.t(T::SearchNames)} oninput={on_search} />
-            <table id="entity-table">
+            <input id="entity-search" onkeydown={on_keys(&app, all.clone())} type="search" dir="auto" placeholder={lang.t(T::SearchNames)} oninput={on_search} />
+            <table id="entity-table" onkeydown={on_keys(&app, all.clone())}>
                 <tbody>{ for shown.iter().map(|e| row(&app, e)) }</tbody>
             </table>
         </aside>

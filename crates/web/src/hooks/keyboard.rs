@@ -38,6 +38,7 @@ pub enum Cmd {
     DoneNext,
     AcceptAll,
     Search,
+    Entities,
     Undo,
     Redo,
     Help,
@@ -121,6 +122,7 @@ pub const KEYS: &[Binding] = &[
     b(&[k("n")], T::KeyDoneNext, Cmd::DoneNext),
     b(&[k("a")], T::KeyAcceptAll, Cmd::AcceptAll),
     b(&[k("/")], T::KeySearch, Cmd::Search),
+    b(&[shift("e")], T::KeyEntities, Cmd::Entities),
     b(&[ctrl(k("z"))], T::KeyUndo, Cmd::Undo),
     b(&[ctrl(shift("z")), ctrl(k("y"))], T::KeyRedo, Cmd::Redo),
     b(&[ch("?")], T::KeyHelp, Cmd::Help),
@@ -169,7 +171,7 @@ impl Chord {
 /// ASCII digits, and the Persian question mark is `?`. The bracket keys are
 /// always `[` and `]` (Shift or Alt held, any layout), and the slash key
 /// giving another character without Shift is `/`.
-fn effective_key(key: &str, code: &str, shift: bool) -> String {
+pub(crate) fn effective_key(key: &str, code: &str, shift: bool) -> String {
     match code {
         "BracketLeft" => return "[".into(),
         "BracketRight" => return "]".into(),
@@ -299,6 +301,13 @@ fn command(app: &AppHandle, cmd: Cmd, key: &str, e: &web_sys::KeyboardEvent) -> 
                 .forget();
             }
             Handled
+        }
+        Cmd::Entities => {
+            gloo::timers::callback::Timeout::new(0, || {
+                dom::focus_id("entity-search");
+            })
+            .forget();
+            Act(Action::TogglePanel(Panel::Entities))
         }
         Cmd::Undo => Act(Action::Undo),
         Cmd::Redo => Act(Action::Redo),

@@ -130,6 +130,7 @@ pub(super) fn text(k: T) -> &'static str {
         T::KeyDoneNext => "mark done and open the next document not done",
         T::KeyAcceptAll => "accept all suggestions of this document",
         T::KeySearch => "search the documents",
+        T::KeyEntities => "the names of all documents (↑↓ between them, Enter: next occurrence, a label key: label all, Delete: delete all)",
         T::KeyUndo => "undo",
         T::KeyRedo => "redo",
         T::KeyHelp => "this help",

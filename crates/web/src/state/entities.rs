@@ -28,6 +28,12 @@ impl Entity {
     pub fn conflict(&self) -> bool {
         self.labels.len() > 1
     }
+
+    /// The occurrence after `here` (open document, focused span start),
+    /// from the first again after the last.
+    pub fn next_after(&self, here: Option<(usize, usize)>) -> Option<(usize, usize)> {
+        self.at.iter().find(|&&p| here.is_some_and(|h| p > h)).or(self.at.first()).copied()
+    }
 }
 
 impl AppState {
@@ -124,6 +130,14 @@ mod tests {
             .map(|doc| Loaded { doc, suggested: true, opened: false, learned: None, disputes: Vec::new() })
             .collect();
         Rc::new(AppState::english()).reduce(Action::Loaded { docs, labels: None, open: None })
+    }
+
+    #[test]
+    fn the_next_occurrence_follows_the_focused_one_and_wraps() {
+        let e = state().entities().into_iter().find(|e| e.text == "ایمیدرو").unwrap();
+        assert_eq!(e.next_after(None), Some(e.at[0]));
+        assert_eq!(e.next_after(Some(e.at[0])), Some(e.at[1]));
+        assert_eq!(e.next_after(e.at.last().copied()), Some(e.at[0]));
     }
 
     #[test]
