@@ -1,7 +1,10 @@
 // Offline and installable (issue 13; README, "Offline and installable"):
 // after the first visit the service worker (www/sw.js) has the whole site,
 // so with the network off the app opens, annotates and exports; it can be
-// installed (Chromium's own installability check).
+// installed (Chromium's own installability check); and a new version shows
+// "reload to update", whose reload keeps an edit made just before it.
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { test, expect, openApp, pasteDoc, dragSelect, mark, marks, clearSpans, exportLines, cpIndexOf, cpLength, LABEL_KEYS } from '../helpers/app';
 
@@ -82,4 +85,53 @@ test('the app is installable: a manifest with its icons and a service worker', a
   expect(errors).toEqual([]);
   const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
   expect(installabilityErrors.map((e) => e.errorId)).toEqual(['in-incognito']);
+});
+
+// The site the tests serve (playwright.config.ts), and a copy of the app
+// beside it whose sw.js this test changes, so no other test sees the change.
+const PORT = Number(process.env.BARCHASB_TEST_PORT ?? 8765);
+const SITE = fileURLToPath(new URL(`../${PORT === 8765 ? '.site' : `.site-${PORT}`}/`, import.meta.url));
+
+test('a new version shows "reload to update", and its reload keeps an edit made just before', async ({ page, context }) => {
+  const copy = `app-update-${test.info().workerIndex}`;
+  rmSync(`${SITE}${copy}`, { recursive: true, force: true });
+  cpSync(`${SITE}app`, `${SITE}${copy}`, { recursive: true });
+  const open = async (p: Page) => {
+    await p.goto(`../${copy}/`);
+    await expect(p.locator('#doc-view')).toBeVisible();
+  };
+  try {
+    await open(page);
+    const [before] = await swReady(page);
+    await page.reload();
+    await expect(page.locator('#doc-view')).toBeVisible();
+    expect(await controlled(page)).toBe(true);
+    await expect(page.locator('#update-banner')).toHaveCount(0);
+    const id = await pasteDoc(page, TEXT);
+    // A new build: another version in sw.js (the hook writes a new one whenever a file changes).
+    const sw = `${SITE}${copy}/sw.js`;
+    const next = 'feedfacefeedface';
+    writeFileSync(sw, readFileSync(sw, 'utf8').replace(/const VERSION = "[0-9a-f]+";/, `const VERSION = "${next}";`));
+    // The annotator opened again in another tab finds it; it waits, and both tabs say so.
+    const other = await context.newPage();
+    await open(other);
+    await expect(page.locator('#update-banner')).toBeVisible();
+    await expect(other.locator('#update-banner')).toBeVisible();
+    await other.close();
+    await expect(page.locator('#update-reload')).toHaveText('Reload to update');
+    // An edit, then at once the reload.
+    const span = await labelWord(page);
+    const reloaded = page.waitForEvent('framenavigated');
+    await page.locator('#update-reload').click();
+    await reloaded;
+    await expect(page.locator('#doc-view')).toBeVisible();
+    await expect(page.locator('#update-banner')).toHaveCount(0);
+    // The new version controls the page, and the old cache is gone.
+    await expect.poll(() => page.evaluate(() => caches.keys())).toEqual([`barchasb-${next}`]);
+    expect(before).not.toBe(`barchasb-${next}`);
+    const { lines } = await exportLines(page);
+    expect(lines.find((l) => l.id === id)!.spans).toContainEqual({ ...span, label: 'COMMODITY' });
+  } finally {
+    rmSync(`${SITE}${copy}`, { recursive: true, force: true });
+  }
 });
