@@ -339,6 +339,21 @@ pub fn set_lang(lang: crate::i18n::Lang) {
     let _ = local_set("barchasb-lang", lang.code());
 }
 
+/// A new version of the app waits (`html[data-update="ready"]`, set by
+/// `www/boot.js` with the event `barchasb-update`).
+pub fn update_ready() -> bool {
+    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
+    root.and_then(|r| r.get_attribute("data-update")).is_some_and(|v| v == "ready")
+}
+
+/// Asks `www/boot.js` to switch to the new version and reload (the event
+/// `barchasb-apply-update`).
+pub fn apply_update() {
+    if let (Some(w), Ok(e)) = (web_sys::window(), web_sys::Event::new("barchasb-apply-update")) {
+        let _ = w.dispatch_event(&e);
+    }
+}
+
 /// The language chosen (Persian when none).
 pub fn lang() -> crate::i18n::Lang {
     local_get("barchasb-lang").ok().flatten().and_then(|l| crate::i18n::Lang::parse(&l)).unwrap_or_default()

@@ -207,6 +207,9 @@ keys! {
     TabFree,
     TakeOver,
     ReadOnly,
+    // a new version (components/update_banner.rs)
+    UpdateReady,
+    UpdateReload,
     // menu
     ExportFailed,
     NothingExported,

@@ -25,7 +25,7 @@ use components::{
     agreement::AgreementPanel, apply_bar::ApplyBar, doc_list::DocList, document_view::DocumentView,
     entities::EntitiesPanel, guidelines::GuidelinesPanel, help::HelpOverlay, import_dialog::ImportDialog,
     label_menu::LabelMenu, labels_editor::LabelsEditor, message_bar::MessageBar, name_dialog::NameDialog,
-    span_menu::SpanMenu, tab_banner::TabBanner, toolbar::Toolbar,
+    span_menu::SpanMenu, tab_banner::TabBanner, toolbar::Toolbar, update_banner::UpdateBanner,
 };
 use hooks::model::ModelBridge;
 use state::{AppState, Panel};
@@ -53,6 +53,7 @@ fn App() -> Html {
                 <div class="main">
                     <DocList />
                     <section class="doc-pane">
+                        <UpdateBanner />
                         <TabBanner />
                         <ApplyBar />
                         <DocumentView />

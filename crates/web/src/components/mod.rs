@@ -19,6 +19,7 @@ pub mod span_menu;
 pub mod storage_status;
 pub mod tab_banner;
 pub mod toolbar;
+pub mod update_banner;
 
 use crate::AppHandle;
 use yew::prelude::*;

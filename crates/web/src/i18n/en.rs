@@ -74,6 +74,8 @@ pub(super) fn text(k: T) -> &'static str {
         T::TabFree => "The tab that was editing this annotator is closed. This tab is still read-only: it shows what was saved. One click makes it the tab that edits.",
         T::TakeOver => "Edit in this tab",
         T::ReadOnly => "Read-only: this annotator is being edited in another tab. Click \u{201c}Edit in this tab\u{201d} to edit here.",
+        T::UpdateReady => "A new version of the annotator is ready.",
+        T::UpdateReload => "Reload to update",
         T::ExportFailed => "Export failed: {0}",
         T::NothingExported => "Nothing was exported: {0} cannot be written as {1}: {2}{3}",
         T::AndMoreParen => " (and {0} more)",
