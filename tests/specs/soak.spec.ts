@@ -12,7 +12,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect, openApp, openDoc, marks, mark, dragSelect, docIds, importFiles, settled, LABEL_KEYS, type Span, type Mark, freeWords } from '../helpers/app';
 import { storedDocs } from '../helpers/storage';
-import { endTab, rendererIds } from '../helpers/tabs';
+import { endTab, rendererIds, within } from '../helpers/tabs';
 
 // 200 by default (issue 14): 6.0 min on two busy cores at load ~6 (80 took ~2.5), so
 // about 3.5 min more than before in the test command; scripts/soak N for more.
@@ -271,17 +271,6 @@ async function act(s: Soak, what: Action, last: boolean): Promise<string | null>
   }
 }
 
-/** `p`, or an error naming `what` after `ms` (a step with no timeout of its own must not hang the run). */
-async function within<T>(ms: number, what: string, p: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, no) => (timer = setTimeout(() => no(new Error(`${what}: still running after ${ms} ms`)), ms)));
-  try {
-    return await Promise.race([p, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 type End = 'reload' | 'close' | 'kill';
 
 /** Ends the tab as `how` (no wait), opens it again; returns the page now in use. */
@@ -292,8 +281,8 @@ async function reopen(page: Page, how: End, pids: number[]): Promise<Page> {
     await expect(page.locator('#suggest-progress')).toHaveCount(0);
     return page;
   }
-  const again = await endTab(page, how, pids);
-  await openApp(again);
+  const again = await within(40_000, `${how}`, endTab(page, how, pids));
+  await within(30_000, `opening the app after the ${how}`, openApp(again));
   await expect(again.locator('#tab-banner')).toHaveCount(0);
   return again;
 }
@@ -382,7 +371,9 @@ for (let t = 0; t < TESTS; t++) {
         if (!last) await expectView(s);
       }
       const t1 = Date.now();
-      s.page = await within(30_000, `${s.log.join(' ')} then ${how}`, reopen(s.page, how, pids));
+      s.page = await within(80_000, `${s.log.join(' ')} then ${how}`, reopen(s.page, how, pids)).catch((e) => {
+        throw new Error(`${s.log.join(' ')} then ${how}: ${String(e)}`);
+      });
       if (process.env.SOAK_TIMING) console.log(`${Date.now() - t1} ms ${how}`);
       count[how === 'kill' ? 'kills' : how === 'close' ? 'closes' : 'reloads'] += 1;
       // The undo history lives in the tab: gone with it.
