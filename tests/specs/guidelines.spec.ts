@@ -1,17 +1,22 @@
-// The guidelines panel renders the Markdown of ANNOTATION_GUIDELINES.md as
-// elements: a label table with its key column, lists, headings, code; the
-// English prose reads left to right, a Persian example cell right to left.
+// The guidelines panel renders the Markdown of the guidelines as elements:
+// a label table with its key column, lists, headings, code. In the Persian
+// interface it shows their Persian translation (guidelines.fa.md), reading
+// right to left, a Latin label name left to right; in the English one the
+// English original (ANNOTATION_GUIDELINES.md), reading left to right, a
+// Persian example cell right to left.
+import type { Page, Locator } from '@playwright/test';
 import { test, expect, openApp, LABEL_KEYS, ARTIFACTS, menuItem } from '../helpers/app';
 
-test('the guidelines panel shows the label table with keys, lists and headings, no raw Markdown', async ({ page }) => {
-  await openApp(page);
+const dir = (l: Locator) => l.evaluate((e) => getComputedStyle(e).direction);
+
+/** Opens the panel; checks the label table, the lists and that no Markdown is left as text. */
+async function openPanel(page: Page, head: string[]): Promise<Locator> {
   await (await menuItem(page, '#guidelines')).click();
   const panel = page.locator('#guidelines-panel');
   await expect(panel).toBeVisible();
-
   const table = panel.locator('table');
   await expect(table).toHaveCount(1);
-  await expect(table.locator('thead th')).toHaveText(['key', 'label', 'what', 'examples (from the seed texts)']);
+  await expect(table.locator('thead th')).toHaveText(head);
   const rows = table.locator('tbody tr');
   await expect(rows).toHaveCount(11);
   // Every label of the default set, in a row with its key and four cells.
@@ -21,27 +26,52 @@ test('the guidelines panel shows the label table with keys, lists and headings, 
     await expect(row.locator('td')).toHaveCount(4);
     await expect(row.locator('td').first()).toHaveText(key);
   }
-
-  await expect(panel.locator('h2')).toHaveText(/Annotation guidelines/);
-  await expect(panel.locator('h3')).toHaveText(['Offsets', 'Labels', 'Boundaries']);
-  expect(await panel.locator('ul > li').count()).toBeGreaterThan(10);
-  await expect(panel.locator('strong', { hasText: 'original' })).toHaveCount(1);
+  await expect(panel.locator('td[dir="auto"]')).toHaveCount(44);
+  expect(await panel.locator('ul > li').count()).toBeGreaterThanOrEqual(20);
   await expect(panel.locator('code', { hasText: 'ایمیدرو' }).first()).toBeVisible();
-  // No Markdown syntax is left as text.
   const text = await panel.innerText();
   expect(text).not.toContain('|---');
   expect(text).not.toContain('`');
   expect(text).not.toContain('**');
+  return panel;
+}
 
-  // Direction: prose left to right, a Persian example cell right to left.
-  const dir = (l: ReturnType<typeof page.locator>) => l.evaluate((e) => getComputedStyle(e).direction);
-  const per = rows.filter({ hasText: 'PER' }).first();
+test.describe('in Persian', () => {
+  test.use({ uiLang: 'fa' });
+  test('the Persian interface shows the Persian guidelines, right to left, with the same label table', async ({ page }) => {
+  await openApp(page);
+  const panel = await openPanel(page, ['کلید', 'برچسب', 'چه چیزی', 'نمونه‌ها (از متن‌های نمونه)']);
+  await expect(panel.locator('.guidelines-text')).toHaveAttribute('lang', 'fa');
+  await expect(panel.locator('h2')).toHaveText(/^راهنمای برچسب‌گذاری/);
+  await expect(panel.locator('h3')).toHaveText(['جایگاه‌ها', 'برچسب‌ها', 'مرزها', /^فراتر از اخبار معدن/]);
+  await expect(panel.locator('strong', { hasText: 'اصلی' })).toHaveCount(1);
+  const per = panel.locator('tbody tr').filter({ hasText: 'PER' }).first();
+  expect(await dir(panel.locator('table'))).toBe('rtl');
+  expect(await dir(per.locator('td').nth(1))).toBe('ltr');
+  expect(await dir(per.locator('td').nth(2))).toBe('rtl');
+  expect(await dir(panel.locator('p').first())).toBe('rtl');
+  await page.screenshot({ path: `${ARTIFACTS}/guidelines-panel-fa.png` });
+  await panel.locator('.close').click();
+  await expect(panel).toBeHidden();
+  });
+});
+
+test('the English interface shows the English guidelines, left to right, a Persian example cell right to left', async ({ page }) => {
+  await openApp(page);
+  await (await menuItem(page, '#language')).selectOption('en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  const panel = await openPanel(page, ['key', 'label', 'what', 'examples (from the seed texts)']);
+  await expect(panel.locator('.guidelines-text')).toHaveAttribute('lang', 'en');
+  await expect(panel.locator('h2')).toHaveText(/Annotation guidelines/);
+  await expect(panel.locator('h3')).toHaveText(['Offsets', 'Labels', 'Boundaries', /^Beyond mining news/]);
+  await expect(panel.locator('strong', { hasText: 'original' })).toHaveCount(1);
+  const per = panel.locator('tbody tr').filter({ hasText: 'PER' }).first();
+  expect(await dir(panel.locator('table'))).toBe('ltr');
   expect(await dir(per.locator('td').nth(2))).toBe('ltr');
   expect(await dir(per.locator('td').nth(3))).toBe('rtl');
   expect(await dir(panel.locator('p').first())).toBe('ltr');
-  await expect(panel.locator('td[dir="auto"]')).toHaveCount(44);
-
   await page.screenshot({ path: `${ARTIFACTS}/guidelines-panel.png` });
+  const table = panel.locator('table');
   await table.scrollIntoViewIfNeeded();
   await table.screenshot({ path: `${ARTIFACTS}/guidelines-table.png` });
   await panel.locator('.close').click();

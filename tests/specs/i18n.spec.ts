@@ -21,11 +21,12 @@ const REVIEW = [
  * Every visible piece of Latin-script chrome text: text nodes, the chosen
  * option of each select, placeholders, titles and accessible names of the
  * visible elements. Not chrome, so not checked: the document text (and the
- * menus' quotes of it), the guidelines' prose (an English document), key
+ * menus' quotes of it), code in the guidelines (field names, examples), key
  * names in <kbd>, and the CLI's agreement line (`overall F1=…`, a contract).
  * Allowed inside chrome: label names, document ids, annotator and project
  * names, format and file names, key names (Ctrl, Shift, single letters),
- * F1, and the name "English" of the other language.
+ * F1, the name "English" of the other language, and the names of the tools
+ * and encodings the guidelines' prose cites.
  */
 async function latinChrome(page: Page, extra: string[] = []): Promise<string[]> {
   return page.evaluate((extra) => {
@@ -45,12 +46,13 @@ async function latinChrome(page: Page, extra: string[] = []): Promise<string[]> 
       'Ctrl',
       'Shift',
       'Alt',
+      ...['spaCy', 'Prodigy', 'doccano', 'Rust', 'UTF-16', 'ASCII'],
     ]
       .filter((a) => a.length > 0)
       .sort((a, b) => b.length - a.length);
     const notChrome =
       '#doc-view p[data-para], .menu-text, #label-menu .menu-head, #entities-panel td.name, .offer-text bdi, ' +
-      '.guidelines-text, #agreement-overall, kbd, script, style, noscript, option';
+      '.guidelines-text code, #agreement-overall, kbd, script, style, noscript, option';
     const shown = (el: Element) => {
       const r = el.getBoundingClientRect();
       const s = getComputedStyle(el);
@@ -70,7 +72,7 @@ async function latinChrome(page: Page, extra: string[] = []): Promise<string[]> 
       if (latin(n.textContent ?? '')) bad.push(`${el.tagName.toLowerCase()}#${el.id}: ${n.textContent}`);
     }
     for (const el of Array.from(document.querySelectorAll('body *'))) {
-      if (el.closest('#doc-view p[data-para], .guidelines-text') || !shown(el)) continue;
+      if (el.closest('#doc-view p[data-para], .guidelines-text code') || !shown(el)) continue;
       const texts = ['placeholder', 'title', 'aria-label'].map((a) => el.getAttribute(a) ?? '');
       if (el instanceof HTMLSelectElement) texts.push(el.selectedOptions[0]?.text ?? '');
       for (const t of texts) if (latin(t)) bad.push(`${el.tagName.toLowerCase()}#${el.id} [attr]: ${t}`);

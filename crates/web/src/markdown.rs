@@ -255,4 +255,36 @@ mod tests {
         assert!(!dump.contains("|---"));
         assert!(!dump.contains("Text(\"`") && !dump.contains("**"));
     }
+
+    /// The table's key and label columns, and every code run (examples, field names) in order.
+    fn skeleton(md: &str) -> (Vec<(Line, Line)>, Vec<String>) {
+        let blocks = parse(md);
+        let mut codes = Vec::new();
+        let mut keys = Vec::new();
+        let mut take = |line: &Line| {
+            codes.extend(line.iter().filter_map(|r| if let Inline::Code(c) = r { Some(c.clone()) } else { None }))
+        };
+        for b in &blocks {
+            match b {
+                Block::Heading { text, .. } | Block::Paragraph(text) => take(text),
+                Block::List(items) => items.iter().for_each(&mut take),
+                Block::Table { rows, .. } => {
+                    for r in rows {
+                        keys.push((r[0].clone(), r[1].clone()));
+                        r.iter().for_each(&mut take);
+                    }
+                }
+            }
+        }
+        (keys, codes)
+    }
+
+    #[test]
+    fn the_persian_guidelines_keep_every_key_label_and_example_of_the_english() {
+        let (en_keys, en_codes) = skeleton(include_str!("../assets/guidelines.md"));
+        let (fa_keys, fa_codes) = skeleton(include_str!("../assets/guidelines.fa.md"));
+        assert_eq!(fa_keys, en_keys);
+        assert_eq!(fa_codes, en_codes);
+        assert!(en_codes.len() > 80, "{}", en_codes.len());
+    }
 }
