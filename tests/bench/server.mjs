@@ -6,12 +6,13 @@ import { fileURLToPath } from 'node:url';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
-export function startServer(port) {
+/** `dist` (default the checkout's dist/) as the site's /app/. */
+export function startServer(port, dist = here('../../dist')) {
   const site = here(`./out/site-${port}/`);
   rmSync(site, { recursive: true, force: true });
   mkdirSync(site, { recursive: true });
   // A copy: a rebuild of dist/ meanwhile cannot change what is measured.
-  cpSync(here('../../dist'), `${site}/app`, { recursive: true });
+  cpSync(dist, `${site}/app`, { recursive: true });
   return spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', site], {
     stdio: 'ignore',
   });

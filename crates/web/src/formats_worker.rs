@@ -12,6 +12,7 @@ use barchasb_core::{Document, Status};
 use barchasb_formats::{ExportOptions, Format, Parsed};
 use gloo::worker::{HandlerId, Worker, WorkerScope};
 use serde::{Deserialize, Serialize};
+use serde_bytes::ByteBuf;
 
 /// The worker's loader (`www/worker.js`, which loads `formats-worker.js`, unhashed:
 /// Trunk names worker files after the bin), relative to the page, so the
@@ -34,11 +35,11 @@ pub enum Request {
     /// Export `docs` (native JSONL lines) as `format`.
     Export { format: String, docs: String, which: Which, suggestions: bool, labels: Vec<String> },
     /// Read files chosen or dropped together (name, bytes).
-    Read(Vec<(String, Vec<u8>)>),
+    Read(Vec<(String, ByteBuf)>),
     /// Fetch and read the project file at this absolute URL and its documents.
     Project(String),
     /// Read annotators' exports (name, bytes) and merge them for review.
-    Review(Vec<(String, Vec<u8>)>),
+    Review(Vec<(String, ByteBuf)>),
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -156,7 +157,9 @@ impl Worker for FormatsWorker {
                 });
                 return;
             }
-            Request::Review(files) => Response::Review(review(barchasb_formats::read_together(files, windows_1256))),
+            Request::Review(files) => {
+                Response::Review(review(barchasb_formats::read_together(unbuf(files), windows_1256)))
+            }
             Request::Export { format, docs, which, suggestions, labels } => {
                 let read = barchasb_formats::read_jsonl_with("documents", docs.as_bytes(), windows_1256);
                 let docs: Vec<Document> = read.records.into_iter().map(|r| r.doc).collect();
@@ -164,11 +167,19 @@ impl Worker for FormatsWorker {
                 Response::Exported(export_files(&docs, format, which, suggestions, labels))
             }
             Request::Read(files) => Response::Read(
-                barchasb_formats::read_together(files, windows_1256).into_iter().map(Wire::from_parsed).collect(),
+                barchasb_formats::read_together(unbuf(files), windows_1256)
+                    .into_iter()
+                    .map(Wire::from_parsed)
+                    .collect(),
             ),
         };
         scope.respond(id, (n, out));
     }
+}
+
+/// Files as sent (each one's bytes one run, [`ByteBuf`]) as the readers take them.
+fn unbuf(files: Vec<(String, ByteBuf)>) -> Vec<(String, Vec<u8>)> {
+    files.into_iter().map(|(name, bytes)| (name, bytes.into_vec())).collect()
 }
 
 /// Fetches the project file at `url`, then its documents (each path's

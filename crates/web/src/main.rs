@@ -24,8 +24,8 @@ mod tagger_worker;
 use components::{
     agreement::AgreementPanel, apply_bar::ApplyBar, doc_list::DocList, document_view::DocumentView,
     entities::EntitiesPanel, guidelines::GuidelinesPanel, help::HelpOverlay, import_dialog::ImportDialog,
-    label_menu::LabelMenu, labels_editor::LabelsEditor, message_bar::MessageBar, name_dialog::NameDialog,
-    span_menu::SpanMenu, tab_banner::TabBanner, toolbar::Toolbar, update_banner::UpdateBanner,
+    import_progress::ImportProgress, label_menu::LabelMenu, labels_editor::LabelsEditor, message_bar::MessageBar,
+    name_dialog::NameDialog, span_menu::SpanMenu, tab_banner::TabBanner, toolbar::Toolbar, update_banner::UpdateBanner,
 };
 use hooks::model::ModelBridge;
 use state::{AppState, Panel};
@@ -59,6 +59,7 @@ fn App() -> Html {
                         <DocumentView />
                     </section>
                 </div>
+                <ImportProgress />
                 <MessageBar />
                 <SpanMenu />
                 <LabelMenu />

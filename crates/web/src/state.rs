@@ -304,6 +304,8 @@ pub struct AppState {
     pub tab: TabRole,
     /// An import waiting for answers (`#import-dialog`).
     pub pending_import: Option<PendingImport>,
+    /// Files being read for import (`#import-progress`).
+    pub reading: Option<Reading>,
     /// The project, the user's name, the review (`state/team.rs`).
     pub team: Team,
     /// The interface language (messages are written in it).
@@ -332,6 +334,7 @@ impl Default for AppState {
             model: ModelState::default(),
             tab: TabRole::Deciding,
             pending_import: None,
+            reading: None,
             team: Team::default(),
             lang: Lang::default(),
             undo: Vec::new(),
@@ -371,6 +374,10 @@ pub enum Action {
     ResolveImport(Choices),
     /// The pending import is dropped; nothing changes.
     CancelImport,
+    /// How far the files being read for import are (`None`: no longer read).
+    Reading(Option<Reading>),
+    /// The import being read is stopped (`#import-stop`): nothing of it is added.
+    StopReading,
     /// Deletes a document (undoable).
     RemoveDocument(String),
     /// Storage wrote part of the changes: the rest is to be written (a new
@@ -1053,7 +1060,7 @@ mod reduce;
 mod team;
 
 pub use cursor::{Caret, Edge};
-pub use documents::PendingImport;
+pub use documents::{PendingImport, Reading};
 pub use entities::Entity;
 pub use model::{Learned, ModelEvent, ModelState};
 pub use team::{Pick, Team, TeamEvent};

@@ -8,6 +8,7 @@ pub mod entities;
 pub mod guidelines;
 pub mod help;
 pub mod import_dialog;
+pub mod import_progress;
 pub mod label_menu;
 pub mod labels_editor;
 pub mod menu;

@@ -1,42 +1,73 @@
 //! Files come in two ways: the Open files input and a drop anywhere on the
 //! page (with `body.dropping` while files are dragged over it). Both read
-//! the files' bytes and import them in one action; `barchasb_formats`
+//! the files' bytes a slice at a time, showing how far (`#import-progress`,
+//! which can stop it), and import them in one action; `barchasb_formats`
 //! decodes and reads them, in the formats worker.
 
 use crate::formats_worker::{FormatsWorker, Request, Response, SCRIPT};
-use crate::state::{Action, TeamEvent};
+use crate::state::{Action, Reading, TeamEvent};
 use crate::AppHandle;
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::worker::{Spawnable, WorkerBridge};
-use std::cell::RefCell;
+use serde_bytes::ByteBuf;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// Reads every file of a list, then imports them all in one action.
+/// Bytes read of a file per step: the progress moves and a stop is seen
+/// between two steps.
+const SLICE: u64 = 1 << 20;
+
+thread_local! {
+    /// How many times an import was stopped: an import being read that
+    /// sees it move on ([`stop_reading`]) adds nothing.
+    static TICKET: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Stops the import being read (`#import-stop`): nothing of it is added.
+pub fn stop_reading(app: &AppHandle) {
+    TICKET.with(|t| t.set(t.get().wrapping_add(1)));
+    app.dispatch(Action::StopReading);
+}
+
+/// Whether the import that began at `ticket` stops was stopped since.
+fn stopped(ticket: u32) -> bool {
+    TICKET.with(|t| t.get() != ticket)
+}
+
+/// Reads every file of a list, a slice at a time (`#import-progress` shows
+/// how far; it can be stopped), then imports them all in one action.
 pub fn import_file_list(app: AppHandle, list: web_sys::FileList) {
     let files: Vec<gloo::file::File> = (0..list.length()).filter_map(|i| list.get(i)).map(Into::into).collect();
     if files.is_empty() {
         return;
     }
+    // Stopped by the next stop (another import started meanwhile is not a stop).
+    let ticket = TICKET.with(Cell::get);
     yew::platform::spawn_local(async move {
+        let total = files.iter().map(|f| f.size()).sum();
+        let mut progress = Reading { done: 0, total, parsing: false };
         let mut read = Vec::new();
         let mut parsed = Vec::new();
         for f in files {
             let name = f.name();
-            match gloo::file::futures::read_as_bytes(&f).await {
-                Ok(bytes) => read.push((name, bytes)),
-                Err(e) => parsed.push(barchasb_formats::Parsed {
+            match read_sliced(&app, &f, &mut progress, ticket).await {
+                Some(Ok(bytes)) => read.push((name, ByteBuf::from(bytes))),
+                Some(Err(e)) => parsed.push(barchasb_formats::Parsed {
                     problems: vec![barchasb_formats::Problem::file(&name, format!("cannot read the file: {e}"))],
                     ..Default::default()
                 }),
+                None => return,
             }
         }
+        app.dispatch(Action::Reading(Some(Reading { parsing: true, ..progress })));
         if app.team.review {
             // Annotators' exports: merged for review in the formats worker.
             return ask(Request::Review(read), move |r| {
-                if let Response::Review(wire) = r {
+                app.dispatch(Action::Reading(None));
+                if let (Response::Review(wire), false) = (r, stopped(ticket)) {
                     app.dispatch(Action::Team(TeamEvent::Reviewed(Rc::new(wire))));
                 }
             });
@@ -44,12 +75,40 @@ pub fn import_file_list(app: AppHandle, list: web_sys::FileList) {
         // Every reader lives in the formats worker (plain text and the
         // app's JSONL too: the page's wasm holds none of them).
         ask(Request::Read(read), move |r| {
-            if let Response::Read(files) = r {
+            if let (Response::Read(files), false) = (r, stopped(ticket)) {
                 parsed.extend(files.into_iter().map(|w| w.into_parsed()));
                 app.dispatch(Action::Import(parsed));
             }
         });
     });
+}
+
+/// The bytes of `file`, read a [`SLICE`] at a time with the progress shown
+/// after each; `None` once the import `ticket` is stopped.
+async fn read_sliced(
+    app: &AppHandle,
+    file: &gloo::file::File,
+    progress: &mut Reading,
+    ticket: u32,
+) -> Option<Result<Vec<u8>, gloo::file::FileReadError>> {
+    let size = file.size();
+    let mut bytes = Vec::with_capacity(size as usize);
+    let mut at = 0;
+    while at < size {
+        let end = (at + SLICE).min(size);
+        let part = gloo::file::futures::read_as_bytes(&file.slice(at, end)).await;
+        if stopped(ticket) {
+            return None;
+        }
+        match part {
+            Ok(part) => bytes.extend_from_slice(&part),
+            Err(e) => return Some(Err(e)),
+        }
+        progress.done += end - at;
+        at = end;
+        app.dispatch(Action::Reading(Some(*progress)));
+    }
+    Some(Ok(bytes))
 }
 
 /// The answers awaited, by request number, and the next number.

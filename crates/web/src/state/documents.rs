@@ -18,6 +18,16 @@ pub struct PendingImport {
     pub questions: Questions,
 }
 
+/// Files being read for import, as `#import-progress` shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reading {
+    /// Bytes read of the files so far, and their sum.
+    pub done: u64,
+    pub total: u64,
+    /// All read: the formats worker is reading their documents.
+    pub parsing: bool,
+}
+
 /// Colours for labels an import adds, in turn.
 const NEW_LABEL_COLOURS: [&str; 6] = ["#6a3d9a", "#b15928", "#1f78b4", "#33a02c", "#e31a1c", "#ff7f00"];
 
@@ -25,6 +35,7 @@ impl AppState {
     /// Starts an import: applied at once when there is nothing to ask,
     /// else kept as [`PendingImport`] until [`Self::resolve_import`].
     pub(super) fn import(&mut self, parsed: Vec<Parsed>) {
+        self.reading = None;
         let labels: Vec<&str> = self.labels.names().collect();
         let q = questions(self.docs.iter().map(|e| &e.doc), &labels, &parsed);
         if q.is_empty() {

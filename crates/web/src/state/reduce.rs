@@ -13,6 +13,7 @@ impl Action {
             Action::DismissOffer => state.offer.is_none(),
             Action::Saved(r) => state.saved_rev >= *r,
             Action::ResolveImport(_) | Action::CancelImport => state.pending_import.is_none(),
+            Action::StopReading => state.reading.is_none(),
             _ => false,
         }
     }
@@ -27,6 +28,8 @@ impl AppState {
             Action::Import(parsed) => self.import(parsed),
             Action::ResolveImport(choices) => self.resolve_import(choices),
             Action::CancelImport => self.cancel_import(),
+            Action::Reading(r) => self.reading = r,
+            Action::StopReading => self.stop_reading(),
             Action::RemoveDocument(id) => self.remove_document(&id),
             Action::Open(i) => self.open_doc(i),
             Action::SuggestionsUpdated { id, spans } => return self.suggestions_updated(&id, spans),
@@ -100,6 +103,11 @@ impl AppState {
             self.open_doc(i);
         }
         self.add_project_documents();
+    }
+
+    fn stop_reading(&mut self) {
+        self.reading = None;
+        self.message = info(self.lang.t(T::ImportStopped));
     }
 
     fn cancel_import(&mut self) {

@@ -191,6 +191,26 @@ fn reimporting_a_finished_document_changes_nothing_and_says_so() {
 }
 
 #[test]
+fn files_being_read_show_their_progress_until_imported_or_stopped() {
+    let s = finished();
+    let before = exported(&s);
+    let reading = |done, parsing| Action::Reading(Some(super::Reading { done, total: 10, parsing }));
+    let s = s.reduce(reading(4, false));
+    assert_eq!(s.reading.map(|r| (r.done, r.parsing)), Some((4, false)));
+    assert!(!Action::StopReading.is_noop(&s));
+    // Read: the import ends the progress.
+    let imported = s.clone().reduce(reading(10, true)).reduce(Action::Import(file("c.txt", "قزاقستان")));
+    assert!(imported.reading.is_none());
+    assert_eq!(imported.docs.len(), before.len() + 1);
+    // Stopped: nothing added, and said so; a second stop does nothing.
+    let stopped = s.reduce(Action::StopReading);
+    assert!(stopped.reading.is_none());
+    assert_eq!(exported(&stopped), before);
+    assert!(stopped.message.as_ref().unwrap().text.starts_with("Import stopped"), "{:?}", stopped.message);
+    assert!(Action::StopReading.is_noop(&stopped));
+}
+
+#[test]
 fn other_annotations_ask_first_and_undo_brings_back_exactly_what_was_there() {
     let s = finished();
     let before = exported(&s);
