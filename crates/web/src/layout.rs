@@ -22,6 +22,8 @@ pub struct Para {
     pub start: usize,
     pub end: usize,
     pub runs: Vec<Run>,
+    /// It continues the line of the paragraph before it ([`LONG_LINE`]).
+    pub cont: bool,
 }
 
 impl Para {
@@ -31,8 +33,43 @@ impl Para {
     }
 }
 
+/// Lines longer than this many code points are laid out in pieces of at
+/// most this many: a browser lays out one paragraph of megabytes in
+/// seconds to minutes (4 MB without a line break: ~9 s), the same text in
+/// pieces at once (each piece off screen is skipped, `content-visibility`).
+pub const LONG_LINE: usize = 10_000;
+
+/// Where a line longer than [`LONG_LINE`] is cut: after a white space and
+/// outside every span (`(start, end, cut)`: `cut` when the piece continues
+/// the line before it).
+fn cut_long_lines(lines: Vec<(usize, usize)>, text: &str, spans: &[ViewSpan]) -> Vec<(usize, usize, bool)> {
+    if lines.iter().all(|(a, b)| b - a <= LONG_LINE) {
+        return lines.into_iter().map(|(a, b)| (a, b, false)).collect();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    // Spans are sorted and disjoint: the last one starting before `p` is the only one that can cover it.
+    let inside = |p: usize| {
+        let k = spans.partition_point(|s| s.start < p);
+        k > 0 && spans[k - 1].end > p
+    };
+    let mut out = Vec::new();
+    for (a, b) in lines {
+        let mut from = a;
+        while b - from > LONG_LINE {
+            let cut = (from + 1..=from + LONG_LINE).rev().find(|&p| chars[p - 1].is_whitespace() && !inside(p));
+            let Some(p) = cut else { break };
+            out.push((from, p, from != a));
+            from = p;
+        }
+        out.push((from, b, from != a));
+    }
+    out
+}
+
 /// Paragraphs split on "\n" (the newlines still count in offsets), each a
-/// flat list of runs. `spans` must be sorted and non-overlapping.
+/// flat list of runs; a line longer than [`LONG_LINE`] is several
+/// paragraphs (each after the first `cont`). `spans` must be sorted and
+/// non-overlapping.
 pub fn paragraphs(text: &str, spans: &[ViewSpan]) -> Vec<Para> {
     let table = OffsetTable::new(text);
     let slice = |a: usize, b: usize| {
@@ -50,9 +87,9 @@ pub fn paragraphs(text: &str, spans: &[ViewSpan]) -> Vec<Para> {
     lines.push((ls, table.char_len()));
     let n = table.char_len();
     let mut si = 0;
-    lines
+    cut_long_lines(lines, text, spans)
         .into_iter()
-        .map(|(ls, le)| {
+        .map(|(ls, le, cont)| {
             let mut runs = Vec::new();
             let mut pos = ls;
             while let Some(s) = spans.get(si) {
@@ -84,7 +121,7 @@ pub fn paragraphs(text: &str, spans: &[ViewSpan]) -> Vec<Para> {
             if pos < le {
                 runs.push(Run::Text { start: pos, text: slice(pos, le) });
             }
-            Para { start: ls, end: le, runs }
+            Para { start: ls, end: le, runs, cont }
         })
         .collect()
 }
@@ -110,6 +147,42 @@ mod tests {
             })
             .collect::<Vec<_>>()
             .join("\n")
+    }
+
+    #[test]
+    fn a_long_line_is_cut_after_white_space_outside_spans_into_pieces_that_join_back() {
+        let word = "ایمیدرو ";
+        let text: String = word.repeat(4_000) + "\nچین";
+        let w = word.chars().count();
+        // A span across what would be the first cut (after the last white space within LONG_LINE).
+        let first_cut = (LONG_LINE / w) * w;
+        let spans = [vs(0, 7, "ORG"), vs(first_cut - w, first_cut + 7, "ORG")];
+        let paras = paragraphs(&text, &spans);
+        assert!(paras.len() >= 4, "{}", paras.len());
+        let joined: String = paras[..paras.len() - 1]
+            .iter()
+            .flat_map(|p| p.runs.iter())
+            .map(|r| match r {
+                Run::Text { text, .. } | Run::Span { text, .. } => text.as_str(),
+            })
+            .collect();
+        assert_eq!(joined + "\n" + "چین", text);
+        for pair in paras[..paras.len() - 1].windows(2) {
+            assert_eq!(pair[0].end, pair[1].start);
+            assert!(pair[1].cont);
+            assert!(pair[0].end - pair[0].start <= LONG_LINE);
+            assert!(!spans.iter().any(|s| s.start < pair[0].end && pair[0].end < s.end), "cut inside a span");
+        }
+        assert!(!paras[0].cont && !paras[paras.len() - 1].cont);
+        assert_eq!(paras[0].end, first_cut - w);
+    }
+
+    #[test]
+    fn short_lines_are_not_cut() {
+        let text = "ایران ".repeat(1_000);
+        let paras = paragraphs(&text, &[]);
+        assert_eq!(paras.len(), 1);
+        assert!(!paras[0].cont);
     }
 
     #[test]

@@ -62,7 +62,7 @@ fn Paragraph(props: &ParagraphProps) -> Html {
             }
         }
     });
-    html! { <p data-para={p.start.to_string()}>{ for runs }</p> }
+    html! { <p data-para={p.start.to_string()} class={classes!(p.cont.then_some("cont"))}>{ for runs }</p> }
 }
 
 /// Where the mouse went down (viewport x, y) and the start of the span it
