@@ -47,6 +47,15 @@ impl Lang {
         }
     }
 
+    /// A size in bytes as `1.2 MB` or `340 kB`, in this language's digits.
+    pub fn size(self, bytes: f64) -> String {
+        if bytes >= 1e6 {
+            self.f(T::Megabytes, &[&self.num(format!("{:.1}", bytes / 1e6))])
+        } else {
+            self.f(T::Kilobytes, &[&self.num(format!("{:.0}", bytes / 1e3))])
+        }
+    }
+
     /// `fa` or `en`; anything else is no language.
     pub fn parse(code: &str) -> Option<Lang> {
         match code {
@@ -425,6 +434,9 @@ mod tests {
 
     #[test]
     fn plural_forms() {
+        assert_eq!(Lang::En.size(1_234_567.0), "1.2 MB");
+        assert_eq!(Lang::En.size(340_200.0), "340 kB");
+        assert_eq!(Lang::Fa.size(2_900_000.0), "۲٫۹ مگابایت");
         assert_eq!(Lang::En.count(1, Noun::Document), "1 document");
         assert_eq!(Lang::En.count(2, Noun::Document), "2 documents");
         assert_eq!(Lang::En.count(0, Noun::Document), "0 documents");

@@ -8,12 +8,6 @@ use crate::hooks::files::stop_reading;
 use crate::i18n::T;
 use yew::prelude::*;
 
-/// Megabytes, to one decimal, in the interface's digits.
-fn mb(lang: crate::i18n::Lang, bytes: u64) -> String {
-    let tenths = (bytes * 10 + 524_288) / 1_048_576;
-    lang.num(format!("{}.{}", tenths / 10, tenths % 10))
-}
-
 #[function_component]
 pub fn ImportProgress() -> Html {
     let app = use_app();
@@ -26,9 +20,9 @@ pub fn ImportProgress() -> Html {
         Callback::from(move |_: MouseEvent| stop_reading(&app))
     };
     let (stage, text) = if r.parsing {
-        ("parse", lang.f(T::ImportParsing, &[&mb(lang, r.total)]))
+        ("parse", lang.f(T::ImportParsing, &[&lang.size(r.total as f64)]))
     } else {
-        ("read", lang.f(T::ImportReading, &[&mb(lang, r.done), &mb(lang, r.total)]))
+        ("read", lang.f(T::ImportReading, &[&lang.size(r.done as f64), &lang.size(r.total as f64)]))
     };
     html! {
         <div id="import-progress" role="status" data-stage={stage} data-done={r.done.to_string()} data-total={r.total.to_string()}>

@@ -7,7 +7,7 @@
 
 use super::use_app;
 use crate::formats_worker::Which;
-use crate::i18n::{Lang, T};
+use crate::i18n::T;
 use barchasb_formats::Format;
 use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -43,15 +43,6 @@ async fn estimate() -> Option<(f64, f64)> {
     Some((get("usage")?, get("quota").unwrap_or(0.0)))
 }
 
-/// `1.2 MB`, `340 kB`.
-fn size(lang: Lang, bytes: f64) -> String {
-    if bytes >= 1e6 {
-        lang.f(T::Megabytes, &[&lang.num(format!("{:.1}", bytes / 1e6))])
-    } else {
-        lang.f(T::Kilobytes, &[&lang.num(format!("{:.0}", bytes / 1e3))])
-    }
-}
-
 #[function_component]
 pub fn StorageStatus() -> Html {
     let app = use_app();
@@ -80,11 +71,11 @@ pub fn StorageStatus() -> Html {
         None => T::PersistenceUnknown,
     });
     let text = match *used {
-        Some((u, _)) => lang.f(T::Used, &[&size(lang, u)]),
+        Some((u, _)) => lang.f(T::Used, &[&lang.size(u)]),
         None => String::new(),
     };
     let title = match *used {
-        Some((u, q)) if q > 0.0 => lang.f(T::StoredOf, &[&size(lang, u), &size(lang, q), &kept]),
+        Some((u, q)) if q > 0.0 => lang.f(T::StoredOf, &[&lang.size(u), &lang.size(q), &kept]),
         _ => lang.f(T::Stored, &[&kept]),
     };
     html! {
