@@ -36,23 +36,53 @@ async function openPanel(page: Page, head: string[]): Promise<Locator> {
   return panel;
 }
 
+/** What one language's guidelines must show, and which way each part reads. */
+type Expected = {
+  lang: string;
+  h2: RegExp;
+  h3: (string | RegExp)[];
+  strong: string;
+  /** The table's direction, (cell of the PER row, its direction) pairs, the first paragraph's direction. */
+  table: string;
+  cells: [number, string][];
+  prose: string;
+};
+
+async function expectGuidelines(panel: Locator, want: Expected): Promise<void> {
+  await expect(panel.locator('.guidelines-text')).toHaveAttribute('lang', want.lang);
+  await expect(panel.locator('h2')).toHaveText(want.h2);
+  await expect(panel.locator('h3')).toHaveText(want.h3);
+  await expect(panel.locator('strong', { hasText: want.strong })).toHaveCount(1);
+  const per = panel.locator('tbody tr').filter({ hasText: 'PER' }).first();
+  expect(await dir(panel.locator('table'))).toBe(want.table);
+  for (const [cell, d] of want.cells) expect(await dir(per.locator('td').nth(cell))).toBe(d);
+  expect(await dir(panel.locator('p').first())).toBe(want.prose);
+}
+
+async function closePanel(panel: Locator): Promise<void> {
+  await panel.locator('.close').click();
+  await expect(panel).toBeHidden();
+}
+
 test.describe('in Persian', () => {
   test.use({ uiLang: 'fa' });
   test('the Persian interface shows the Persian guidelines, right to left, with the same label table', async ({ page }) => {
-  await openApp(page);
-  const panel = await openPanel(page, ['کلید', 'برچسب', 'چه چیزی', 'نمونه‌ها (از متن‌های نمونه)']);
-  await expect(panel.locator('.guidelines-text')).toHaveAttribute('lang', 'fa');
-  await expect(panel.locator('h2')).toHaveText(/^راهنمای برچسب‌گذاری/);
-  await expect(panel.locator('h3')).toHaveText(['جایگاه‌ها', 'برچسب‌ها', 'مرزها', /^فراتر از اخبار معدن/]);
-  await expect(panel.locator('strong', { hasText: 'اصلی' })).toHaveCount(1);
-  const per = panel.locator('tbody tr').filter({ hasText: 'PER' }).first();
-  expect(await dir(panel.locator('table'))).toBe('rtl');
-  expect(await dir(per.locator('td').nth(1))).toBe('ltr');
-  expect(await dir(per.locator('td').nth(2))).toBe('rtl');
-  expect(await dir(panel.locator('p').first())).toBe('rtl');
-  await page.screenshot({ path: `${ARTIFACTS}/guidelines-panel-fa.png` });
-  await panel.locator('.close').click();
-  await expect(panel).toBeHidden();
+    await openApp(page);
+    const panel = await openPanel(page, ['کلید', 'برچسب', 'چه چیزی', 'نمونه‌ها (از متن‌های نمونه)']);
+    await expectGuidelines(panel, {
+      lang: 'fa',
+      h2: /^راهنمای برچسب‌گذاری/,
+      h3: ['جایگاه‌ها', 'برچسب‌ها', 'مرزها', /^فراتر از اخبار معدن/],
+      strong: 'اصلی',
+      table: 'rtl',
+      cells: [
+        [1, 'ltr'],
+        [2, 'rtl'],
+      ],
+      prose: 'rtl',
+    });
+    await page.screenshot({ path: `${ARTIFACTS}/guidelines-panel-fa.png` });
+    await closePanel(panel);
   });
 });
 
@@ -61,19 +91,21 @@ test('the English interface shows the English guidelines, left to right, a Persi
   await (await menuItem(page, '#language')).selectOption('en');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   const panel = await openPanel(page, ['key', 'label', 'what', 'examples (from the seed texts)']);
-  await expect(panel.locator('.guidelines-text')).toHaveAttribute('lang', 'en');
-  await expect(panel.locator('h2')).toHaveText(/Annotation guidelines/);
-  await expect(panel.locator('h3')).toHaveText(['Offsets', 'Labels', 'Boundaries', /^Beyond mining news/]);
-  await expect(panel.locator('strong', { hasText: 'original' })).toHaveCount(1);
-  const per = panel.locator('tbody tr').filter({ hasText: 'PER' }).first();
-  expect(await dir(panel.locator('table'))).toBe('ltr');
-  expect(await dir(per.locator('td').nth(2))).toBe('ltr');
-  expect(await dir(per.locator('td').nth(3))).toBe('rtl');
-  expect(await dir(panel.locator('p').first())).toBe('ltr');
+  await expectGuidelines(panel, {
+    lang: 'en',
+    h2: /Annotation guidelines/,
+    h3: ['Offsets', 'Labels', 'Boundaries', /^Beyond mining news/],
+    strong: 'original',
+    table: 'ltr',
+    cells: [
+      [2, 'ltr'],
+      [3, 'rtl'],
+    ],
+    prose: 'ltr',
+  });
   await page.screenshot({ path: `${ARTIFACTS}/guidelines-panel.png` });
   const table = panel.locator('table');
   await table.scrollIntoViewIfNeeded();
   await table.screenshot({ path: `${ARTIFACTS}/guidelines-table.png` });
-  await panel.locator('.close').click();
-  await expect(panel).toBeHidden();
+  await closePanel(panel);
 });
