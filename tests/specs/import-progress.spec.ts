@@ -57,19 +57,29 @@ test('stopping a large import adds nothing of it and says so; the next import is
   test.setTimeout(120_000);
   await openApp(page);
   const before = await docIds(page);
-  // The page's thread slowed down (as on a weak laptop), so that the
-  // reading lasts long enough to be stopped by a click in its midst.
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+  // The reading is held after its second slice (as a slow disk would hold
+  // it) until the stop has been clicked: the click always lands in its midst.
+  await page.evaluate(() => {
+    const w = window as unknown as { holdReads: boolean };
+    w.holdReads = true;
+    let reads = 0;
+    const read = FileReader.prototype.readAsArrayBuffer;
+    FileReader.prototype.readAsArrayBuffer = function (this: FileReader, blob: Blob) {
+      reads += 1;
+      const go = () => (w.holdReads && reads > 2 ? setTimeout(go, 20) : read.call(this, blob));
+      go();
+    };
+  });
   await importFiles(page, [{ name: 'big.jsonl', body: await bigJsonl(2_000, 'stop') }]);
   const progress = page.locator('#import-progress');
   await expect(progress).toHaveAttribute('data-stage', 'read', { timeout: 30_000 });
+  await expect(progress).toHaveAttribute('data-done', String(2 << 20));
   await expect(progress.locator('progress')).toBeVisible();
-  // A real click where the button is (no wait for it to be still: the bar moves on each MiB).
+  // A real click where the button is.
   const box = (await page.locator('#import-stop').boundingBox())!;
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await expect(progress).toHaveCount(0);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await page.evaluate(() => { (window as unknown as { holdReads: boolean }).holdReads = false; });
   await expect(page.locator('#message')).toContainText('Import stopped; nothing of these files was added.');
   // The worker answers in order: once the next file is in, anything of the stopped one would be too.
   await importFiles(page, [{ name: 'after.jsonl', body: JSON.stringify({ id: 'after', text: 'ایمیدرو در تهران' }) + '\n' }]);
