@@ -163,4 +163,36 @@ test.describe('on a phone', () => {
     await expect(mark(page, w.start, w.end)).toHaveAttribute('data-label', 'LOC');
     await expectMarksMatchText(page, TEXT);
   });
+  test('a touch drag from the tapped word stretches the selection word by word; one begun elsewhere does not', async ({ page }) => {
+    await openApp(page);
+    await pasteDoc(page, TEXT);
+    await clearSpans(page, 0, cpLength(TEXT));
+    await page.setViewportSize({ width: 390, height: 844 });
+    const at = (w: string) => ({ start: cpIndexOf(TEXT, w), end: cpIndexOf(TEXT, w) + cpLength(w) });
+    const [bank, central, rate] = [at('بانک'), at('مرکزی'), at('نرخ')];
+    await page.touchscreen.tap(...Object.values(await charCenter(page, bank.start + 1)) as [number, number]);
+    const menu = page.locator('#label-menu');
+    await expect(menu).toHaveAttribute('data-end', String(bank.end));
+    // A real touch sequence (touchstart, moves, touchend) as a finger makes it.
+    const cdp = await page.context().newCDPSession(page);
+    const touch = async (type: string, p?: { x: number; y: number }) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: p ? [{ x: p.x, y: p.y }] : [] });
+    const fingerDrag = async (from: { x: number; y: number }, to: { x: number; y: number }) => {
+      await touch('touchStart', from);
+      for (let i = 1; i <= 5; i++) await touch('touchMove', { x: from.x + ((to.x - from.x) * i) / 5, y: from.y + ((to.y - from.y) * i) / 5 });
+      await touch('touchEnd');
+    };
+    await fingerDrag(await charCenter(page, bank.start + 1), await charCenter(page, central.start + 2));
+    await expect(menu).toHaveAttribute('data-start', String(bank.start));
+    await expect(menu).toHaveAttribute('data-end', String(central.end));
+    await expect.poll(() => highlightText(page, 'barchasb-caret')).toBe('بانک مرکزی');
+    await page.screenshot({ path: `${ARTIFACTS}/touch-stretch-phone.png` });
+    // Begun on a word not selected, a drag leaves the selection as it was.
+    await fingerDrag(await charCenter(page, rate.start + 1), await charCenter(page, rate.end + 3));
+    await expect(page.locator('#doc-view')).toHaveAttribute('data-caret-start', String(bank.start));
+    await expect(page.locator('#doc-view')).toHaveAttribute('data-caret-end', String(central.end));
+    await menu.locator('button[data-label="ORG"]').tap();
+    await expect(mark(page, bank.start, central.end)).toHaveAttribute('data-label', 'ORG');
+    await expectMarksMatchText(page, TEXT);
+  });
 });

@@ -102,6 +102,9 @@ pub fn DocumentView() -> Html {
         });
     }
 
+    let view = use_node_ref();
+    crate::hooks::touch::use_touch_stretch(view.clone(), app.clone(), entry.clone(), caret.clone());
+
     // Set by a mouseup that ended a drag: the click that follows is no click.
     let dragged: Rc<RefCell<bool>> = use_mut_ref(|| false);
     // A span's end being dragged by its handle: (span start, span end, edge).
@@ -235,14 +238,14 @@ pub fn DocumentView() -> Html {
     let Some(entry) = entry else {
         let (lang, text) = (app.lang, if app.loaded { T::NoDocument } else { T::Loading });
         return html! {
-            <article id="doc-view" class="empty" dir="rtl" lang="fa">
+            <article id="doc-view" ref={view} class="empty" dir="rtl" lang="fa">
                 <p dir={lang.dir()} lang={lang.code()}>{ lang.t(text) }</p>
             </article>
         };
     };
     let focused = app.focused;
     html! {
-        <article id="doc-view" data-doc-id={entry.doc.id.clone()} dir="rtl" lang="fa" tabindex="0"
+        <article id="doc-view" ref={view} data-doc-id={entry.doc.id.clone()} dir="rtl" lang="fa" tabindex="0"
             aria-label={app.lang.t(T::DocTextAria)}
             data-caret-start={caret.as_ref().map(|r| r.start.to_string())}
             data-caret-end={caret.as_ref().map(|r| r.end.to_string())}
