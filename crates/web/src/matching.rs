@@ -75,31 +75,32 @@ fn occurrences_in(tokens: &[Token], table: &OffsetTable, target: &str) -> Vec<Ra
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let mut acc = String::new();
-        let mut hit = None;
-        for (j, t) in tokens.iter().enumerate().skip(i) {
-            if j > i && t.line_start {
-                break;
-            }
-            acc.push_str(&t.norm);
-            if !target.starts_with(acc.as_str()) {
-                break;
-            }
-            if acc.len() == target.len() {
-                hit = Some(j);
-                break;
-            }
-        }
-        match hit {
+        match match_from(tokens, i, target) {
             Some(j) => {
-                let r = table.to_chars(tokens[i].range.cover(&tokens[j].range));
-                found.push(r);
+                found.push(table.to_chars(tokens[i].range.cover(&tokens[j].range)));
                 i = j + 1;
             }
             None => i += 1,
         }
     }
     found
+}
+
+/// The last token of a match of `target` begun at token `i`: tokens whose
+/// keys, run together, spell it, on one line. No allocation: this runs for
+/// every token of every document at each label.
+fn match_from(tokens: &[Token], i: usize, target: &str) -> Option<usize> {
+    let mut rest = target;
+    for (j, t) in tokens.iter().enumerate().skip(i) {
+        if j > i && t.line_start {
+            return None;
+        }
+        rest = rest.strip_prefix(t.norm.as_str())?;
+        if rest.is_empty() {
+            return Some(j);
+        }
+    }
+    None
 }
 
 /// The matching key of the code points `range` of `text`.
