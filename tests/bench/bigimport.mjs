@@ -11,24 +11,17 @@
 // after. Medians over the runs. --dist measures another build (an older one).
 import { chromium } from '@playwright/test';
 import { chromiumLaunch } from '../chromium.mjs';
-import { startServer, waitForServer } from './server.mjs';
+import { arg, median, startServer, waitForServer } from './server.mjs';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 
-const argv = process.argv.slice(2);
-const arg = (name, def) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : def);
 const RUNS = Number(arg('--runs', 3));
 const MB = Number(arg('--mb', 50));
 const DIST = arg('--dist', undefined);
 const PORT = Number(process.env.BARCHASB_BENCH_PORT ?? 8768);
 const BASE = `http://127.0.0.1:${PORT}/app/`;
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 /** The file and its number of documents. */
 function bigFile() {

@@ -5,17 +5,18 @@
 //! the paste box.
 
 use super::use_app;
-use crate::i18n::T;
+use crate::i18n::{Lang, T};
 use crate::io::fresh_id;
-use crate::state::{Action, Panel};
+use crate::state::{Action, Entry, Panel};
 use barchasb_core::{Document, Status};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// The "least sure first" order: documents to annotate by the model's
 /// margin (smallest first), then those without one (not read yet), then
 /// those in progress and done (a stable sort keeps the given order among
 /// equals).
-fn unsure_key(e: &crate::state::Entry) -> f32 {
+fn unsure_key(e: &Entry) -> f32 {
     match (e.doc.status, &e.scored) {
         (Status::New, Some(s)) if s.margin.is_finite() => s.margin,
         (Status::New, _) => f32::MAX,
@@ -28,6 +29,64 @@ fn status_str(s: Status) -> &'static str {
         Status::New => "new",
         Status::InProgress => "in_progress",
         Status::Done => "done",
+    }
+}
+
+/// One entry of the list. Its props compare the entry by pointer (a changed
+/// entry is a new `Rc`), so an edit re-renders only its document's item and
+/// a cursor move none: the list stays quick with thousands of documents.
+#[derive(Properties)]
+struct ItemProps {
+    entry: Rc<Entry>,
+    index: usize,
+    active: bool,
+    review: bool,
+    lang: Lang,
+    /// For dispatching only (any handle reaches the one reducer): not compared.
+    app: crate::AppHandle,
+}
+
+impl PartialEq for ItemProps {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.entry, &o.entry)
+            && (self.index, self.active, self.review, self.lang) == (o.index, o.active, o.review, o.lang)
+    }
+}
+
+#[function_component]
+fn DocItem(props: &ItemProps) -> Html {
+    let ItemProps { entry: e, index, active, review, lang, app } = props;
+    let i = *index;
+    let (lang, review) = (*lang, *review);
+    let onclick = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::Open(i)))
+    };
+    let on_delete = {
+        let (app, id) = (app.clone(), e.doc.id.clone());
+        Callback::from(move |ev: MouseEvent| {
+            ev.stop_propagation();
+            app.dispatch(Action::RemoveDocument(id.clone()));
+        })
+    };
+    let status = status_str(e.doc.status);
+    // In review: the annotators' agreement on it, and what is left to settle.
+    let agreement = review.then(|| e.doc.meta.get("agreement")?.as_str().map(String::from)).flatten();
+    let counts = match &agreement {
+        Some(f1) => lang.f(T::AgreementCounts, &[&lang.num(f1), &lang.num(e.disputes.len())]),
+        None if review => lang.f(T::OneAnnotatorCounts, &[&lang.num(e.doc.spans.len())]),
+        None => format!("{}✓ / {}?", lang.num(e.doc.spans.len()), lang.num(e.doc.suggestions.len())),
+    };
+    let margin = e.scored.as_ref().map(|s| format!("{:.3}", f64::from(s.margin)));
+    html! {
+        <li data-doc-id={e.doc.id.clone()} data-status={status} data-margin={margin}
+            data-agreement={agreement} data-disputes={review.then(|| e.disputes.len().to_string())}
+            class={classes!(active.then_some("active"))} {onclick} title={e.doc.id.clone()}>
+            <span class="doc-title" dir="auto">{ e.doc.id.clone() }</span>
+            <span class="counts">{ counts }</span>
+            <button class="doc-delete" data-action="delete-doc" title={lang.t(T::DeleteDocTitle)}
+                aria-label={lang.f(T::DeleteDocAria, &[&e.doc.id])} onclick={on_delete}>{ "×" }</button>
+        </li>
     }
 }
 
@@ -50,7 +109,7 @@ pub fn DocList() -> Html {
         let app = app.clone();
         move |(_, search, status, label, confidence, order)| {
             let key = crate::matching::key_of(search, 0..search.chars().count());
-            let keep = |e: &crate::state::Entry| {
+            let keep = |e: &Entry| {
                 let text_hit = || crate::matching::key_of(&e.doc.text, 0..e.doc.text.chars().count()).contains(&key);
                 (key.is_empty() || e.doc.id.contains(search.as_str()) || text_hit())
                     && (status.is_empty() || status_str(e.doc.status) == status.as_str())
@@ -75,37 +134,10 @@ pub fn DocList() -> Html {
             state.set(value.and_then(|v| v.as_string()).unwrap_or_default());
         })
     };
-    let items = shown.iter().map(|&i| (i, &app.docs[i])).map(|(i, e)| {
-        let onclick = {
-            let app = app.clone();
-            Callback::from(move |_: MouseEvent| app.dispatch(Action::Open(i)))
-        };
-        let on_delete = {
-            let (app, id) = (app.clone(), e.doc.id.clone());
-            Callback::from(move |ev: MouseEvent| {
-                ev.stop_propagation();
-                app.dispatch(Action::RemoveDocument(id.clone()));
-            })
-        };
-        let status = status_str(e.doc.status);
-        // In review: the annotators' agreement on it, and what is left to settle.
-        let agreement = app.team.review.then(|| e.doc.meta.get("agreement")?.as_str().map(String::from)).flatten();
-        let counts = match &agreement {
-            Some(f1) => lang.f(T::AgreementCounts, &[&lang.num(f1), &lang.num(e.disputes.len())]),
-            None if app.team.review => lang.f(T::OneAnnotatorCounts, &[&lang.num(e.doc.spans.len())]),
-            None => format!("{}✓ / {}?", lang.num(e.doc.spans.len()), lang.num(e.doc.suggestions.len())),
-        };
-        let margin = e.scored.as_ref().map(|s| format!("{:.3}", f64::from(s.margin)));
-        html! {
-            <li key={e.doc.id.clone()} data-doc-id={e.doc.id.clone()} data-status={status} data-margin={margin}
-                data-agreement={agreement} data-disputes={app.team.review.then(|| e.disputes.len().to_string())}
-                class={classes!((app.open == Some(i)).then_some("active"))} {onclick} title={e.doc.id.clone()}>
-                <span class="doc-title" dir="auto">{ e.doc.id.clone() }</span>
-                <span class="counts">{ counts }</span>
-                <button class="doc-delete" data-action="delete-doc" title={lang.t(T::DeleteDocTitle)}
-                    aria-label={lang.f(T::DeleteDocAria, &[&e.doc.id])} onclick={on_delete}>{ "×" }</button>
-            </li>
-        }
+    let items = shown.iter().map(|&i| {
+        let entry = app.docs[i].clone();
+        let (active, review, key) = (app.open == Some(i), app.team.review, entry.doc.id.clone());
+        html! { <DocItem {key} {entry} index={i} {active} {review} {lang} app={app.clone()} /> }
     });
     let on_paste = {
         let app = app.clone();
