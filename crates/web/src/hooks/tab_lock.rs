@@ -2,8 +2,8 @@
 //!
 //! Every tab of the app on an origin shares one IndexedDB. The tab that
 //! edits holds the Web Lock [`LOCK`] (`navigator.locks`) for as long as it
-//! lives; a tab opened while another holds it gets none (`ifAvailable`) and
-//! only watches: it loads the stored work, refuses edits (the reducer, see
+//! lives; a tab opened while another holds it gets none (`ifAvailable`,
+//! then a wait of [`GRACE_MS`], as that tab may be closing) and only watches: it loads the stored work, refuses edits (the reducer, see
 //! `TabRole`) and never writes (`hooks/persistence.rs` checks before every
 //! write). Each save the editing tab commits is announced on the
 //! BroadcastChannel [`CHANNEL`]; a watching tab then reads the database
@@ -80,7 +80,15 @@ extern "C" {
     fn session_remove(key: &str) -> Result<(), JsValue>;
     #[wasm_bindgen(js_namespace = location, js_name = reload)]
     fn reload_page();
+    #[wasm_bindgen(js_namespace = AbortSignal, js_name = timeout, catch)]
+    fn abort_after(ms: u32) -> Result<JsValue, JsValue>;
 }
+
+/// How long a tab opened as the editing tab closes waits for its lock
+/// before it watches: a closed tab lets go of it a moment late (seen in
+/// the soak: a tab reopened at once was left read-only, "editing tab
+/// closed").
+const GRACE_MS: u32 = 1500;
 
 /// What happened to this tab's claim on the lock.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -139,6 +147,9 @@ enum Mode {
     IfAvailable,
     /// At startup after "Edit in this tab" (or a reload of the editing tab).
     Steal,
+    /// At startup, when another tab held it: wait for it a moment
+    /// ([`GRACE_MS`]), as that tab may be closing.
+    Grace,
     /// Queue for it: granted when the holder is gone.
     Wait,
 }
@@ -148,14 +159,18 @@ fn request(locks: LockManager, mode: Mode, on: Rc<dyn Fn(LockEvent)>) {
     let key = match mode {
         Mode::IfAvailable => Some("ifAvailable"),
         Mode::Steal => Some("steal"),
-        Mode::Wait => None,
+        Mode::Grace | Mode::Wait => None,
     };
     if let Some(key) = key {
         let _ = js_sys::Reflect::set(&options, &JsValue::from_str(key), &JsValue::TRUE);
     }
+    if mode == Mode::Grace {
+        let Ok(signal) = abort_after(GRACE_MS) else { return on(LockEvent::Unavailable) };
+        let _ = js_sys::Reflect::set(&options, &JsValue::from_str("signal"), &signal);
+    }
     let answered = Rc::new(Cell::new(false));
     let granted = {
-        let (on, answered) = (on.clone(), answered.clone());
+        let (on, answered, locks) = (on.clone(), answered.clone(), locks.clone());
         Closure::once_into_js(move |lock: JsValue| -> JsValue {
             answered.set(true);
             if mode == Mode::Wait {
@@ -164,7 +179,7 @@ fn request(locks: LockManager, mode: Mode, on: Rc<dyn Fn(LockEvent)>) {
             }
             if lock.is_null() || lock.is_undefined() {
                 mark_editor(false);
-                on(LockEvent::Unavailable);
+                request(locks, Mode::Grace, on);
                 return JsValue::UNDEFINED;
             }
             mark_editor(true);
@@ -182,6 +197,8 @@ fn request(locks: LockManager, mode: Mode, on: Rc<dyn Fn(LockEvent)>) {
         if answered.get() {
             mark_editor(false);
             on(LockEvent::Lost);
+        } else if mode == Mode::Grace {
+            on(LockEvent::Unavailable); // still held after the grace: watch
         } else {
             on(LockEvent::Failed);
         }
