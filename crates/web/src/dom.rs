@@ -282,6 +282,13 @@ pub fn clamp_menu(x: i32, y: i32) -> (i32, i32) {
     (x.clamp(0, (w - 280).max(0)), y.clamp(0, (h - 320).max(0)))
 }
 
+/// The label menu for the code points `r`, just below the pointer at
+/// viewport `(x, y)` and kept on screen (`replace`: the span it replaces).
+pub fn label_menu_at(r: &Range<usize>, x: i32, y: i32, replace: Option<usize>) -> crate::state::Menu {
+    let (x, y) = clamp_menu(x, y + 12);
+    crate::state::Menu::Label { start: r.start, end: r.end, x, y, replace }
+}
+
 /// Offers `content` (text or bytes) as a file download named `name`.
 pub fn download(name: &str, content: impl gloo::file::BlobContents, mime: &str) -> Result<(), String> {
     let blob = gloo::file::Blob::new_with_options(content, Some(mime));

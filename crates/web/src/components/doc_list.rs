@@ -55,9 +55,7 @@ impl PartialEq for ItemProps {
 
 #[function_component]
 fn DocItem(props: &ItemProps) -> Html {
-    let ItemProps { entry: e, index, active, review, lang, app } = props;
-    let i = *index;
-    let (lang, review) = (*lang, *review);
+    let ItemProps { entry: ref e, index: i, active, review, lang, ref app } = *props;
     let onclick = {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.dispatch(Action::Open(i)))

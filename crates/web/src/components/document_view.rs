@@ -127,8 +127,7 @@ pub fn DocumentView() -> Html {
                 let touch = js_sys::Reflect::get(&e, &"pointerType".into()).ok().and_then(|v| v.as_string());
                 if let (Some("touch"), Some(entry)) = (touch.as_deref(), &entry) {
                     if let Some(r) = dom::snap_in(entry, pos..pos) {
-                        let (x, y) = dom::clamp_menu(e.client_x(), e.client_y() + 12);
-                        app.dispatch(Action::OpenMenu(Menu::Label { start: r.start, end: r.end, x, y, replace: None }));
+                        app.dispatch(Action::OpenMenu(dom::label_menu_at(&r, e.client_x(), e.client_y(), None)));
                     }
                 }
                 return;
@@ -227,8 +226,7 @@ pub fn DocumentView() -> Html {
                     // The highlight is then what the label menu labels.
                     dom::select_chars(&r);
                     let replace = from.and_then(|f| f.2).filter(|&s| s < r.end);
-                    let (x, y) = dom::clamp_menu(e.client_x(), e.client_y() + 12);
-                    app.dispatch(Action::OpenMenu(Menu::Label { start: r.start, end: r.end, x, y, replace }));
+                    app.dispatch(Action::OpenMenu(dom::label_menu_at(&r, e.client_x(), e.client_y(), replace)));
                 }
                 None => app.dispatch(Action::CloseAll),
             }

@@ -3,7 +3,8 @@
 //! Every tab of the app on an origin shares one IndexedDB. The tab that
 //! edits holds the Web Lock [`LOCK`] (`navigator.locks`) for as long as it
 //! lives; a tab opened while another holds it gets none (`ifAvailable`,
-//! then a wait of [`GRACE_MS`], as that tab may be closing) and only watches: it loads the stored work, refuses edits (the reducer, see
+//! then a wait of [`GRACE_MS`], as that tab may be closing) and only
+//! watches: it loads the stored work, refuses edits (the reducer, see
 //! `TabRole`) and never writes (`hooks/persistence.rs` checks before every
 //! write). Each save the editing tab commits is announced on the
 //! BroadcastChannel [`CHANNEL`]; a watching tab then reads the database

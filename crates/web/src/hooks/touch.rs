@@ -4,7 +4,7 @@
 //! the words. A drag begun anywhere else scrolls the text as usual.
 
 use crate::dom;
-use crate::state::{Action, Entry, Menu};
+use crate::state::{Action, Entry};
 use crate::AppHandle;
 use gloo::events::{EventListener, EventListenerOptions};
 use std::cell::Cell;
@@ -37,10 +37,12 @@ pub fn use_touch_stretch(view: NodeRef, app: AppHandle, entry: Option<Rc<Entry>>
             let now: Rc<Cell<Option<(usize, usize)>>> = Rc::new(Cell::new(None));
             let opts = EventListenerOptions::enable_prevent_default();
             let start = {
-                let (now, from, entry) = (now.clone(), from.clone(), entry.clone());
+                let (now, from) = (now.clone(), from.clone());
                 EventListener::new_with_options(&el, "touchstart", opts, move |e| {
                     let Some(e) = e.dyn_ref::<TouchEvent>().filter(|e| e.touches().length() == 1) else { return };
-                    let on = point(e.touches()).and_then(|p| stretched(&entry, &from, p)) == Some(from.clone());
+                    let on = point(e.touches())
+                        .and_then(|(x, y)| dom::char_at_point(x, y))
+                        .is_some_and(|at| from.contains(&at));
                     now.set(on.then_some((from.start, from.end)));
                 })
             };
@@ -61,8 +63,7 @@ pub fn use_touch_stretch(view: NodeRef, app: AppHandle, entry: Option<Rc<Entry>>
                 e.prevent_default(); // no click after it
                 app.dispatch(Action::CaretAt { pos: s, extend: false });
                 app.dispatch(Action::CaretAt { pos: t - 1, extend: true });
-                let (x, y) = dom::clamp_menu(x, y + 12);
-                app.dispatch(Action::OpenMenu(Menu::Label { start: s, end: t, x, y, replace: None }));
+                app.dispatch(Action::OpenMenu(dom::label_menu_at(&(s..t), x, y, None)));
             });
             Some([start, stretch, end])
         })();
