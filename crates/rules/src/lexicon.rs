@@ -44,6 +44,8 @@ pub mod kind {
     pub const GIVEN_NAME: u32 = 1 << 15;
     /// A listed company name (`فولاد مبارکه`): an ORG as it stands.
     pub const ORG_NAME: u32 = 1 << 16;
+    /// One of Iran's provinces (`data/provinces.txt`), also a [`CITY`].
+    pub const PROVINCE: u32 = 1 << 17;
 
     pub const LOC: u32 = COUNTRY | REGION | CITY;
     pub const HEAD: u32 = ORG_HEAD | ROLE_HEAD | FAC_HEAD | EVENT_HEAD | AGREEMENT_HEAD;
@@ -360,8 +362,11 @@ impl Lexicon {
         }
         // Provinces behave like cities: found bare (`خوزستان`, not only after
         // `استان`), with the caution a frequent word needs (`فارس`).
-        for l in data_lines(CITIES).chain(data_lines(PROVINCES)) {
+        for l in data_lines(CITIES) {
             add(l, kind::CITY);
+        }
+        for l in data_lines(PROVINCES) {
+            add(l, kind::CITY | kind::PROVINCE);
         }
         for l in data_lines(COMPANIES) {
             add(l, kind::ORG_NAME);

@@ -106,6 +106,7 @@ impl Names {
         let mut cands = self.scan(&mut d);
         person::find(&mut d, &mut cands);
         facilities_after_a_plural_head(&d, &mut cands);
+        self.places_again(&mut d, &mut cands);
         for c in cands {
             if c.weak || c.start >= c.end {
                 continue;

@@ -47,10 +47,66 @@ impl Names {
         if h.kinds & (kind::COUNTRY | kind::REGION) != 0 && !d.looks_like_a_word(i, h) {
             return cand;
         }
-        if d.city_is_sure(i, h) || self.city_has_evidence(d, i, h) {
+        if d.city_is_sure(i, h) || self.province_is_sure(d, i, h) || self.city_has_evidence(d, i, h) {
             return cand;
         }
         None
+    }
+
+    /// `به خوزستان`, `کشاورزی خوزستان`: a province is a place wherever it
+    /// stands, unless its name is also a word by its forms (`فارس`, `قم`:
+    /// a plural or an adjective is listed) or a predicate follows.
+    fn province_is_sure(&self, d: &Doc, i: usize, h: Hit) -> bool {
+        let k: String = (i..=h.last).map(|t| d.key(t)).collect();
+        h.kinds & kind::PROVINCE != 0
+            && !self.is_inflected(&k)
+            && !d.looks_like_a_word(i, h)
+            && !self.lx.is_given(&k)
+            && !self.predicate_at(d, h.last + 1)
+    }
+
+    /// A word with a plural, indefinite or comparative form in the word list
+    /// (`طول`, `فارس`): a common noun or adjective, not only a name.
+    fn is_inflected(&self, k: &str) -> bool {
+        ["ها", "های", "ای", "یی", "ان", "تر"].iter().any(|e| self.lx.rank(&format!("{k}{e}")).is_some())
+    }
+
+    /// `کشف کرد`, `طول خواهد کشید`, `سالم است`: a light verb, copula or
+    /// auxiliary at `k` makes the word before it part of a predicate;
+    /// places go before motion verbs, not light ones.
+    fn predicate_at(&self, d: &Doc, k: usize) -> bool {
+        k < d.len()
+            && (self.lx.is_light_verb(d.key(k)) || COPULAS.contains(&d.key(k)) || AUXILIARIES.contains(&d.key(k)))
+    }
+
+    /// One sense per text: a city name found as a place once (with the
+    /// evidence [`Names::place`] asks for) is a place wherever else it
+    /// stands alone in the same text (`… به بغداد … و بغداد جزو …`),
+    /// unless a predicate follows or another candidate holds it.
+    pub(super) fn places_again(&self, d: &mut Doc, cands: &mut Vec<Cand>) {
+        let name = |d: &Doc, c: &Cand| (c.start..c.end).map(|t| d.key(t)).collect::<String>();
+        let known: std::collections::HashSet<String> = cands
+            .iter()
+            .filter(|c| c.label == LOC && !c.weak && d.exact(c.start, kind::CITY).is_some_and(|h| h.last + 1 == c.end))
+            .map(|c| name(d, c))
+            .collect();
+        if known.is_empty() {
+            return;
+        }
+        let mut added = false;
+        for i in 0..d.len() {
+            let Some(h) = d.exact(i, kind::CITY) else { continue };
+            let c = Cand { start: i, end: h.last + 1, label: LOC, weak: false };
+            let free = (c.start..c.end).all(|t| !d.taken[t] && !d.temporal[t]);
+            if free && known.contains(&name(d, &c)) && !self.predicate_at(d, c.end) && !d.is_predicate_noun(h.last) {
+                d.taken[c.start..c.end].iter_mut().for_each(|x| *x = true);
+                cands.push(c);
+                added = true;
+            }
+        }
+        if added {
+            cands.sort_by_key(|c| (c.start, c.end));
+        }
     }
 
     /// `استان خوزستان`, `شهرستان سمیرم`: the name after an administrative
@@ -136,14 +192,11 @@ impl Names {
         // list (`تهران`: a rarer demonym `تهرانی`, no plural or indefinite
         // form), with nothing after it that would make it a common noun.
         let demonym = self.lx.rank(&format!("{k}ی")).is_some_and(|r| r > rank);
-        let inflected =
-            ["ها", "های", "ای", "یی", "ان", "تر"].iter().any(|e| self.lx.rank(&format!("{k}{e}")).is_some());
-        // `کشف کرد`, `طول خواهد کشید`, `سالم است`: a noun or adjective of
-        // a predicate; places go before motion verbs, not light ones.
-        let predicate = after < d.len()
-            && (self.lx.is_light_verb(d.key(after))
-                || COPULAS.contains(&d.key(after))
-                || AUXILIARIES.contains(&d.key(after)));
-        demonym && !inflected && ends && !predicate && !d.looks_like_a_word(i, h) && (i == 0 || d.key(i - 1) != "بر")
+        demonym
+            && !self.is_inflected(&k)
+            && ends
+            && !self.predicate_at(d, after)
+            && !d.looks_like_a_word(i, h)
+            && (i == 0 || d.key(i - 1) != "بر")
     }
 }

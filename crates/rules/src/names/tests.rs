@@ -446,3 +446,19 @@ fn places_listed_after_a_plural_facility_head_are_facilities() {
     // no head: places
     assert_eq!(names("در تهران و اصفهان"), ["LOC:تهران", "LOC:اصفهان"]);
 }
+
+#[test]
+fn a_province_is_a_place_without_a_preposition() {
+    assert_eq!(names("تولید گندم کشاورزان لرستان بیشتر شد"), ["COMMODITY:گندم", "LOC:لرستان"]);
+    assert_eq!(names("سهمیه هرمزگان مطلوب است"), ["LOC:هرمزگان"]);
+    // A province whose name is also a word by its forms needs evidence.
+    assert_eq!(names("زبان فارس قدیم"), Vec::<String>::new());
+}
+
+#[test]
+fn a_city_found_once_is_a_place_again_in_the_same_text() {
+    let text = "هیئت تجاری امروز به بغداد رفت. بغداد میزبان نمایشگاه بزرگی است.";
+    assert_eq!(names(text), ["LOC:بغداد", "LOC:بغداد"]);
+    // Without the first, evidenced mention the second stays unmarked.
+    assert_eq!(names("بغداد میزبان نمایشگاه بزرگی است."), Vec::<String>::new());
+}
