@@ -4,7 +4,7 @@
 
 use super::places::DIRECTIONS;
 use super::scan::{Cand, Doc, Glue, Hit, Mode};
-use super::words::{company_at, is_ordinal, is_year};
+use super::words::{company_at, is_ordinal, is_ordinal_adjective, is_year};
 use super::Names;
 use crate::lexicon::kind;
 use barchasb_core::labels::{EVENT, ORG};
@@ -70,13 +70,16 @@ impl Names {
         if h.glue == Glue::Plural || self.generic_before(d, i) || self.plural_after(d, h) {
             return None;
         }
+        let head_key: String = (i..=h.last).map(|t| d.key(t)).collect();
         // Run-together typos are read for titles and organisations only;
         // `قانونگریزی` is a word of its own.
         if h.glue == Glue::Word && !matches!(mode, Mode::Org) {
             return None;
         }
+        if mode == Mode::Event && GENERIC_EVENT_HEADS.contains(&head_key.as_str()) && named_competition_inside(d, h) {
+            return None;
+        }
         let mut first = h.last + 1;
-        let head_key: String = (i..=h.last).map(|t| d.key(t)).collect();
         // `کنفرانس و نمایشگاه …`: two heads of one kind share a name.
         if mode == Mode::Event && d.key(first) == "و" {
             if let Some(h2) = d.exact(first + 1, kind::EVENT_HEAD) {
@@ -302,10 +305,46 @@ fn competition(d: &Doc, i: usize, head_key: &str, first: usize) -> Option<Cand> 
     Some(Cand { start: i, end: first + 1 + usize::from(year), label: EVENT, weak: false })
 }
 
+/// `جامجهانی ۲۰۱۴`: a competition head run together with the adjective
+/// that names it (no listed word as a whole), and the year after.
+pub(super) fn run_together_competition(d: &Doc, i: usize) -> Option<Cand> {
+    let key = d.key(i);
+    let rest = ["جام", "لیگ"].iter().find_map(|h| key.strip_prefix(h))?;
+    let adjective = rest.chars().count() >= 3
+        && rest.strip_suffix('ی').is_some_and(|stem| d.lx.is_common(stem, 20000) || d.lx.is_common(rest, 20000));
+    if !d.is_word(i) || !adjective || d.lx.rank(key).is_some() {
+        return None;
+    }
+    let year = !d.breaks(i + 1) && d.kind(i + 1) == Some(TokenKind::Number) && is_year(d.key(i + 1));
+    Some(Cand { start: i, end: i + 1 + usize::from(year), label: EVENT, weak: false })
+}
+
+/// Plural heads that describe games in general (`مسابقات`, `رقابت‌های`,
+/// `بازی‌های`), keyed.
+const GENERIC_EVENT_HEADS: &[&str] = &["مسابقات", "رقابتهای", "بازیهای"];
+
+/// `مسابقات مرحله پایانی مقدماتی جام جهانی`, `بازی‌های فوتبال جام‌جهانی`:
+/// a competition head a few common words after a generic one is the name;
+/// the words between describe a stage (the guidelines leave them out).
+fn named_competition_inside(d: &Doc, h: Hit) -> bool {
+    let first = h.last + 1;
+    for k in first + 1..(first + 5).min(d.len()) {
+        if d.breaks(k) || !d.is_word(k) {
+            return false;
+        }
+        let competition = d.exact(k, kind::EVENT_HEAD).is_some_and(|inner| {
+            let key: String = (k..=inner.last).map(|t| d.key(t)).collect();
+            COMPETITION_HEADS.contains(&key.as_str()) && !GENERIC_EVENT_HEADS.contains(&key.as_str())
+        });
+        if competition || run_together_competition(d, k).is_some() {
+            return true;
+        }
+        if d.is_rare(k) || d.exact(k, kind::LOC).is_some() || d.temporal[k] {
+            return false;
+        }
+    }
+    false
+}
+
 /// Heads of competitions (`جام`, `لیگ`, `بازی‌های`), keyed.
 const COMPETITION_HEADS: &[&str] = &["جام", "لیگ", "بازیهای"];
-
-/// An ordinal that stands before its noun (`هشتمین جشنواره`); `دوم` follows it.
-fn is_ordinal_adjective(key: &str) -> bool {
-    key.ends_with("مین") && key.chars().count() >= 4 || key == "نخستین" || key == "اولین"
-}

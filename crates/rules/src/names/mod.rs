@@ -293,6 +293,9 @@ impl Names {
                 return Some(cs);
             }
         }
+        if let Some(c) = headed::run_together_competition(d, i) {
+            return Some(vec![c]);
+        }
         // `رئیس کمیسیون آموزش`: a body with office holders is an organisation.
         let event_label = if i > 0 && d.any(i - 1, kind::ROLE_HEAD).is_some() { ORG } else { EVENT };
         for (mask, mode, label) in [

@@ -5,7 +5,7 @@
 
 use super::places::STATE_FORMS;
 use super::scan::{Doc, Mode};
-use super::words::{company_at, is_ordinal, is_year};
+use super::words::{company_at, is_ordinal, is_ordinal_adjective, is_year};
 use super::Names;
 use crate::lexicon::kind;
 use barchasb_core::TokenKind;
@@ -95,6 +95,15 @@ impl Names {
             // `بین المللی` written apart: `بین` is a preposition elsewhere.
             let international = key == "بین" && d.key(k + 1) == "المللی" && !d.breaks(k + 1);
             if !d.commodity[k] && !international && (self.lx.is_stop(key) || self.lx.is_verb(key)) {
+                break;
+            }
+            // `جشنواره … اولین حضورش`, `تیم ملی فوتبال کشورمان`, `خبرگزاری آنا بهنقل`:
+            // an ordinal before its noun, a possessed noun or a run-together
+            // preposition starts what is said of the name.
+            if k > start
+                && d.exact(k, kind::LOC).is_none()
+                && (is_ordinal_adjective(key) || self.lx.is_possessed(key) || self.lx.is_run_together_preposition(key))
+            {
                 break;
             }
             // `معاون راهبردی رئیس جمهور`: a portfolio word, then the office it

@@ -462,3 +462,19 @@ fn a_city_found_once_is_a_place_again_in_the_same_text() {
     // Without the first, evidenced mention the second stays unmarked.
     assert_eq!(names("بغداد میزبان نمایشگاه بزرگی است."), Vec::<String>::new());
 }
+
+#[test]
+fn an_ordinal_a_possessed_noun_or_a_run_together_preposition_ends_a_name() {
+    assert_eq!(names("نماینده فدراسیون والیبال کشورمان گفت"), ["ORG:فدراسیون والیبال"]);
+    assert_eq!(names("امسال هفتمین جشنواره تئاتر فجر نخستین تجربه او بود"), ["EVENT:هفتمین جشنواره تئاتر فجر"]);
+    assert_eq!(names("به گزارش دفتر خبرگزاری ایسنا بهنقل از منابع محلی"), ["ORG:خبرگزاری ایسنا"]);
+}
+
+#[test]
+fn the_competition_inside_a_stage_description_is_the_event() {
+    assert_eq!(names("تیم ما در مسابقات مرحله نهایی جام ملتهای آسیا شرکت کرد"), ["EVENT:جام ملتهای آسیا"]);
+    // `جام‌باشگاهی` written together, with its year.
+    assert_eq!(names("این بازیکن در بازیهای فوتبال جامباشگاهی ۲۰۲۳ درخشید"), ["EVENT:جامباشگاهی ۲۰۲۳"]);
+    // A stage of games with no competition named is no event.
+    assert!(names("او در رقابتهای دور رفت بازی کرد").is_empty());
+}

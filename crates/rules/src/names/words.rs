@@ -43,6 +43,23 @@ impl Lexicon {
         ["ان", "ها", "های", "ات"].iter().any(|e| key.strip_suffix(e).is_some_and(|stem| self.is_common(stem, 20000)))
     }
 
+    /// `کشورمان`, `حضورش`: a frequent noun with a possessive ending, which
+    /// no name word has (the whole is no listed word or given name).
+    pub(super) fn is_possessed(&self, key: &str) -> bool {
+        let listed = self.rank(key).is_some() || self.is_given(key);
+        !listed
+            && [("مان", 2), ("تان", 2), ("شان", 2), ("ش", 3)].iter().any(|&(e, min)| {
+                key.strip_suffix(e).is_some_and(|stem| stem.chars().count() >= min && self.is_common(stem, 20000))
+            })
+    }
+
+    /// `بهنقل`, `بهمنظور`: the preposition `به` run together with a
+    /// frequent word, which ends a name as `به` does.
+    pub(super) fn is_run_together_preposition(&self, key: &str) -> bool {
+        let listed = self.rank(key).is_some() || self.is_given(key);
+        !listed && key.strip_prefix("به").is_some_and(|rest| rest.chars().count() >= 3 && self.is_common(rest, 20000))
+    }
+
     /// A token that is two frequent words run together (`درعینحال`,
     /// `هیاترییسه`, `کاتولیکهای`): a typo or compound, not an acronym.
     pub(super) fn two_common_words(&self, key: &str) -> bool {
@@ -148,6 +165,11 @@ impl Doc<'_> {
 /// (`پترو شیمی`, the head `پتروشیمی`) is no name.
 pub(super) fn company_at(d: &Doc, k: usize) -> Option<Hit> {
     d.exact(k, kind::ORG_NAME).filter(|h| h.kinds & kind::HEAD == 0)
+}
+
+/// An ordinal that stands before its noun (`هشتمین جشنواره`); `دوم` follows it.
+pub(super) fn is_ordinal_adjective(key: &str) -> bool {
+    key.ends_with("مین") && key.chars().count() >= 4 || key == "نخستین" || key == "اولین"
 }
 
 /// An ordinal adjective (`نخستین`, `هشتمین`, `۱۲مین`).
