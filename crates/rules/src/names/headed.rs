@@ -131,7 +131,9 @@ impl Names {
             if name.len() == 1 && self.lx.is_nationality(d.key(name.start)) {
                 return None;
             }
-            if self.lx.is_org_weak(&head_key) && !distinct && name.len() < 2 {
+            // `تیم ملی`: the national team is named by the adjective alone.
+            let national = head_key == "تیم" && d.key(name.start) == "ملی";
+            if self.lx.is_org_weak(&head_key) && !distinct && name.len() < 2 && !national {
                 return None;
             }
         }
@@ -194,16 +196,23 @@ impl Names {
                     && d.key(i - back - 2) == "به"
                     && (i - back + 1..=i).all(|k| d.is_word(k) && !d.breaks(k) && !self.lx.is_stop(d.key(k)))
             });
-        if !dateline && !reporter && (d.key(i - 2) != "به" || d.key(i - 1) != "گزارش") {
+        let reporting = d.key(i - 2) == "به" && d.key(i - 1) == "گزارش";
+        // `به نقل از مهر،`, `به گزارش فارس،`: one word closed by a comma is the
+        // agency even when it is also a city, a given name or a frequent word.
+        let quoting = i >= 3 && d.key(i - 3) == "به" && d.key(i - 2) == "نقل" && d.key(i - 1) == "از";
+        let closed = (reporting || quoting) && matches!(d.key(i + 1), "،" | "," | "؛");
+        if !dateline && !reporter && !reporting && !closed {
             return None;
         }
         let key = d.key(i);
-        let rare_enough = d.kind(i) == Some(TokenKind::Latin) || self.lx.rank(key).is_none_or(|r| r > 3600);
+        let limit = if closed { 300 } else { 3600 };
+        let rare_enough = d.kind(i) == Some(TokenKind::Latin) || self.lx.rank(key).is_none_or(|r| r > limit);
+        let place = if closed { kind::COUNTRY | kind::REGION } else { kind::LOC };
         let plain = !self.lx.is_stop(key)
             && !self.lx.is_verb(key)
-            && d.any(i, kind::HEAD | kind::HONORIFIC | kind::LOC | kind::PLACE_TRIGGER).is_none()
+            && d.any(i, kind::HEAD | kind::HONORIFIC | place | kind::PLACE_TRIGGER).is_none()
             && !d.is_adjective(i)
-            && !self.lx.is_given(key)
+            && (closed || !self.lx.is_given(key))
             && !self.lx.two_common_words(key);
         // The agency is one word: `به گزارش ایسنا از …`, `به گزارش ایرنا،`.
         let alone =

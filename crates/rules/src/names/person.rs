@@ -35,7 +35,9 @@ pub(super) fn find(d: &mut Doc, cands: &mut Vec<Cand>) {
         if d.taken[i] {
             continue;
         }
-        let per = after_honorific(d, i).or_else(|| given_and_surname(d, i, false));
+        // `توسط امید …`: the agent of a passive vouches for a given name.
+        let agent = i > 0 && d.key(i - 1) == "توسط";
+        let per = after_honorific(d, i).or_else(|| given_and_surname(d, i, agent));
         if let Some(c) = per {
             take(d, c, &mut found);
         }

@@ -478,3 +478,25 @@ fn the_competition_inside_a_stage_description_is_the_event() {
     // A stage of games with no competition named is no event.
     assert!(names("او در رقابتهای دور رفت بازی کرد").is_empty());
 }
+
+#[test]
+fn the_agent_of_a_passive_vouches_for_an_ambiguous_given_name() {
+    assert_eq!(names("این طرح توسط ایمان کاشانی تهیه شد"), ["PER:ایمان کاشانی"]);
+    assert!(names("این طرح را ایمان کاشانی تهیه کرد").is_empty());
+}
+
+#[test]
+fn an_agency_closed_by_a_comma_may_be_a_city_name() {
+    assert_eq!(names("به نقل از مهر، وزیر گفت"), ["ORG:مهر", "ROLE:وزیر"]);
+    assert_eq!(names("به گزارش فارس، وزیر گفت"), ["ORG:فارس", "ROLE:وزیر"]);
+    // A country stays a place.
+    assert_eq!(names("به نقل از ایران، وزیر گفت"), ["LOC:ایران", "ROLE:وزیر"]);
+}
+
+#[test]
+fn the_national_team_the_police_and_a_confederation_are_orgs() {
+    assert_eq!(names("سرمربی تیم ملی گفت"), ["ROLE:سرمربی", "ORG:تیم ملی"]);
+    assert_eq!(names("پلیس راه شهرکرد اعلام کرد"), ["ORG:پلیس راه شهرکرد"]);
+    assert!(names("پلیس گفت").is_empty());
+    assert_eq!(names("سایت کنفدراسیون فوتبال آسیا نوشت"), ["ORG:کنفدراسیون فوتبال آسیا"]);
+}
