@@ -199,7 +199,8 @@ impl Names {
         let reporting = d.key(i - 2) == "به" && d.key(i - 1) == "گزارش";
         // `به نقل از مهر،`, `به گزارش فارس،`: one word closed by a comma is the
         // agency even when it is also a city, a given name or a frequent word.
-        let quoting = i >= 3 && d.key(i - 3) == "به" && d.key(i - 2) == "نقل" && d.key(i - 1) == "از";
+        // (`افکارنیوزبه نقل از`: `به` run onto the word before it.)
+        let quoting = i >= 3 && d.key(i - 3).ends_with("به") && d.key(i - 2) == "نقل" && d.key(i - 1) == "از";
         let closed = (reporting || quoting) && matches!(d.key(i + 1), "،" | "," | "؛");
         if !dateline && !reporter && !reporting && !closed {
             return None;

@@ -58,11 +58,21 @@ fn facilities_after_a_plural_head(d: &Doc, cands: &mut Vec<Cand>) {
     for (n, c) in cands.iter().enumerate().filter(|(_, c)| !c.weak) {
         at.insert(c.start, n);
     }
+    // `نیروگاه هرمزگان، خرمآباد و …`: a facility named by a place, then
+    // more places after a comma, shares its head with them.
+    let named_by_place: HashMap<usize, usize> = cands
+        .iter()
+        .filter(|c| c.label == FAC && c.end > c.start + 1 && d.has(c.start, kind::FAC_HEAD))
+        .filter(|c| d.exact(c.end - 1, kind::LOC).is_some_and(|h| h.last + 1 == c.end))
+        .filter(|c| matches!(d.key(c.end), "،" | ","))
+        .map(|c| (c.start, c.end + 1))
+        .collect();
     for p in 0..d.len() {
         let plural =
             fac(p, Glue::Plural, p) || p >= 1 && matches!(d.key(p), "ها" | "های") && fac(p - 1, Glue::No, p - 1);
-        let mut k = p + 1;
-        while plural && k < d.len() && !d.breaks(k) {
+        let from = if plural { Some(p + 1) } else { named_by_place.get(&p).copied() };
+        let Some(mut k) = from else { continue };
+        while k < d.len() && !d.breaks(k) {
             if let Some(c) = at.get(&k).map(|&n| &mut cands[n]) {
                 if c.label != barchasb_core::labels::LOC {
                     break;
@@ -313,7 +323,11 @@ impl Names {
         if let Some(c) = self.news_source(d, i) {
             return Some(vec![c]);
         }
-        if let Some(c) = self.place(d, i) {
+        // `تهران، شیراز و تبریز`: a place found right before, then `،` or `و`.
+        let listed = i >= 2
+            && matches!(d.key(i - 1), "،" | "," | "و")
+            && before.last().is_some_and(|c| c.end == i - 1 && c.label == barchasb_core::labels::LOC);
+        if let Some(c) = self.place(d, i, listed) {
             return Some(vec![c]);
         }
         // `کنسانتره سنگ آهن`, `کاتد مس`: a product form joins the commodity after it.

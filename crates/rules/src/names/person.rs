@@ -10,14 +10,11 @@
 //! found as a single rare word (an acronym) is an ORG wherever it recurs.
 
 use super::scan::{Cand, Doc};
-use super::words::INFLECTED_RANK;
+use super::words::{has_surname_ending, INFLECTED_RANK, SURNAME_ENDINGS};
 use crate::lexicon::{kind, Lexicon};
 use barchasb_core::labels::{ORG, PER, ROLE};
 use barchasb_core::TokenKind;
 use std::collections::HashMap;
-
-/// Surname endings (‑زاده ‑نژاد ‑پور ‑فر ‑یان ‑نیا ‑وند ‑لو ‑راد ‑کیا).
-const SURNAME_ENDINGS: &[&str] = &["زاده", "نژاد", "پور", "فر", "یان", "نیا", "وند", "لو", "راد", "کیا"];
 
 /// Honorifics that only ever precede a name.
 const STRONG_HONORIFICS: &[&str] = &["آقای", "خانم", "جناب", "سرکار", "حجتالاسلام", "آیتالله", "حجتالاسلاموالمسلمین"];
@@ -139,7 +136,7 @@ fn name_like(d: &Doc, k: usize) -> bool {
     if d.exact(k, kind::CITY).is_some_and(|h| d.city_is_sure(k, h)) {
         return false;
     }
-    if adjective_like(d.lx, key) || plural_noun(d.lx, key) || possessive(d.lx, key) {
+    if adjective_like(d.lx, key) || plural_noun(d.lx, key) || d.lx.is_possessive(key) {
         return false;
     }
     d.lx.rank(key).is_none_or(|r| r > NAME_RANK)
@@ -158,19 +155,6 @@ fn adjective_like(lx: &Lexicon, key: &str) -> bool {
     }
     // `رفسنجانی`, `تهرانی`: surnames from places are common in Persian.
     lx.is_common(stem, 20000) && !lx.is_given(stem) && !has_surname_ending(key) && !lx.is_place_key(stem, kind::CITY)
-}
-
-/// A frequent noun with a possessive ending (`کشورش`, `مردمشان`,
-/// `کشورمان`): the word list has no such forms, their stem tells them
-/// (a longer stem before مان/تان: `سلمان` is a name).
-pub(super) fn possessive(lx: &Lexicon, key: &str) -> bool {
-    let common = |s: &str, min: usize| s.chars().count() >= min && lx.is_common(s, INFLECTED_RANK);
-    ["ش", "شان"].iter().any(|e| key.strip_suffix(e).is_some_and(|s| common(s, 2)))
-        || ["مان", "تان"].iter().any(|e| key.strip_suffix(e).is_some_and(|s| common(s, 3)))
-}
-
-fn has_surname_ending(key: &str) -> bool {
-    SURNAME_ENDINGS.iter().any(|e| key.len() > e.len() + 2 && key.ends_with(e))
 }
 
 /// A word that can close a name: rare, or with a surname ending.

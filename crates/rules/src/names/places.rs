@@ -3,7 +3,7 @@
 //! administrative division (`استان خوزستان`).
 
 use super::scan::{Cand, Doc, Hit};
-use super::words::{AUXILIARIES, COPULAS};
+use super::words::{has_surname_ending, AUXILIARIES, COPULAS};
 use super::Names;
 use crate::lexicon::kind;
 use barchasb_core::labels::LOC;
@@ -40,14 +40,26 @@ impl Names {
     }
 
     /// A place from the gazetteers. Countries and regions are reliable;
-    /// a city whose name is also a common word needs evidence.
-    pub(super) fn place(&self, d: &Doc, i: usize) -> Option<Cand> {
+    /// a city whose name is also a common word needs evidence, such as a
+    /// place listed right before it (`listed`).
+    pub(super) fn place(&self, d: &Doc, i: usize, listed: bool) -> Option<Cand> {
         let Some(h) = d.exact(i, kind::LOC) else { return self.after_division(d, i) };
+        // `حمید سوریان`: after a given name, a city with a surname ending is the surname.
+        let given_before =
+            i > 0 && !d.breaks(i) && self.lx.is_given(d.key(i - 1)) && !self.lx.is_given_ambiguous(d.key(i - 1));
+        if given_before && h.last == i && h.kinds & (kind::COUNTRY | kind::REGION) == 0 && has_surname_ending(d.key(i))
+        {
+            return None;
+        }
         let cand = Some(Cand { start: i, end: h.last + 1, label: LOC, weak: false });
         if h.kinds & (kind::COUNTRY | kind::REGION) != 0 && !d.looks_like_a_word(i, h) {
             return cand;
         }
-        if d.city_is_sure(i, h) || self.province_is_sure(d, i, h) || self.city_has_evidence(d, i, h) {
+        if d.city_is_sure(i, h)
+            || self.province_is_sure(d, i, h)
+            || (listed && !d.looks_like_a_word(i, h))
+            || self.city_has_evidence(d, i, h)
+        {
             return cand;
         }
         None

@@ -73,7 +73,7 @@ impl Names {
             && !(d.is_rare(end + 1) && d.is_word(end + 1) && !d.breaks(end + 1))
             && self.lx.rank(d.key(end)).is_none()
             && !self.lx.two_common_words(d.key(end))
-            && !super::person::possessive(&self.lx, d.key(end))
+            && !self.lx.is_possessive(d.key(end))
         {
             out.push(Cand { start: end, end: end + 1, label: ORG, weak: false });
         }

@@ -102,7 +102,9 @@ impl Names {
             // preposition starts what is said of the name.
             if k > start
                 && d.exact(k, kind::LOC).is_none()
-                && (is_ordinal_adjective(key) || self.lx.is_possessed(key) || self.lx.is_run_together_preposition(key))
+                && (is_ordinal_adjective(key)
+                    || (self.lx.rank(key).is_none() && !self.lx.is_given(key) && self.lx.is_possessive(key))
+                    || self.lx.is_run_together_preposition(key))
             {
                 break;
             }

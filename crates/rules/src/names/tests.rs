@@ -500,3 +500,21 @@ fn the_national_team_the_police_and_a_confederation_are_orgs() {
     assert!(names("پلیس گفت").is_empty());
     assert_eq!(names("سایت کنفدراسیون فوتبال آسیا نوشت"), ["ORG:کنفدراسیون فوتبال آسیا"]);
 }
+
+#[test]
+fn a_city_with_a_surname_ending_after_a_given_name_is_the_surname() {
+    // `سوریان` is a village in GeoNames.
+    assert_eq!(names("مدال طلا را حمید سوریان گرفت"), ["PER:حمید سوریان"]);
+}
+
+#[test]
+fn places_listed_after_a_place_or_a_facility_named_by_one() {
+    assert_eq!(names("او از تهران، شیراز و تبریز دیدن کرد"), ["LOC:تهران", "LOC:شیراز", "LOC:تبریز"]);
+    assert_eq!(names("کار نیروگاه بوشهر، شیراز و تبریز ادامه دارد"), ["FAC:نیروگاه بوشهر", "FAC:شیراز", "FAC:تبریز"]);
+    assert!(names("در طول و عرض").is_empty());
+}
+
+#[test]
+fn the_agency_after_a_run_together_be_naql_az() {
+    assert_eq!(names("به گزارش ایلنابه نقل از فارس، وزیر گفت"), ["ORG:فارس", "ROLE:وزیر"]);
+}

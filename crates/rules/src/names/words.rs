@@ -17,6 +17,14 @@ pub(super) const CITY_RANK: u32 = 6500;
 /// A plural or adjective of a word this frequent is no name (`Lexicon::is_inflected_common`).
 pub(super) const INFLECTED_RANK: u32 = 6500;
 
+/// Surname endings (‑زاده ‑نژاد ‑پور ‑فر ‑یان ‑نیا ‑وند ‑لو ‑راد ‑کیا).
+pub(super) const SURNAME_ENDINGS: &[&str] = &["زاده", "نژاد", "پور", "فر", "یان", "نیا", "وند", "لو", "راد", "کیا"];
+
+/// A word with a surname ending after at least three letters.
+pub(super) fn has_surname_ending(key: &str) -> bool {
+    SURNAME_ENDINGS.iter().any(|e| key.len() > e.len() + 2 && key.ends_with(e))
+}
+
 /// Auxiliaries between the noun of a compound verb and its verb.
 pub(super) const AUXILIARIES: &[&str] = &["خواهد", "خواهند", "نخواهد", "نخواهند", "می", "نمی", "خواهیم"];
 
@@ -43,14 +51,13 @@ impl Lexicon {
         ["ان", "ها", "های", "ات"].iter().any(|e| key.strip_suffix(e).is_some_and(|stem| self.is_common(stem, 20000)))
     }
 
-    /// `کشورمان`, `حضورش`: a frequent noun with a possessive ending, which
-    /// no name word has (the whole is no listed word or given name).
-    pub(super) fn is_possessed(&self, key: &str) -> bool {
-        let listed = self.rank(key).is_some() || self.is_given(key);
-        !listed
-            && [("مان", 2), ("تان", 2), ("شان", 2), ("ش", 3)].iter().any(|&(e, min)| {
-                key.strip_suffix(e).is_some_and(|stem| stem.chars().count() >= min && self.is_common(stem, 20000))
-            })
+    /// A frequent noun with a possessive ending (`کشورش`, `مردمشان`,
+    /// `کشورمان`): the word list has no such forms, their stem tells them
+    /// (a longer stem before مان/تان: `سلمان` is a name).
+    pub(super) fn is_possessive(&self, key: &str) -> bool {
+        let common = |s: &str, min: usize| s.chars().count() >= min && self.is_common(s, INFLECTED_RANK);
+        ["ش", "شان"].iter().any(|e| key.strip_suffix(e).is_some_and(|s| common(s, 2)))
+            || ["مان", "تان"].iter().any(|e| key.strip_suffix(e).is_some_and(|s| common(s, 3)))
     }
 
     /// `بهنقل`, `بهمنظور`: the preposition `به` run together with a
