@@ -33,7 +33,7 @@ pub(super) fn month_words() -> impl Iterator<Item = &'static str> {
 /// Adds DATE, QUANTITY and MONEY candidates.
 pub fn find(cx: &Context, out: &mut Vec<Entity>) {
     let lx = Lexicon::get();
-    for line in cx.tokens.chunk_by(|_, b| !b.line_start) {
+    for line in cx.tokens.chunk_by(|a, b| !b.line_start || wrapped_amount(lx, cx.text, a, b)) {
         let mut i = 0;
         while i < line.len() {
             let found = date_at(lx, line, i).map(|d| (d.end, labels::DATE)).or_else(|| amount_at(lx, cx.text, line, i));
@@ -46,6 +46,27 @@ pub fn find(cx: &Context, out: &mut Vec<Entity>) {
             }
         }
     }
+}
+
+/// Lines of a fixed width this long or longer are wrapped, not ended.
+const WRAP_WIDTH: usize = 40;
+
+/// `… روزانه ۷۴⏎میلیون و ۶۱۵ هزار لیتر`: a text wrapped at a fixed width
+/// (a single line break after a long line with no punctuation at its end)
+/// splits an amount in two. A number, a number word or a scale at the end
+/// of such a line goes on into the next one; any other line break ends
+/// every date and amount.
+fn wrapped_amount(lx: &Lexicon, text: &str, a: &Token, b: &Token) -> bool {
+    let numeric = a.kind == TokenKind::Number || lx.number_word(&a.norm).is_some() || lx.scale(&a.norm).is_some();
+    if !numeric || b.kind == TokenKind::Punct {
+        return false;
+    }
+    let (Some(gap), Some(before)) = (text.get(a.range.end..b.range.start), text.get(..a.range.end)) else {
+        return false;
+    };
+    let one_break = gap.matches('\n').count() == 1 && gap.trim().is_empty();
+    let line = before.rsplit('\n').next().unwrap_or(before);
+    one_break && line.chars().count() >= WRAP_WIDTH
 }
 
 /// The ISO date (`YYYY-MM-DD`, Gregorian) of a DATE span's text when it is

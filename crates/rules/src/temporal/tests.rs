@@ -183,6 +183,19 @@ fn numbers_that_are_not_quantities() {
 }
 
 #[test]
+fn an_amount_goes_on_over_the_break_of_a_wrapped_line() {
+    // Lines wrapped at a fixed width: the break falls inside an amount.
+    let wrapped = "صادرات فولاد کشور در شش ماه نخست امسال به حدود ۳۲\nمیلیون و ۴۰۰ هزار تن رسید";
+    assert_eq!(found(wrapped), [(D, "شش ماه نخست امسال"), (Q, "۳۲\nمیلیون و ۴۰۰ هزار تن")]);
+    let scale_then_unit = "تولید روزانه این واحد پتروشیمی در سال جاری به ۱۲ میلیون\nلیتر رسید";
+    assert_eq!(found(scale_then_unit), [(Q, "۱۲ میلیون\nلیتر")]);
+    // A short line (a headline) or a blank line ends the amount.
+    assert_eq!(found("صادرات به ۳۲\nمیلیون تن رسید"), [(Q, "میلیون تن")]);
+    let paragraph = "صادرات فولاد کشور در شش ماه نخست امسال به حدود ۳۲\n\nمیلیون تن رسید";
+    assert_eq!(found(paragraph), [(D, "شش ماه نخست امسال"), (Q, "میلیون تن")]);
+}
+
+#[test]
 fn money() {
     assert_eq!(found("9 میلیارد دلار"), [(M, "9 میلیارد دلار")]);
     assert_eq!(found("۱۲۰۰ میلیارد تومان"), [(M, "۱۲۰۰ میلیارد تومان")]);
