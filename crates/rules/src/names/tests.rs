@@ -468,6 +468,8 @@ fn an_ordinal_a_possessed_noun_or_a_run_together_preposition_ends_a_name() {
     assert_eq!(names("نماینده فدراسیون والیبال کشورمان گفت"), ["ORG:فدراسیون والیبال"]);
     assert_eq!(names("امسال هفتمین جشنواره تئاتر فجر نخستین تجربه او بود"), ["EVENT:هفتمین جشنواره تئاتر فجر"]);
     assert_eq!(names("به گزارش دفتر خبرگزاری ایسنا بهنقل از منابع محلی"), ["ORG:خبرگزاری ایسنا"]);
+    // `تامین` (provision) ends in `مین` but is no ordinal.
+    assert_eq!(names("مدیرعامل سازمان تامین اجتماعی گفت"), ["ROLE:مدیرعامل", "ORG:سازمان تامین اجتماعی"]);
 }
 
 #[test]

@@ -174,14 +174,58 @@ pub(super) fn company_at(d: &Doc, k: usize) -> Option<Hit> {
     d.exact(k, kind::ORG_NAME).filter(|h| h.kinds & kind::HEAD == 0)
 }
 
+/// The number words an ordinal in `‑مین` is made of (`سومین`: `سو`).
+const ORDINAL_STEMS: &[&str] = &[
+    "یک",
+    "دو",
+    "سو",
+    "چهار",
+    "پنج",
+    "شش",
+    "هفت",
+    "هشت",
+    "نه",
+    "ده",
+    "یازده",
+    "دوازده",
+    "سیزده",
+    "چهارده",
+    "پانزده",
+    "شانزده",
+    "هفده",
+    "هجده",
+    "هیجده",
+    "نوزده",
+    "بیست",
+    "سی",
+    "چهل",
+    "پنجاه",
+    "شصت",
+    "هفتاد",
+    "هشتاد",
+    "نود",
+    "صد",
+    "یکصد",
+    "دویست",
+    "سیصد",
+    "هزار",
+];
+
+/// `هشتمین`, `چهلویکمین`, `۱۲مین`: a number and `‑مین` (not `تامین`, `زمین`).
+fn is_min_ordinal(key: &str) -> bool {
+    key.strip_suffix("مین").is_some_and(|stem| {
+        (!stem.is_empty() && stem.chars().all(|c| c.is_numeric())) || ORDINAL_STEMS.iter().any(|n| stem.ends_with(n))
+    })
+}
+
 /// An ordinal that stands before its noun (`هشتمین جشنواره`); `دوم` follows it.
 pub(super) fn is_ordinal_adjective(key: &str) -> bool {
-    key.ends_with("مین") && key.chars().count() >= 4 || key == "نخستین" || key == "اولین"
+    is_min_ordinal(key) || key == "نخستین" || key == "اولین"
 }
 
 /// An ordinal adjective (`نخستین`, `هشتمین`, `۱۲مین`).
 pub(super) fn is_ordinal(key: &str) -> bool {
-    key.ends_with("مین") && key.chars().count() >= 4
+    is_min_ordinal(key)
         || ["نخستین", "اولین", "دوم", "سوم", "چهارم", "پنجم", "ششم", "هفتم", "هشتم", "نهم", "دهم"].contains(&key)
         || key.ends_with("دهم") && key.chars().count() >= 5
 }
