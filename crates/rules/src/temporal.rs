@@ -65,7 +65,7 @@ fn wrapped_amount(lx: &Lexicon, text: &str, a: &Token, b: &Token) -> bool {
         return false;
     };
     let one_break = gap.matches('\n').count() == 1 && gap.trim().is_empty();
-    let line = before.rsplit('\n').next().unwrap_or(before);
+    let line = &before[before.rfind('\n').map_or(0, |n| n + 1)..];
     one_break && line.chars().count() >= WRAP_WIDTH
 }
 

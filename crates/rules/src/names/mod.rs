@@ -93,7 +93,7 @@ fn facilities_after_a_plural_head(d: &Doc, cands: &mut Vec<Cand>) {
         }
     }
     if added {
-        cands.sort_by_key(|c| c.start);
+        scan::sort_cands(cands);
     }
 }
 

@@ -72,7 +72,7 @@ pub(super) fn find(d: &mut Doc, cands: &mut Vec<Cand>) {
     }
     cands.extend(found.list);
     mentions(d, cands);
-    cands.sort_by_key(|c| (c.start, c.end));
+    super::scan::sort_cands(cands);
 }
 
 /// The persons found so far, in the order found, with an index by their

@@ -96,29 +96,38 @@ impl Names {
     /// stands alone in the same text (`… به بغداد … و بغداد جزو …`),
     /// unless a predicate follows or another candidate holds it.
     pub(super) fn places_again(&self, d: &mut Doc, cands: &mut Vec<Cand>) {
-        let name = |d: &Doc, c: &Cand| (c.start..c.end).map(|t| d.key(t)).collect::<String>();
-        let known: std::collections::HashSet<String> = cands
+        // The places found, as token ranges: few per text, compared by keys.
+        let known: Vec<(usize, usize)> = cands
             .iter()
             .filter(|c| c.label == LOC && !c.weak && d.exact(c.start, kind::CITY).is_some_and(|h| h.last + 1 == c.end))
-            .map(|c| name(d, c))
+            .map(|c| (c.start, c.end))
             .collect();
         if known.is_empty() {
             return;
         }
-        let mut added = false;
+        let same = |c: &Cand| {
+            known
+                .iter()
+                .any(|&(s, e)| e - s == c.end - c.start && (0..e - s).all(|k| d.key(s + k) == d.key(c.start + k)))
+        };
+        let mut found: Vec<Cand> = Vec::new();
         for i in 0..d.len() {
             let Some(h) = d.exact(i, kind::CITY) else { continue };
             let c = Cand { start: i, end: h.last + 1, label: LOC, weak: false };
+            let after_last = found.last().is_none_or(|f| f.end <= c.start);
             let free = (c.start..c.end).all(|t| !d.taken[t] && !d.temporal[t]);
-            if free && known.contains(&name(d, &c)) && !self.predicate_at(d, c.end) && !d.is_predicate_noun(h.last) {
-                d.taken[c.start..c.end].iter_mut().for_each(|x| *x = true);
-                cands.push(c);
-                added = true;
+            if after_last && free && same(&c) && !self.predicate_at(d, c.end) && !d.is_predicate_noun(h.last) {
+                found.push(c);
             }
         }
-        if added {
-            cands.sort_by_key(|c| (c.start, c.end));
+        if found.is_empty() {
+            return;
         }
+        for c in &found {
+            d.taken[c.start..c.end].iter_mut().for_each(|x| *x = true);
+        }
+        cands.extend(found);
+        super::scan::sort_cands(cands);
     }
 
     /// `استان خوزستان`, `شهرستان سمیرم`: the name after an administrative

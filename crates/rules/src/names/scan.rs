@@ -41,6 +41,12 @@ pub(super) struct Cand {
     pub weak: bool,
 }
 
+/// Sorts candidates by start, then end: one sort for every recognizer
+/// (each sort of its own key is another copy of the sort in the wasm).
+pub(super) fn sort_cands(cands: &mut [Cand]) {
+    cands.sort_by_key(|c| (c.start, c.end));
+}
+
 /// One text as the name recognizers see it.
 pub(super) struct Doc<'a> {
     /// The lexicon the hits are of, and the word tests read.
