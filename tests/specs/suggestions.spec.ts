@@ -1,6 +1,9 @@
 // On first start the two seed texts are there, with the core's suggestions
 // shown as spans whose offsets are code points of the original text.
-import { test, expect, openApp, openDoc, viewText, marks, expectMarksMatchText, seedText, SEEDS, ARTIFACTS, docIds } from '../helpers/app';
+import {
+  test, expect, openApp, openDoc, viewText, marks, expectMarksMatchText, seedText, SEEDS, ARTIFACTS, docIds, pasteDoc,
+  exportLines, cpIndexOf, cpLength, cpSlice,
+} from '../helpers/app';
 
 test('the seeds open with suggestions whose offsets slice the original text', async ({ page }) => {
   await openApp(page);
@@ -38,4 +41,31 @@ test('the seeds open with suggestions whose offsets slice the original text', as
   }
   await openDoc(page, SEEDS[1]);
   await page.screenshot({ path: `${ARTIFACTS}/document-with-suggestions.png` });
+});
+
+// Texts wrapped at a fixed width break lines inside an amount; the rules
+// suggest the amount whole, shown on both lines, and it is confirmed,
+// exported and read back as one span.
+test('an amount over the break of a wrapped line is one suggestion, confirmed whole', async ({ page }) => {
+  await openApp(page);
+  const text =
+    'صادرات فولاد کشور در شش ماه نخست امسال به حدود ۳۲\nمیلیون و ۴۰۰ هزار تن رسید که نسبت به سال گذشته بیشتر است.';
+  const id = await pasteDoc(page, text);
+  const amount = '۳۲\nمیلیون و ۴۰۰ هزار تن';
+  const start = cpIndexOf(text, amount);
+  const end = start + cpLength(amount);
+  await expect.poll(async () => (await marks(page)).find((m) => m.start === start)?.text).toBe(amount);
+  // One mark per paragraph, with the same offsets.
+  const pieces = page.locator(`#doc-view mark.span[data-start="${start}"][data-end="${end}"]`);
+  await expect(pieces).toHaveCount(2);
+  await expect(pieces.first()).toHaveAttribute('data-label', 'QUANTITY');
+  await page.screenshot({ path: `${ARTIFACTS}/wrapped-amount.png` });
+
+  await pieces.last().click();
+  await page.locator('#span-menu button[data-action="confirm"]').click();
+  for (const i of [0, 1]) await expect(pieces.nth(i)).toHaveAttribute('data-state', 'confirmed');
+  const { lines } = await exportLines(page);
+  const line = lines.find((l) => l.id === id)!;
+  expect(line.spans).toContainEqual({ start, end, label: 'QUANTITY' });
+  expect(cpSlice(line.text, start, end)).toBe(amount);
 });
