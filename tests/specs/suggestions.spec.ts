@@ -64,6 +64,9 @@ test('an amount over the break of a wrapped line is one suggestion, confirmed wh
   await pieces.last().click();
   await page.locator('#span-menu button[data-action="confirm"]').click();
   for (const i of [0, 1]) await expect(pieces.nth(i)).toHaveAttribute('data-state', 'confirmed');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(pieces.first()).toBeVisible();
+  await page.screenshot({ path: `${ARTIFACTS}/wrapped-amount-phone.png` });
   const { lines } = await exportLines(page);
   const line = lines.find((l) => l.id === id)!;
   expect(line.spans).toContainEqual({ start, end, label: 'QUANTITY' });
