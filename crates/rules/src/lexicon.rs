@@ -151,7 +151,7 @@ const ROLE_HEADS: &[&str] = &[
 ];
 
 /// Roles that describe a person only when a person is named beside them.
-const ROLE_WEAK: &[&str] = &["نماینده", "عضو", "کارشناس", "مشاور"];
+const ROLE_WEAK: &[&str] = &["نماینده", "عضو", "کارشناس", "مشاور", "مسئول"];
 
 #[rustfmt::skip]
 const FAC_HEADS: &[&str] = &[

@@ -5,7 +5,7 @@
 
 use super::places::STATE_FORMS;
 use super::scan::{Doc, Mode};
-use super::words::{company_at, is_ordinal, is_ordinal_adjective, is_year};
+use super::words::{company_at, is_ordinal, is_ordinal_adjective, is_superlative, is_year, TIME_ADVERBS};
 use super::Names;
 use crate::lexicon::kind;
 use barchasb_core::TokenKind;
@@ -97,12 +97,16 @@ impl Names {
             if !d.commodity[k] && !international && (self.lx.is_stop(key) || self.lx.is_verb(key)) {
                 break;
             }
-            // `جشنواره … اولین حضورش`, `تیم ملی فوتبال کشورمان`, `خبرگزاری آنا بهنقل`:
-            // an ordinal before its noun, a possessed noun or a run-together
-            // preposition starts what is said of the name.
+            // `جشنواره … اولین حضورش`, `نیروگاه دماوند بزرگترین …`, `پالایشگاه
+            // آبادان روزانه`, `تیم ملی فوتبال کشورمان`, `خبرگزاری آنا بهنقل`: an
+            // ordinal or superlative before its noun, an adverb of frequency, a
+            // possessed noun or a run-together preposition starts what is said
+            // of the name.
             if k > start
                 && d.exact(k, kind::LOC).is_none()
                 && (is_ordinal_adjective(key)
+                    || is_superlative(&self.lx, key)
+                    || TIME_ADVERBS.contains(&key)
                     || (self.lx.rank(key).is_none() && !self.lx.is_given(key) && self.lx.is_possessive(key))
                     || self.lx.is_run_together_preposition(key))
             {

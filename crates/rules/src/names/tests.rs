@@ -520,3 +520,21 @@ fn places_listed_after_a_place_or_a_facility_named_by_one() {
 fn the_agency_after_a_run_together_be_naql_az() {
     assert_eq!(names("به گزارش ایلنابه نقل از فارس، وزیر گفت"), ["ORG:فارس", "ROLE:وزیر"]);
 }
+
+#[test]
+fn a_superlative_or_an_adverb_of_frequency_ends_a_facility() {
+    assert_eq!(
+        names("پالایشگاه آبادان روزانه نفت خام را فرآوری می کند و نیروگاه دماوند بزرگترین نیروگاه کشور است"),
+        ["FAC:پالایشگاه آبادان", "COMMODITY:نفت خام", "FAC:نیروگاه دماوند"]
+    );
+}
+
+#[test]
+fn a_person_before_a_weak_role_of_responsibility() {
+    assert_eq!(
+        names("او با جوزپ بورل مسئول سیاست خارجی اتحادیه اروپا دیدار کرد"),
+        ["PER:جوزپ بورل", "ROLE:مسئول سیاست خارجی", "ORG:اتحادیه اروپا"]
+    );
+    // `مسئول` with no person is the adjective `responsible`.
+    assert!(names("او مسئول این کار است").is_empty());
+}

@@ -223,6 +223,14 @@ pub(super) fn is_ordinal_adjective(key: &str) -> bool {
     is_min_ordinal(key) || key == "نخستین" || key == "اولین"
 }
 
+/// `بزرگترین`, `مهمترین`: a superlative, which stands before its noun.
+pub(super) fn is_superlative(lx: &Lexicon, key: &str) -> bool {
+    key.strip_suffix("ترین").is_some_and(|stem| stem.chars().count() >= 2 && lx.rank(stem).is_some())
+}
+
+/// Adverbs of frequency (`روزانه`): they say how often, after a name.
+pub(super) const TIME_ADVERBS: &[&str] = &["روزانه", "ماهانه", "سالانه", "هفتگی", "شبانه", "هرساله"];
+
 /// An ordinal adjective (`نخستین`, `هشتمین`, `۱۲مین`).
 pub(super) fn is_ordinal(key: &str) -> bool {
     is_min_ordinal(key)
