@@ -96,20 +96,25 @@ impl Names {
     /// stands alone in the same text (`… به بغداد … و بغداد جزو …`),
     /// unless a predicate follows or another candidate holds it.
     pub(super) fn places_again(&self, d: &mut Doc, cands: &mut Vec<Cand>) {
-        // The places found, as token ranges: few per text, compared by keys.
-        let known: Vec<(usize, usize)> = cands
-            .iter()
-            .filter(|c| c.label == LOC && !c.weak && d.exact(c.start, kind::CITY).is_some_and(|h| h.last + 1 == c.end))
-            .map(|c| (c.start, c.end))
-            .collect();
-        if known.is_empty() {
-            return;
-        }
-        let same = |c: &Cand| {
+        // The places found, as the token range of one occurrence of each
+        // name: few per text (a name found a thousand times is one entry,
+        // so that the look-ups stay linear in the text), compared by keys.
+        let same_as = |known: &[(usize, usize)], c: &Cand| {
             known
                 .iter()
                 .any(|&(s, e)| e - s == c.end - c.start && (0..e - s).all(|k| d.key(s + k) == d.key(c.start + k)))
         };
+        let mut known: Vec<(usize, usize)> = Vec::new();
+        for c in cands.iter() {
+            let city = c.label == LOC && !c.weak && d.exact(c.start, kind::CITY).is_some_and(|h| h.last + 1 == c.end);
+            if city && !same_as(&known, c) {
+                known.push((c.start, c.end));
+            }
+        }
+        if known.is_empty() {
+            return;
+        }
+        let same = |c: &Cand| same_as(&known, c);
         let mut found: Vec<Cand> = Vec::new();
         for i in 0..d.len() {
             let Some(h) = d.exact(i, kind::CITY) else { continue };
