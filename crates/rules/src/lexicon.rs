@@ -458,7 +458,11 @@ impl Lexicon {
             _ => {
                 let n = k.chars().count();
                 (n >= 4 && ["دند", "تند", "یدم", "یدیم", "ستم", "ستیم", "هاند", "هاست"].iter().any(|e| k.ends_with(e)))
-                    || (n >= 5 && k.starts_with('ب') && (k.ends_with("ند") || k.ends_with("یم")))
+                    // (not the surnames in ‑وند: `بیرانوند`; `بروند`, `بشنوند` are shorter)
+                    || (n >= 5
+                        && k.starts_with('ب')
+                        && (k.ends_with("ند") || k.ends_with("یم"))
+                        && !(n >= 7 && k.ends_with("وند")))
             }
         }
     }

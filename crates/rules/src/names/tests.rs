@@ -538,3 +538,10 @@ fn a_person_before_a_weak_role_of_responsibility() {
     // `مسئول` with no person is the adjective `responsible`.
     assert!(names("او مسئول این کار است").is_empty());
 }
+
+#[test]
+fn a_surname_in_vand_is_no_subjunctive_verb() {
+    // `ب… ‑ند` reads as a subjunctive (`بروند`); a longer word in ‑وند is a surname.
+    assert_eq!(names("محمد بیرانوند گفت"), ["PER:محمد بیرانوند"]);
+    assert!(names("آنها باید بروند و بشنوند").is_empty());
+}
