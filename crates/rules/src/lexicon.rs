@@ -474,7 +474,12 @@ impl Lexicon {
     /// A verb that takes a noun before it to form a compound verb
     /// (`دیدار کرد`, `مورد بررسی قرار گرفت`); `گفت`, `افزود` take none.
     pub fn is_light_verb(&self, k: &str) -> bool {
-        self.is_verb(k) && !NOT_LIGHT.iter().any(|v| k == *v || k.strip_prefix("می").is_some_and(|r| r.starts_with(v)))
+        // `گفت`, `گفتند`, `می‌گوید`: the verb with a person ending, or after `می`.
+        let person_ending = |r: &str| ["", "ند", "م", "ی", "یم", "ید", "ه"].contains(&r);
+        self.is_verb(k)
+            && !NOT_LIGHT.iter().any(|v| {
+                k.strip_prefix(v).is_some_and(person_ending) || k.strip_prefix("می").is_some_and(|r| r.starts_with(v))
+            })
     }
 
     /// A given name that is also an everyday word.

@@ -260,6 +260,15 @@ impl Names {
                 return true;
             }
         }
+        // `بیمارستان امام رضا`, `ورزشگاه شهید شیرودی`: named after a person, by a title.
+        let named_after = |k: usize| self.lx.is_given(d.key(k)) || self.lx.rank(d.key(k)).is_none_or(|r| r > 1500);
+        if name.len() >= 2
+            && matches!(d.key(name.start), "امام" | "شهید" | "حضرت")
+            && d.is_word(name.start + 1)
+            && named_after(name.start + 1)
+        {
+            return true;
+        }
         let first = name.start;
         let last_end = name.end;
         name.into_iter().any(|k| match d.kind(k) {

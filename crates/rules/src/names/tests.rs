@@ -545,3 +545,17 @@ fn a_surname_in_vand_is_no_subjunctive_verb() {
     assert_eq!(names("محمد بیرانوند گفت"), ["PER:محمد بیرانوند"]);
     assert!(names("آنها باید بروند و بشنوند").is_empty());
 }
+
+#[test]
+fn a_facility_named_after_a_person_by_a_title() {
+    assert_eq!(names("از بیمارستان امام رضا (ع) مشهد بازدید کرد"), ["FAC:بیمارستان امام رضا", "LOC:مشهد"]);
+    assert_eq!(names("نمایشگاه در مصلی امام خمینی (ره) آغاز به کار کرد"), ["FAC:مصلی امام خمینی"]);
+    // A title before a frequent word names no one.
+    assert!(names("فرودگاه امام حاضر است").is_empty());
+}
+
+#[test]
+fn said_in_the_plural_is_no_light_verb() {
+    // `گفتند` after a name does not make its last word the noun of a compound verb.
+    assert_eq!(names("دانشجویان دانشگاه شهید بهشتی گفتند"), ["ORG:دانشگاه شهید بهشتی"]);
+}
