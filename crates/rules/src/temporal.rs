@@ -594,7 +594,7 @@ const LABEL_NOUNS: &[&str] = &[
     "خط", "پایه", "کلاس", "قطعنامه", "مصوبه", "بخشنامه", "پرونده", "شعبه", "پرواز", "مدل", "نسل", "ناحیه",
     "کانال", "شناسه",
     // `دقیقه ۸۱` of a match, `کیلومتر ۴۷` of a road: a point, not an amount
-    "دقیقه", "کیلومتر",
+    "دقیقه", "کیلومتر", "جایگاه",
 ];
 
 /// Scale words of amounts written in English: `USD 5 million`, `$2bn`.

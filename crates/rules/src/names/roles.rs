@@ -9,7 +9,9 @@ use crate::lexicon::kind;
 use barchasb_core::labels::{ORG, ROLE};
 
 /// Words that qualify a role head without naming anything (`معاون اول`).
-const ROLE_MODIFIERS: &[&str] = &["اول", "کل", "ارشد", "سابق", "وقت", "پیشین", "جدید", "فعلی", "دوم", "کنونی"];
+/// Adjectives of time (`سفیر جدید`, `وزیر سابق`) describe the holder and
+/// end the role (news-dev's NOTES: `سفیر جدید` → `سفیر`; see `tail`).
+const ROLE_MODIFIERS: &[&str] = &["اول", "کل", "ارشد", "دوم"];
 
 /// Roles complete in themselves: no portfolio follows them.
 const ROLE_COMPLETE: &[&str] = &["رییسجمهور", "رییسجمهوری", "نخستوزیر", "جمهور", "جمهوری"];

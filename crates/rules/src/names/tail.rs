@@ -10,6 +10,10 @@ use super::Names;
 use crate::lexicon::kind;
 use barchasb_core::TokenKind;
 
+/// Adjectives that say when a person holds an office (`سفیر جدید`): not
+/// part of the ROLE (the guidelines leave `جدید` out).
+const ROLE_TIME_ADJECTIVES: &[&str] = &["جدید", "سابق", "فعلی", "پیشین", "کنونی", "اسبق", "وقت"];
+
 impl Names {
     /// Where a name that starts at token `from` ends (exclusive). `started`
     /// says a word of the name is already taken (a run-together head).
@@ -135,6 +139,10 @@ impl Names {
                 break;
             }
             let loc = d.exact(k, kind::LOC);
+            // `سفیر جدید`, `وزیر سابق`: an adjective of time describes the holder.
+            if mode == Mode::Role && ROLE_TIME_ADJECTIVES.contains(&key) {
+                break;
+            }
             // `سرمربی کروات`: a nationality describes the holder, not the office.
             if mode == Mode::Role
                 && (loc.is_some() || d.is_rare(k) || self.lx.is_given(key) || self.lx.is_nationality(key))

@@ -150,8 +150,9 @@ fn a_role_stops_before_what_it_heads() {
         names("رئیس چهارمین نمایشگاه بین‌المللی معدن گفت"),
         ["ROLE:رئیس", "EVENT:چهارمین نمایشگاه بین‌المللی معدن"]
     );
-    assert_eq!(names("رئیس‌جمهور سابق ترکیه گفت"), ["ROLE:رئیس‌جمهور سابق", "LOC:ترکیه"]);
-    assert_eq!(names("رئیس‌جمهور سابق کشورش گفت"), ["ROLE:رئیس‌جمهور سابق"]);
+    // (an adjective of time is left out: see an_adjective_of_time_is_left_out_of_a_role)
+    assert_eq!(names("رئیس‌جمهور سابق ترکیه گفت"), ["ROLE:رئیس‌جمهور", "LOC:ترکیه"]);
+    assert_eq!(names("رئیس‌جمهور سابق کشورش گفت"), ["ROLE:رئیس‌جمهور"]);
 }
 
 #[test]
@@ -558,4 +559,12 @@ fn a_facility_named_after_a_person_by_a_title() {
 fn said_in_the_plural_is_no_light_verb() {
     // `گفتند` after a name does not make its last word the noun of a compound verb.
     assert_eq!(names("دانشجویان دانشگاه شهید بهشتی گفتند"), ["ORG:دانشگاه شهید بهشتی"]);
+}
+
+#[test]
+fn an_adjective_of_time_is_left_out_of_a_role() {
+    assert_eq!(names("او را به عنوان سرمربی جدید تیم معرفی کردند"), ["ROLE:سرمربی"]);
+    assert_eq!(names("پرویز کاظمی وزیر سابق گفت"), ["PER:پرویز کاظمی", "ROLE:وزیر"]);
+    // `اول` is part of the title.
+    assert_eq!(names("معاون اول وزیر گفت"), ["ROLE:معاون اول وزیر"]);
 }

@@ -177,6 +177,7 @@ fn numbers_that_are_not_quantities() {
     // a match minute and a road's kilometre post are points (`۸۰ دقیقه` is an amount)
     assert_eq!(found("در دقیقه ۸۰ بازیکن"), []);
     assert_eq!(found("در کیلومتر ۴۷ جاده"), []);
+    assert_eq!(found("در جایگاه ۵۰۰ جهان قرار گرفت"), []);
     assert_eq!(found("بازی ۹۰ دقیقه طول کشید"), [(Q, "۹۰ دقیقه")]);
     // a number never crosses a line break to reach a noun
     assert_eq!(found("۱۲\nمعدن"), []);
