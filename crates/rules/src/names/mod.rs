@@ -97,6 +97,19 @@ fn facilities_after_a_plural_head(d: &Doc, cands: &mut Vec<Cand>) {
     }
 }
 
+/// `کمیسیون امنیت ملی مجلس`: a commission of the parliament is a body
+/// (an ORG, not an EVENT), and its name ends with the parliament (`… مجلس
+/// شورای اسلامی`).
+fn parliament_commission(d: &Doc, c: &mut Cand) {
+    if c.label != EVENT || d.key(c.start) != "کمیسیون" {
+        return;
+    }
+    let Some(p) = (c.start..c.end).find(|&k| d.key(k) == "مجلس") else { return };
+    let full = d.key(p + 1) == "شورای" && d.key(p + 2) == "اسلامی" && !d.breaks(p + 1);
+    c.label = ORG;
+    c.end = c.end.min(p + if full { 3 } else { 1 });
+}
+
 /// Words before a metal that make it no commodity (`مدال طلا`, `راه آهن`).
 const NOT_GOODS_BEFORE: &[&str] = &["مدال", "مدالهای", "مدالها", "راه", "عصر", "قلب", "دل", "مرد"];
 
@@ -315,7 +328,8 @@ impl Names {
             (kind::AGREEMENT_HEAD, Mode::Agreement, AGREEMENT),
         ] {
             if let Some(h) = d.any(i, mask) {
-                if let Some(c) = self.headed(d, i, h, mode, label) {
+                if let Some(mut c) = self.headed(d, i, h, mode, label) {
+                    parliament_commission(d, &mut c);
                     return Some(vec![c]);
                 }
             }

@@ -568,3 +568,16 @@ fn an_adjective_of_time_is_left_out_of_a_role() {
     // `اول` is part of the title.
     assert_eq!(names("معاون اول وزیر گفت"), ["ROLE:معاون اول وزیر"]);
 }
+
+#[test]
+fn a_commission_of_the_parliament_is_a_body() {
+    assert_eq!(names("کمیسیون انرژی مجلس جلسه ای برگزار کرد"), ["ORG:کمیسیون انرژی مجلس"]);
+    assert_eq!(names("کمیسیون مشترک اقتصادی دو کشور برگزار شد"), ["EVENT:کمیسیون مشترک اقتصادی"]);
+}
+
+#[test]
+fn a_surname_made_of_a_place_trigger_and_an_ending() {
+    // `روستایی` is `روستای` with an ending: a surname, not the trigger `روستای`.
+    assert_eq!(names("فیلمی ساخته سعید روستایی در جشنواره"), ["PER:سعید روستایی"]);
+    assert!(names("سعید روستای کوچکی را دید").is_empty());
+}
