@@ -101,6 +101,11 @@ impl Names {
             if !d.commodity[k] && !international && (self.lx.is_stop(key) || self.lx.is_verb(key)) {
                 break;
             }
+            // `مجمع عمومی سازمان ملل قطعنامه ای …`: a noun with the indefinite
+            // `ای` written apart is a new phrase.
+            if k > start && matches!(d.key(k + 1), "ای" | "یی") && !d.breaks(k + 1) {
+                break;
+            }
             // `جشنواره … اولین حضورش`, `نیروگاه دماوند بزرگترین …`, `پالایشگاه
             // آبادان روزانه`, `تیم ملی فوتبال کشورمان`, `خبرگزاری آنا بهنقل`: an
             // ordinal or superlative before its noun, an adverb of frequency, a

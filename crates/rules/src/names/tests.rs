@@ -581,3 +581,8 @@ fn a_surname_made_of_a_place_trigger_and_an_ending() {
     assert_eq!(names("فیلمی ساخته سعید روستایی در جشنواره"), ["PER:سعید روستایی"]);
     assert!(names("سعید روستای کوچکی را دید").is_empty());
 }
+
+#[test]
+fn a_noun_with_the_indefinite_written_apart_starts_a_new_phrase() {
+    assert_eq!(names("مجمع عمومی سازمان ملل متحد قطعنامه ای تصویب کرد"), ["ORG:مجمع عمومی سازمان ملل متحد"]);
+}

@@ -178,6 +178,8 @@ fn numbers_that_are_not_quantities() {
     assert_eq!(found("در دقیقه ۸۰ بازیکن"), []);
     assert_eq!(found("در کیلومتر ۴۷ جاده"), []);
     assert_eq!(found("در جایگاه ۵۰۰ جهان قرار گرفت"), []);
+    // a year before `مقابل` (against) counts nothing
+    assert_eq!(found("در لیگ ۲۰۲۴ مقابل برزیل"), []);
     assert_eq!(found("بازی ۹۰ دقیقه طول کشید"), [(Q, "۹۰ دقیقه")]);
     // a number never crosses a line break to reach a noun
     assert_eq!(found("۱۲\nمعدن"), []);
