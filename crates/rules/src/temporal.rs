@@ -606,6 +606,9 @@ fn is_code(lx: &Lexicon, t: &[Token], j: usize) -> bool {
 }
 
 const MONEY_SYMBOLS: &[&str] = &["$", "€", "£", "¥", "₽", "﷼"];
+
+/// Counters that classify a noun after them (`سه دستگاه خودرو`), keyed.
+const CLASSIFIERS: &[&str] = &["دستگاه", "عدد", "فقره", "قلم", "راس", "رأس", "قطعه", "فروند"];
 const PERCENT: &[&str] = &["%", "٪"];
 
 /// A MONEY or QUANTITY at token `i`: where it ends and its label. Numbers
@@ -705,6 +708,12 @@ fn amount_core(lx: &Lexicon, text: &str, t: &[Token], i: usize) -> Option<(usize
         }
     }
     if let Some(n) = name_at(t, e, lx.max_words, |k| lx.unit(k).is_some()) {
+        // `یک دستگاه اتوبوس`: `یک` and a classifier before a noun is the
+        // indefinite article (news-dev's NOTES: `یک ضربه پنالتی`), no count.
+        let classifier = n == 1 && CLASSIFIERS.contains(&norm(t, e));
+        if classifier && p.is_small_word() && norm(t, k) == "یک" && counted_noun(lx, text, t, e + 1) {
+            return None;
+        }
         return Some((e + n, labels::QUANTITY));
     }
     if w == "درصدی" {

@@ -178,6 +178,9 @@ fn numbers_that_are_not_quantities() {
     assert_eq!(found("در دقیقه ۸۰ بازیکن"), []);
     assert_eq!(found("در کیلومتر ۴۷ جاده"), []);
     assert_eq!(found("در جایگاه ۵۰۰ جهان قرار گرفت"), []);
+    // `یک` and a classifier before a noun is the indefinite article
+    assert_eq!(found("یک دستگاه اتوبوس در جاده واژگون شد"), []);
+    assert_eq!(found("سه دستگاه اتوبوس"), [(Q, "سه دستگاه")]);
     // a year before `مقابل` (against) counts nothing
     assert_eq!(found("در لیگ ۲۰۲۴ مقابل برزیل"), []);
     assert_eq!(found("بازی ۹۰ دقیقه طول کشید"), [(Q, "۹۰ دقیقه")]);
