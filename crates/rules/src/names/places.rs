@@ -114,14 +114,14 @@ impl Names {
         if known.is_empty() {
             return;
         }
-        let same = |c: &Cand| same_as(&known, c);
         let mut found: Vec<Cand> = Vec::new();
         for i in 0..d.len() {
             let Some(h) = d.exact(i, kind::CITY) else { continue };
             let c = Cand { start: i, end: h.last + 1, label: LOC, weak: false };
             let after_last = found.last().is_none_or(|f| f.end <= c.start);
             let free = (c.start..c.end).all(|t| !d.taken[t] && !d.temporal[t]);
-            if after_last && free && same(&c) && !self.predicate_at(d, c.end) && !d.is_predicate_noun(h.last) {
+            if after_last && free && same_as(&known, &c) && !self.predicate_at(d, c.end) && !d.is_predicate_noun(h.last)
+            {
                 found.push(c);
             }
         }

@@ -116,7 +116,7 @@ impl Names {
                 && (is_ordinal_adjective(key)
                     || is_superlative(&self.lx, key)
                     || TIME_ADVERBS.contains(&key)
-                    || (self.lx.rank(key).is_none() && !self.lx.is_given(key) && self.lx.is_possessive(key))
+                    || (!self.lx.is_listed(key) && self.lx.is_possessive(key))
                     || self.lx.is_run_together_preposition(key))
             {
                 break;

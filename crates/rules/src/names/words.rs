@@ -60,11 +60,16 @@ impl Lexicon {
             || ["مان", "تان"].iter().any(|e| key.strip_suffix(e).is_some_and(|s| common(s, 3)))
     }
 
+    /// A word of the word list or a given name: no inflected form of another.
+    pub(super) fn is_listed(&self, key: &str) -> bool {
+        self.rank(key).is_some() || self.is_given(key)
+    }
+
     /// `بهنقل`, `بهمنظور`: the preposition `به` run together with a
     /// frequent word, which ends a name as `به` does.
     pub(super) fn is_run_together_preposition(&self, key: &str) -> bool {
-        let listed = self.rank(key).is_some() || self.is_given(key);
-        !listed && key.strip_prefix("به").is_some_and(|rest| rest.chars().count() >= 3 && self.is_common(rest, 20000))
+        !self.is_listed(key)
+            && key.strip_prefix("به").is_some_and(|rest| rest.chars().count() >= 3 && self.is_common(rest, 20000))
     }
 
     /// A token that is two frequent words run together (`درعینحال`,
@@ -175,40 +180,11 @@ pub(super) fn company_at(d: &Doc, k: usize) -> Option<Hit> {
 }
 
 /// The number words an ordinal in `‑مین` is made of (`سومین`: `سو`).
+#[rustfmt::skip]
 const ORDINAL_STEMS: &[&str] = &[
-    "یک",
-    "دو",
-    "سو",
-    "چهار",
-    "پنج",
-    "شش",
-    "هفت",
-    "هشت",
-    "نه",
-    "ده",
-    "یازده",
-    "دوازده",
-    "سیزده",
-    "چهارده",
-    "پانزده",
-    "شانزده",
-    "هفده",
-    "هجده",
-    "هیجده",
-    "نوزده",
-    "بیست",
-    "سی",
-    "چهل",
-    "پنجاه",
-    "شصت",
-    "هفتاد",
-    "هشتاد",
-    "نود",
-    "صد",
-    "یکصد",
-    "دویست",
-    "سیصد",
-    "هزار",
+    "یک", "دو", "سو", "چهار", "پنج", "شش", "هفت", "هشت", "نه", "ده", "یازده", "دوازده", "سیزده", "چهارده",
+    "پانزده", "شانزده", "هفده", "هجده", "هیجده", "نوزده", "بیست", "سی", "چهل", "پنجاه", "شصت", "هفتاد",
+    "هشتاد", "نود", "صد", "یکصد", "دویست", "سیصد", "هزار",
 ];
 
 /// `هشتمین`, `چهلویکمین`, `۱۲مین`: a number and `‑مین` (not `تامین`, `زمین`).
